@@ -1,0 +1,46 @@
+"""The whole check, one stage after another: load, resolve, read, compile, solve, find."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.constraints import compile_readings
+from factcheck.engine import solve, suspects
+from factcheck.entities import Names
+from factcheck.findings import Finding, from_conflict, from_window, sort_findings
+from factcheck.loader import load
+from factcheck.model import Corpus
+from factcheck.problems import InputError
+from factcheck.values import published_point, read
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    corpus: Corpus
+    findings: list[Finding]
+    parties: dict[tuple[str, str], tuple[str, str | None]]  # canonical subject and object
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def check(paths: Sequence[Path]) -> Report:
+    """Check the claim files under ``paths``; raise :class:`InputError` with every problem."""
+    corpus = load(paths)
+    names = Names(corpus)
+    readings = read(corpus, names)
+    problems = corpus.problems + readings.problems
+    if problems:
+        raise InputError(problems)
+    constraints = compile_readings(readings.readings)
+    undated = [a for a in corpus.articles if readings.published[a.id] is None]
+    points = [published_point(a) for a in undated]
+    solution = solve(constraints)
+    # Dating undated articles from the claims least in dispute: with every claim of a conflict
+    # retracted, a sound claim that one bad article contradicts would no longer count.
+    dating = solve(constraints, points, suspects(solution.conflicts))
+    findings = [from_conflict(c, readings.parties) for c in solution.conflicts]
+    findings += [from_window(a, dating.windows[published_point(a)]) for a in undated]
+    return Report(corpus, sort_findings(findings), readings.parties)

@@ -1,0 +1,173 @@
+"""Compile readings into difference constraints on time points, each remembering its source.
+
+A bound says a point lies on or after (or on or before) a day; an edge says ``dst - src <= weight``
+in days. Spans between two fixed dates use exact calendar arithmetic; spans between points whose
+dates are unknown use the fewest and most days the span can take, so no real calendar is excluded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.dates import DayInterval, Span, span_day_bounds, starts_within
+from factcheck.model import Claim
+from factcheck.predicates import PREDICATES
+from factcheck.rules import ORDER_RULES, Rule
+from factcheck.values import Anchor, DateReading, Point, Reading, SpanReading
+
+_PERSON_EVENTS = {p.event for p in PREDICATES.values() if not p.relation}
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # one source per claim or rule use: identity
+class Source:
+    """Where a constraint came from: a claim, or a domain rule; ``text`` is its arithmetic."""
+
+    text: str
+    claim: Claim | None = None
+    rule: Rule | None = None
+
+    @property
+    def claim_key(self) -> tuple[str, str] | None:
+        return None if self.claim is None else (self.claim.article.id, self.claim.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    point: Point
+    day: int
+    upper: bool  # on or before ``day`` when True, on or after when False
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    src: Point
+    dst: Point
+    weight: int  # dst - src <= weight, in days
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """``span`` separates ``earlier`` from ``later`` in calendar terms (the edges' exact form)."""
+
+    earlier: Point
+    later: Point
+    span: Span
+    source: Source
+
+
+@dataclass(slots=True)
+class Constraints:
+    bounds: list[Bound] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    points: set[Point] = field(default_factory=set)
+    gaps: list[Gap] = field(default_factory=list)
+
+    def add_interval(self, point: Point, interval: DayInterval, source: Source) -> None:
+        self.points.add(point)
+        if interval.lo is not None:
+            self.bounds.append(Bound(point, interval.lo, False, source))
+        if interval.hi is not None:
+            self.bounds.append(Bound(point, interval.hi, True, source))
+
+    def add_order(
+        self, earlier: Point, later: Point, lo: int, hi: int | None, source: Source
+    ) -> None:
+        """``lo <= later - earlier <= hi`` days."""
+        self.points.update((earlier, later))
+        self.edges.append(Edge(later, earlier, -lo, source))
+        if hi is not None:
+            self.edges.append(Edge(earlier, later, hi, source))
+
+
+def value_text(claim: Claim) -> str:
+    value = claim.value
+    if isinstance(value, dict):
+        words = {"min": "at least", "max": "at most"}
+        return " and ".join(f"{words.get(k, k)} {v}" for k, v in value.items())
+    return str(value)
+
+
+def _when(anchor: Anchor) -> str:
+    if isinstance(anchor, Point):
+        return f"at the {anchor}"  # "at the publication of <article>"
+    return f"on {anchor}" if anchor.exact else f"in {anchor}"
+
+
+def _said(claim: Claim) -> str:
+    years = f"{value_text(claim)} year{'s' * (claim.value != 1)}"
+    if claim.after is not None:
+        return f"{claim.predicate} {years} after {claim.after.subject}'s {claim.after.predicate}"
+    if claim.predicate == "age":
+        return f"{claim.subject} is {value_text(claim)}"
+    if claim.object is not None:
+        return f"{claim.subject} and {claim.object} {claim.predicate.replace('_', ' ')} {years}"
+    return f"{claim.predicate} {years}"
+
+
+def compile_readings(readings: list[Reading]) -> Constraints:
+    out = Constraints()
+    for reading in readings:
+        claim = reading.claim
+        if isinstance(reading, DateReading):
+            _compile_dates(out, reading)
+        elif isinstance(reading.until, DayInterval):
+            interval = starts_within(reading.until, reading.span)
+            text = f"{_said(claim)} {_when(reading.until)} means {reading.point.event} {interval}"
+            out.add_interval(reading.point, interval, Source(text, claim))
+        else:
+            _compile_span(out, reading)
+    _add_order_rules(out)
+    return out
+
+
+def _compile_dates(out: Constraints, reading: DateReading) -> None:
+    claim, point = reading.claim, reading.point
+    lo, hi = reading.lo, reading.hi
+    if isinstance(lo, DayInterval) and isinstance(hi, DayInterval):
+        interval = DayInterval(lo.lo, hi.hi)
+        text = f"{point.event} {interval}"
+        if not interval.exact:
+            text = f"{point.event} {value_text(claim)} ({interval})"
+        out.add_interval(point, interval, Source(text, claim))
+        return
+    for anchor, upper in ((lo, False), (hi, True)):
+        word = "by" if upper else "from"
+        if isinstance(anchor, DayInterval):
+            day = anchor.hi if upper else anchor.lo
+            half = DayInterval(None, day) if upper else DayInterval(day, None)
+            out.add_interval(point, half, Source(f"{point.event} {word} {half}", claim))
+        elif isinstance(anchor, Point):
+            source = Source(f"{point.event} {word} the {anchor}", claim)
+            if upper:
+                out.add_order(point, anchor, 0, None, source)
+            else:
+                out.add_order(anchor, point, 0, None, source)
+
+
+def _compile_span(out: Constraints, reading: SpanReading) -> None:
+    assert isinstance(reading.until, Point)
+    lo, hi = span_day_bounds(reading.span)
+    days = f"{lo}.." + ("" if hi is None else str(hi))
+    text = f"{_said(reading.claim)} {_when(reading.until)}: {days} days after {reading.point}"
+    if reading.claim.after is not None:
+        text = f"{_said(reading.claim)} means {days} days later"
+    source = Source(text, reading.claim)
+    out.add_order(reading.point, reading.until, lo, hi, source)
+    out.gaps.append(Gap(reading.point, reading.until, reading.span, source))
+
+
+def _add_order_rules(out: Constraints) -> None:
+    # Linked through the points that exist, never through pairs of claims.
+    for rule in ORDER_RULES:
+        assert rule.earlier is not None
+        for later in sorted(p for p in out.points if p.event in rule.later):
+            if rule.earlier in _PERSON_EVENTS:
+                candidates = [Point(rule.earlier, (who,)) for who in later.who]
+            else:
+                candidates = [Point(rule.earlier, later.who)]
+            for earlier in candidates:
+                if earlier in out.points:
+                    text = f"{rule.doc.split('.')[0]} ({rule.code})"
+                    out.edges.append(Edge(later, earlier, 0, Source(text, rule=rule)))

@@ -1,0 +1,251 @@
+"""Dates as closed intervals of days, and calendar-exact year arithmetic.
+
+A day is its proleptic Gregorian ordinal (``date.toordinal()``), so intervals compare as plain
+integers. ``None`` stands for an unbounded end.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from dateutil.parser import ParserError
+from dateutil.parser import parse as _dateutil_parse
+from dateutil.relativedelta import relativedelta
+
+DATE_HINT = 'write a date like 2009, "June 2018", "June 14, 2011" or 2011-06-14'
+MAX_YEARS = 200  # no claim about a human life needs a longer span; it bounds the day tables
+
+
+class DateError(ValueError):
+    """A value that is not a readable date or span of years; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class DayInterval:
+    """A closed interval of days; ``None`` is an open end."""
+
+    lo: int | None
+    hi: int | None
+
+    def __str__(self) -> str:
+        lo = "…" if self.lo is None else day_str(self.lo)
+        hi = "…" if self.hi is None else day_str(self.hi)
+        return lo if self.lo == self.hi else f"{lo}..{hi}"
+
+    @property
+    def exact(self) -> bool:
+        return self.lo is not None and self.lo == self.hi
+
+
+def day(d: dt.date) -> int:
+    return d.toordinal()
+
+
+def day_str(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()
+
+
+def _month_interval(year: int, month: int) -> DayInterval:
+    first = dt.date(year, month, 1)
+    last = first + relativedelta(day=31)
+    return DayInterval(day(first), day(last))
+
+
+# Two far-apart defaults reveal which fields a string left out: those come back different. The
+# days are over a week apart, so that a weekday ("Monday, June 2018") cannot move both onto the
+# same day; the years are leap years, so that "Feb 29" alone is read, and found to have no year.
+_DEFAULT_A = dt.datetime(4, 1, 1)
+_DEFAULT_B = dt.datetime(8, 2, 16)
+
+
+def parse_date(value: object) -> DayInterval:
+    """Read a claim's date value into the interval of days it allows.
+
+    A TOML date is one day; an integer or "2009" is a whole year; "June 2018" or "2018-06" a month.
+    """
+    if isinstance(value, dt.datetime):
+        return DayInterval(day(value.date()), day(value.date()))
+    if isinstance(value, dt.date):
+        return DayInterval(day(value), day(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= 9999:
+            raise DateError(f"year {value} is out of range")
+        return DayInterval(day(dt.date(value, 1, 1)), day(dt.date(value, 12, 31)))
+    if not isinstance(value, str):
+        raise DateError(f"expected a date, got {type_name(value)}")
+    text = value.strip()
+    if not text:
+        raise DateError("the date is empty")
+    try:
+        a = _dateutil_parse(text, default=_DEFAULT_A)
+        b = _dateutil_parse(text, default=_DEFAULT_B)
+    except (ParserError, ValueError, OverflowError) as exc:
+        raise DateError(f"cannot read {text!r} as a date ({_reason(exc)})") from None
+    if a.year != b.year:
+        raise DateError(f"{text!r} has no year")
+    if a.month != b.month:
+        if a.day != b.day:
+            return DayInterval(day(dt.date(a.year, 1, 1)), day(dt.date(a.year, 12, 31)))
+        raise DateError(f"{text!r} gives a day but no month")
+    if a.day != b.day:
+        return _month_interval(a.year, a.month)
+    return DayInterval(day(a.date()), day(a.date()))
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc.args[0]) if exc.args else str(exc)
+    return text.split(":")[0].strip() or type(exc).__name__
+
+
+def type_name(value: object) -> str:
+    names = {bool: "true/false", int: "a number", float: "a number", str: "text"}
+    names.update({list: "a list", dict: "a table"})
+    return names.get(type(value), type(value).__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A span of time in whole months: at least ``lo``, and below (or up to) ``hi``."""
+
+    lo: int
+    hi: int | None
+    hi_inclusive: bool = False
+
+    def describe(self) -> str:
+        lo = _months_str(self.lo)
+        if self.hi is None:
+            return f"at least {lo}"
+        hi = _months_str(self.hi)
+        if self.hi_inclusive:
+            return lo if self.lo == self.hi else f"{lo} to {hi}"
+        return f"{lo} (less than {hi})"
+
+
+def _months_str(months: int) -> str:
+    years, rest = divmod(months, 12)
+    parts = [f"{years} year{'s' * (years != 1)}"] if years or not rest else []
+    if rest:
+        parts.append(f"{rest} month{'s' * (rest != 1)}")
+    return " ".join(parts)
+
+
+def _years_number(value: object, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DateError(f"{what} must be a number of years, got {type_name(value)}")
+    if not math.isfinite(value):
+        raise DateError(f"{what} must be a finite number")
+    if value < 0:
+        raise DateError(f"{what} must not be negative")
+    if value > MAX_YEARS:
+        raise DateError(f"{what} of {value} years is beyond {MAX_YEARS} years")
+    return float(value)
+
+
+def parse_years(value: object) -> Span:
+    """Read a years value: N is N <= span < N+1, 1.5 is 1.5 <= span < 2; a table is explicit."""
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"min", "max"})
+        if unknown:
+            raise DateError(f"unknown key {unknown[0]!r} in a years table (use min and max)")
+        if not value:
+            raise DateError("a years table needs min, max or both")
+        lo = _years_number(value.get("min", 0), "min")
+        hi = _years_number(value["max"], "max") if "max" in value else None
+        if hi is not None and hi < lo:
+            raise DateError(f"min {value['min']} is above max {value['max']}")
+        # Rounding outwards keeps the span at least as wide as written.
+        return Span(math.floor(lo * 12), None if hi is None else math.ceil(hi * 12), True)
+    years = _years_number(value, "a span of years")
+    return Span(math.floor(years * 12), (math.floor(years) + 1) * 12)
+
+
+def add_months(ordinal: int, months: int) -> int | None:
+    """The date ``months`` later (Feb 29 plus a year is Feb 28); None past the calendar's end."""
+    try:
+        return day(dt.date.fromordinal(ordinal) + relativedelta(months=months))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _last_start(end: int, months: int) -> int | None:
+    """The latest day ``b`` with ``b + months <= end``."""
+    guess = add_months(end, -months)
+    if guess is None:
+        return None
+    # Month-end clamping makes ``b -> b + months`` non-injective; step to the exact boundary.
+    while (nxt := add_months(guess + 1, months)) is not None and nxt <= end:
+        guess += 1
+    while (cur := add_months(guess, months)) is None or cur > end:
+        guess -= 1
+    return guess
+
+
+def starts_within(as_of: DayInterval, span: Span) -> DayInterval:
+    """The days an event may have happened on if ``span`` had passed since it by ``as_of``.
+
+    Calendar-exact: someone born 2011-06-14 is 11 on 2023-06-07 and 12 on 2023-06-14.
+    """
+    hi = None if as_of.hi is None else _last_start(as_of.hi, span.lo)
+    if span.hi is None or as_of.lo is None:
+        return DayInterval(None, hi)
+    if span.hi_inclusive:  # b + hi >= as_of.lo
+        last_too_early = _last_start(as_of.lo - 1, span.hi)
+    else:  # b + hi > as_of.lo
+        last_too_early = _last_start(as_of.lo, span.hi)
+    return DayInterval(None if last_too_early is None else last_too_early + 1, hi)
+
+
+def ends_within(start: DayInterval, span: Span) -> DayInterval:
+    """The days by which ``span`` can have passed since an event in ``start``: the inverse of
+    :func:`starts_within`."""
+    lo = None if start.lo is None else add_months(start.lo, span.lo)
+    if span.hi is None or start.hi is None:
+        return DayInterval(lo, None)
+    end = add_months(start.hi, span.hi)
+    if end is None:
+        return DayInterval(lo, None)
+    return DayInterval(lo, end if span.hi_inclusive else end - 1)
+
+
+# Day counts of a span of months, over every start day of a whole 400-year Gregorian cycle: the
+# sound (never too tight) bounds for spans between two time points that are not fixed dates.
+_CYCLE_MONTHS = 4800
+
+
+@cache
+def _month_prefix() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    lengths = []
+    for index in range(_CYCLE_MONTHS + MAX_YEARS * 12 + 12):
+        lengths.append(calendar.monthrange(2000 + index // 12, index % 12 + 1)[1])
+    prefix = [0]
+    for length in lengths:
+        prefix.append(prefix[-1] + length)
+    return tuple(lengths), tuple(prefix)
+
+
+@cache
+def span_days(months: int) -> tuple[int, int]:
+    """The fewest and most days that ``months`` calendar months can take, from any start day."""
+    lengths, prefix = _month_prefix()
+    fewest = most = None
+    for i in range(_CYCLE_MONTHS):
+        total = prefix[i + months] - prefix[i]
+        # Starting on the last day of a longer month, the end clamps back by the difference.
+        short = total - max(0, lengths[i] - lengths[i + months])
+        fewest = short if fewest is None else min(fewest, short)
+        most = total if most is None else max(most, total)
+    assert fewest is not None and most is not None
+    return fewest, most
+
+
+def span_day_bounds(span: Span) -> tuple[int, int | None]:
+    """Bounds in days on ``later - earlier`` when ``span`` separates two events."""
+    lo = span_days(span.lo)[0]
+    if span.hi is None:
+        return lo, None
+    most = span_days(span.hi)[1]
+    return lo, most if span.hi_inclusive else most - 1

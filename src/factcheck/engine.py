@@ -1,0 +1,374 @@
+"""Solve the constraints as a Simple Temporal Problem (Dechter, Meiri and Pearl, 1991).
+
+Time points are nodes of a distance graph; ``dst - src <= w`` is an edge of weight ``w``; a bound
+on a single point is an edge to or from the calendar's origin. The constraints are consistent
+exactly when the graph has no negative cycle, and a negative cycle is a minimal proof of a
+contradiction: its constraints cannot all hold, and any one of them dropped leaves a path.
+
+To report every independent contradiction, each proof's claims are retracted and the search goes
+on; proofs therefore never share a claim. Bounds on one point collapse to the tightest on each
+side (heaps, not pairs of claims), and points linked by no edge are solved apart.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from factcheck.constraints import Bound, Constraints, Edge, Gap, Source
+from factcheck.dates import DayInterval, ends_within, starts_within
+from factcheck.values import Point
+
+ClaimKey = tuple[str, str]  # (article id, claim id)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One constraint of a proof: ``dst - src <= weight``; ``None`` is the calendar's origin."""
+
+    src: Point | None
+    dst: Point | None
+    weight: int
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    steps: tuple[Step, ...]
+    suspect: Source | None = None  # the claim at odds with the most claims, where one is known
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return tuple(dict.fromkeys(step.source for step in self.steps))
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The days a point can take given every constraint that was not retracted."""
+
+    point: Point
+    lo: int | None
+    hi: int | None
+    lo_by: tuple[Source, ...]
+    hi_by: tuple[Source, ...]
+
+
+@dataclass(slots=True)
+class Component:
+    points: list[Point]
+    edges: list[Edge]
+    gaps: list[Gap]
+
+
+@dataclass(slots=True)
+class Solution:
+    conflicts: list[Conflict]
+    windows: dict[Point, Window]
+
+
+def _key(source: Source) -> tuple:
+    claim = source.claim
+    if claim is None:
+        return ("~", source.rule.code if source.rule else "", source.text)
+    return (claim.article.id, claim.id, source.text)
+
+
+class _Bounds:
+    """The bounds on one point, tightest first, skipping retracted claims."""
+
+    def __init__(self) -> None:
+        self.lower: list[tuple[int, tuple, Bound]] = []
+        self.upper: list[tuple[int, tuple, Bound]] = []
+
+    def add(self, bound: Bound) -> None:
+        if bound.upper:
+            heapq.heappush(self.upper, (bound.day, _key(bound.source), bound))
+        else:
+            heapq.heappush(self.lower, (-bound.day, _key(bound.source), bound))
+
+    @staticmethod
+    def _top(heap: list, retracted: set) -> Bound | None:
+        while heap and heap[0][2].source.claim_key in retracted:
+            heapq.heappop(heap)
+        return heap[0][2] if heap else None
+
+    def live(self, retracted: set) -> list[Bound]:
+        heaps = (self.lower, self.upper)
+        return [
+            entry[2]
+            for heap in heaps
+            for entry in heap
+            if entry[2].source.claim_key not in retracted
+        ]
+
+    def tightest(self, retracted: set) -> tuple[Bound | None, Bound | None]:
+        return self._top(self.lower, retracted), self._top(self.upper, retracted)
+
+
+class _Solver:
+    def __init__(self, constraints: Constraints, set_aside: Iterable[ClaimKey]) -> None:
+        self.points = sorted(constraints.points)
+        self.bounds = {p: _Bounds() for p in self.points}
+        for bound in constraints.bounds:
+            self.bounds[bound.point].add(bound)
+        self.edges = sorted(
+            constraints.edges, key=lambda e: (e.src, e.dst, e.weight, _key(e.source))
+        )
+        self.retracted: set[ClaimKey | None] = set(set_aside)
+        self.conflicts: list[Conflict] = []
+
+    def live(self, source: Source) -> bool:
+        return source.claim is None or source.claim_key not in self.retracted
+
+    def retract(self, conflict: Conflict) -> None:
+        self.conflicts.append(conflict)
+        for source in conflict.sources:
+            if source.claim is not None:
+                self.retracted.add(source.claim_key)
+
+    def components(self, gaps: list[Gap]) -> list[Component]:
+        """Points linked by edges, solved apart from all others."""
+        parent = {p: p for p in self.points}
+
+        def find(p: Point) -> Point:
+            while parent[p] != p:
+                parent[p] = parent[parent[p]]
+                p = parent[p]
+            return p
+
+        for edge in self.edges:
+            parent[find(edge.src)] = find(edge.dst)
+        groups: dict[Point, Component] = {}
+        for point in self.points:
+            groups.setdefault(find(point), Component([], [], [])).points.append(point)
+        for edge in self.edges:
+            groups[find(edge.src)].edges.append(edge)
+        for gap in gaps:
+            groups[find(gap.earlier)].gaps.append(gap)
+        return list(groups.values())
+
+    def clash_on_points(self, points: list[Point]) -> None:
+        for point in points:
+            for conflict in _outliers(point, self.bounds[point].live(self.retracted)):
+                self.conflicts.append(conflict)
+                assert conflict.suspect is not None
+                self.retracted.add(conflict.suspect.claim_key)
+
+    def steps(self, points: list[Point], edges: list) -> list[Step]:
+        steps = []
+        for point in points:
+            lo, hi = self.bounds[point].tightest(self.retracted)
+            if hi is not None:
+                steps.append(Step(None, point, hi.day, hi.source))
+            if lo is not None:
+                steps.append(Step(point, None, -lo.day, lo.source))
+        steps.extend(Step(e.src, e.dst, e.weight, e.source) for e in edges if self.live(e.source))
+        return steps
+
+    def solve_component(self, component: Component) -> None:
+        self.clash_on_points(component.points)
+        if not component.edges:
+            return
+        while True:
+            steps = self.steps(component.points, component.edges)
+            cycle = _negative_cycle([None, *component.points], steps)
+            if cycle is None:
+                return
+            self.retract(Conflict(tuple(cycle)))
+
+    def windows(self, component: Component) -> dict[Point, Window]:
+        """Each point's window: the STP's shortest paths from and to the calendar's origin,
+        then narrowed by exact calendar arithmetic across spans of years, whose edges only
+        hold the fewest and most days a span can take."""
+        points = component.points
+        steps = self.steps(points, component.edges)
+        nodes = [None, *points]
+        hi, hi_pred = _shortest(nodes, steps)
+        lo, lo_pred = _shortest(nodes, [Step(s.dst, s.src, s.weight, s.source) for s in steps])
+        spans = {p: DayInterval(-lo[p] if p in lo else None, hi.get(p)) for p in points}
+        live = [gap for gap in component.gaps if self.live(gap.source)]
+        for _ in range(4 * len(live) + 1):  # each pass can only narrow; a few passes settle it
+            changed = False
+            for gap in live:
+                for point, narrower in (
+                    (gap.later, ends_within(spans[gap.earlier], gap.span)),
+                    (gap.earlier, starts_within(spans[gap.later], gap.span)),
+                ):
+                    merged = _intersect(spans[point], narrower)
+                    changed = changed or merged != spans[point]
+                    spans[point] = merged
+            if not changed:
+                break
+        return {
+            p: Window(p, spans[p].lo, spans[p].hi, _path(p, lo_pred), _path(p, hi_pred))
+            for p in points
+        }
+
+
+def _intersect(a: DayInterval, b: DayInterval) -> DayInterval:
+    lo = a.lo if b.lo is None else b.lo if a.lo is None else max(a.lo, b.lo)
+    hi = a.hi if b.hi is None else b.hi if a.hi is None else min(a.hi, b.hi)
+    return DayInterval(lo, hi)
+
+
+def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
+    """Claims bounding one point that disagree with its largest agreeing group of claims.
+
+    A sweep finds a day inside the most claims' windows (ties: the earliest). Every claim whose
+    window misses that day contradicts the group's tightest bound on that side (otherwise the
+    day could move into its window too), and is reported once, as that conflict's suspect.
+    """
+    windows: dict[object, list[Bound | None]] = {}
+    for bound in sorted(bounds, key=lambda b: _key(b.source)):
+        windows.setdefault(bound.source.claim_key, [None, None])[bound.upper] = bound
+    conflicts = []
+    for key, (lo, hi) in list(windows.items()):
+        if lo is not None and hi is not None and lo.day > hi.day:  # no day fits the claim
+            steps = (Step(None, point, hi.day, hi.source), Step(point, None, -lo.day, lo.source))
+            conflicts.append(Conflict(steps, lo.source))
+            del windows[key]
+    if len(windows) < 2:
+        return conflicts
+    events = []
+    for key, (lo, hi) in windows.items():
+        events.append((-(1 << 62) if lo is None else lo.day, 0, key))
+        events.append(((1 << 62) if hi is None else hi.day, 1, key))
+    events.sort(key=lambda e: (e[0], e[1]))
+    inside = best = 0
+    day = events[0][0]
+    for at, ends, _ in events:
+        inside += -1 if ends else 1
+        if inside > best:
+            best, day = inside, at
+    agreeing = [w for w in windows.values() if _holds(w, day)]
+    lowest_hi = min(
+        (w[1] for w in agreeing if w[1]), key=lambda b: (b.day, _key(b.source)), default=None
+    )
+    highest_lo = max(
+        (w[0] for w in agreeing if w[0]), key=lambda b: (b.day, _key(b.source)), default=None
+    )
+    for lo, hi in windows.values():
+        if _holds((lo, hi), day):
+            continue
+        if lo is not None and lo.day > day:
+            assert lowest_hi is not None
+            steps = (
+                Step(None, point, lowest_hi.day, lowest_hi.source),
+                Step(point, None, -lo.day, lo.source),
+            )
+            conflicts.append(Conflict(steps, lo.source))
+        else:
+            assert hi is not None and highest_lo is not None
+            steps = (
+                Step(None, point, hi.day, hi.source),
+                Step(point, None, -highest_lo.day, highest_lo.source),
+            )
+            conflicts.append(Conflict(steps, hi.source))
+    return conflicts
+
+
+def _holds(window: Sequence[Bound | None], day: int) -> bool:
+    lo, hi = window
+    return (lo is None or lo.day <= day) and (hi is None or day <= hi.day)
+
+
+def _negative_cycle(nodes: list[Point | None], steps: list[Step]) -> list[Step] | None:
+    """Bellman-Ford from a virtual source linked to every node: a negative cycle, or None."""
+    dist: dict[Point | None, int] = dict.fromkeys(nodes, 0)
+    pred: dict[Point | None, Step] = {}
+    changed: Point | bool | None = False
+    for _ in range(len(nodes)):
+        changed = False
+        for step in steps:
+            if dist[step.src] + step.weight < dist[step.dst]:
+                dist[step.dst] = dist[step.src] + step.weight
+                pred[step.dst] = step
+                changed = step.dst
+        if changed is False:
+            return None
+    node = changed
+    for _ in range(len(nodes)):  # walk back until surely inside the cycle
+        node = pred[node].src
+    cycle = []
+    current = node
+    while True:
+        step = pred[current]
+        cycle.append(step)
+        current = step.src
+        if current == node:
+            break
+    cycle.reverse()
+    if None in (s.src for s in cycle):  # start at the calendar's origin: reads as a chain
+        start = next(i for i, s in enumerate(cycle) if s.src is None)
+        cycle = cycle[start:] + cycle[:start]
+    return cycle
+
+
+def _shortest(
+    nodes: list[Point | None], steps: list[Step]
+) -> tuple[dict[Point | None, int], dict[Point | None, Step]]:
+    """Shortest path lengths from the calendar's origin (Bellman-Ford; the graph is consistent)."""
+    dist: dict[Point | None, int] = {None: 0}
+    pred: dict[Point | None, Step] = {}
+    for _ in range(len(nodes)):
+        changed = False
+        for step in steps:
+            if step.src in dist and dist[step.src] + step.weight < dist.get(step.dst, 1 << 62):
+                dist[step.dst] = dist[step.src] + step.weight
+                pred[step.dst] = step
+                changed = True
+        if not changed:
+            break
+    return dist, pred
+
+
+def _path(target: Point, pred: dict[Point | None, Step]) -> tuple[Source, ...]:
+    """The sources along the shortest path to ``target``: the claims that pin its window."""
+    sources = []
+    node: Point | None = target
+    while node is not None and node in pred:
+        sources.append(pred[node].source)
+        node = pred[node].src
+    return tuple(dict.fromkeys(reversed(sources)))
+
+
+def suspects(conflicts: list[Conflict]) -> set[ClaimKey]:
+    """Claims to set aside so that every conflict loses one: greedily, the claim in most
+    conflicts, ties going to the claim whose article is in most conflicts. A best guess, used
+    only to date undated articles from the claims that are not in dispute."""
+    in_conflicts: Counter[ClaimKey] = Counter()
+    by_article: Counter[str] = Counter()
+    for conflict in conflicts:
+        keys = {s.claim_key for s in conflict.sources if s.claim_key is not None}
+        in_conflicts.update(keys)
+        by_article.update({key[0] for key in keys})
+    chosen: set[ClaimKey] = set()
+    for conflict in conflicts:
+        keys = sorted(s.claim_key for s in conflict.sources if s.claim_key is not None)
+        if keys and not chosen.intersection(keys):
+            chosen.add(max(keys, key=lambda k: (in_conflicts[k], by_article[k[0]], k)))
+    return chosen
+
+
+def solve(
+    constraints: Constraints,
+    windows_for: Iterable[Point] = (),
+    set_aside: Iterable[ClaimKey] = (),
+) -> Solution:
+    """Every independent conflict, and the windows of the wanted points once conflicts are
+    retracted (claims in ``set_aside`` are left out from the start)."""
+    solver = _Solver(constraints, set_aside)
+    components = solver.components(constraints.gaps)
+    for component in components:
+        solver.solve_component(component)
+    wanted = set(windows_for)
+    windows = {}
+    for component in components:
+        if wanted.intersection(component.points):
+            found = solver.windows(component)
+            windows.update((p, w) for p, w in found.items() if p in wanted)
+    for point in wanted - set(windows):
+        windows[point] = Window(point, None, None, (), ())
+    return Solution(solver.conflicts, windows)

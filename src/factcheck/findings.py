@@ -1,0 +1,144 @@
+"""Findings: what a run reports, as plain records.
+
+A finding's identity is its rule code and its evidence claims (article id, claim id and value);
+its fingerprint derives from that alone, never from wording, files, lines or order. The message
+and the claims' locations are presentation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+
+from factcheck.constraints import Source
+from factcheck.dates import day_str
+from factcheck.engine import Conflict, Window
+from factcheck.model import Article, Claim
+from factcheck.rules import CONFLICT, UNDATED, Rule, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A claim a finding rests on, with what it implies in the finding's arithmetic."""
+
+    claim: Claim
+    implies: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: Rule
+    evidence: tuple[Evidence, ...]
+    fingerprint: str
+    message: str
+    subject: str | None = None
+    article: str | None = None
+    steps: tuple[str, ...] = ()  # the arithmetic, one constraint a line
+    domain: tuple[str, ...] = ()  # the domain rules the proof used, in words
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(e.claim for e in self.evidence)
+
+
+def normalised(value: object) -> object:
+    """A claim value in a canonical JSON form, for identities and reports."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: normalised(v) for k, v in sorted(value.items())}
+    return value
+
+
+def fingerprint(rule: Rule, claims: tuple[Claim, ...], article: str | None = None) -> str:
+    identity = sorted([c.article.id, c.id, normalised(c.value)] for c in claims)
+    payload = json.dumps([rule.code, article, identity], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def _published_key(article: Article) -> str:
+    published = article.published
+    if isinstance(published, dt.date):
+        return published.isoformat()
+    return "" if published is None else str(published)
+
+
+def _order(claim: Claim) -> tuple:
+    return (_published_key(claim.article), claim.article.id, claim.id)
+
+
+def _cited(source: Source) -> str:
+    if source.claim is None:
+        return source.text
+    return f"{source.claim.article.name} says {source.text}"
+
+
+def from_conflict(conflict: Conflict, parties: dict) -> Finding:
+    sources = conflict.sources
+    rules = [s.rule for s in sources if s.rule is not None]
+    rule = min(rules, key=lambda r: r.code) if rules else CONFLICT
+    claim_sources = sorted(
+        (s for s in sources if s.claim is not None), key=lambda s: _order(s.claim)
+    )
+    if conflict.suspect is not None:  # the claim at odds with most others reads first
+        claim_sources.sort(key=lambda s: s is not conflict.suspect)
+    evidence = tuple(Evidence(s.claim, s.text) for s in claim_sources)
+    claims = tuple(e.claim for e in evidence)
+    slack = -sum(step.weight for step in conflict.steps)
+    if len(claim_sources) == 1 and not rules:
+        message = f"{_cited(claim_sources[0])}: no day of any calendar fits that"
+    elif len(conflict.steps) == 2 and not rules:
+        first, second = claim_sources
+        message = f"{_cited(first)}, but {_cited(second)}"
+    else:
+        ordered = [claim_sources[0], *[s for s in sources if s is not claim_sources[0]]]
+        message = "; ".join(_cited(s) for s in ordered)
+        message += f": these cannot all hold, by at least {slack} day{'s' * (slack != 1)}"
+    steps = tuple(_cited(s) for s in sources)
+    subject = parties[(claims[0].article.id, claims[0].id)][0] if claims else None
+    domain = tuple(s.text for s in sources if s.claim is None)
+    return Finding(rule, evidence, fingerprint(rule, claims), message, subject, None, steps, domain)
+
+
+def from_window(article: Article, window: Window) -> Finding:
+    sources = tuple(dict.fromkeys((*window.lo_by, *window.hi_by)))
+    claim_sources = sorted(
+        (s for s in sources if s.claim is not None), key=lambda s: _order(s.claim)
+    )
+    evidence = tuple(Evidence(s.claim, s.text) for s in claim_sources)
+    earliest = "…" if window.lo is None else day_str(window.lo)
+    latest = "…" if window.hi is None else day_str(window.hi)
+    if window.lo is None and window.hi is None:
+        message = f"{article.id} has no publication date, and no claim narrows it down"
+    else:
+        message = (
+            f"{article.id} has no publication date; its claims fit publication between "
+            f"{earliest} and {latest}"
+        )
+    claims = tuple(e.claim for e in evidence)
+    steps = tuple(_cited(s) for s in sources)
+    return Finding(
+        UNDATED,
+        evidence,
+        fingerprint(UNDATED, claims, article.id),
+        message,
+        None,
+        article.id,
+        steps,
+    )
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(
+        findings,
+        key=lambda f: (f.subject or "\uffff", order[f.severity], f.rule.code, f.fingerprint),
+    )

@@ -1,0 +1,331 @@
+"""Load claim and entity files (format v1) into a corpus, checking their structure.
+
+Every problem found is collected, so that one run reports them all. Values are kept as written;
+reading dates and spans is the job of :mod:`factcheck.values`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from factcheck.model import Article, Claim, Corpus, Entity, EventRef, Location
+from factcheck.predicates import PREDICATES
+from factcheck.problems import Problem, closest
+from factcheck.toml_lines import Block, locate
+
+_DATE_TYPES = (str, int, dt.date)
+_OPTIONAL_TEXT = (str,)
+
+ARTICLE_KEYS: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "title": _OPTIONAL_TEXT,
+    "outlet": _OPTIONAL_TEXT,
+    "url": _OPTIONAL_TEXT,
+    "published": _DATE_TYPES,
+}
+CLAIM_KEYS: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "subject": (str,),
+    "predicate": (str,),
+    "object": (str,),
+    "value": (str, int, float, dt.date, dict),
+    "as_of": _DATE_TYPES,
+    "quote": (str,),
+    "after": (dict,),
+}
+AFTER_KEYS: dict[str, tuple[type, ...]] = {"predicate": (str,), "subject": (str,), "object": (str,)}
+ENTITY_KEYS: dict[str, tuple[type, ...]] = {"name": (str,), "aliases": (list,)}
+TOP_KEYS = ("article", "claims", "entities")
+_TYPE_WORDS = {str: "text", int: "a number", float: "a number", dt.date: "a date"}
+_TYPE_WORDS.update({dict: "a table", list: "a list"})
+
+
+def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Every ``*.toml`` file under the given files and folders, in a stable order."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found = [
+                p
+                for p in path.rglob("*.toml")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            if not found:
+                problems.append(Problem(str(path), 1, "no *.toml claim files in this folder"))
+            files.extend(sorted(found))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(
+                Problem(str(path), 1, "no such file or folder", "give the claims folder or files")
+            )
+    unique = {file.resolve(): file for file in reversed(files)}  # a file named twice loads once
+    return sorted(unique.values(), key=files.index), problems
+
+
+def load(paths: Sequence[Path]) -> Corpus:
+    """Load every file that can be read; ``corpus.problems`` lists what could not."""
+    files, problems = find_files(paths)
+    corpus = Corpus(files=[str(f) for f in files], problems=problems)
+    for file in files:
+        file_problems = _load_file(file, corpus)
+        corpus.problems.extend(file_problems)
+    corpus.problems.extend(_duplicates(corpus))
+    return corpus
+
+
+def _load_file(file: Path, corpus: Corpus) -> list[Problem]:
+    path = str(file)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        corpus.unreadable.append(path)
+        return [Problem(path, 1, f"cannot read the file: {exc.strerror or exc}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        corpus.unreadable.append(path)
+        return [Problem(path, line, "the file is not UTF-8 text", "save it as UTF-8")]
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        corpus.unreadable.append(path)
+        return [_syntax_problem(path, text, exc)]
+    return _FileReader(path, text, document, corpus).read()
+
+
+_AT_LINE = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", re.S)
+
+
+def _syntax_problem(path: str, text: str, exc: tomllib.TOMLDecodeError) -> Problem:
+    message = str(exc)
+    match = _AT_LINE.match(message)
+    if match:
+        what = match.group(1)
+        return Problem(path, int(match.group(2)), f"TOML syntax error: {what}", _syntax_hint(what))
+    what = message.replace("(at end of document)", "").strip()
+    if "end of document" in message:  # tomllib gives no line there: it is the last one
+        line = max(1, len(text.splitlines()))
+        return Problem(path, line, f"TOML syntax error at the end of the file: {what}")
+    return Problem(path, 1, f"TOML syntax error: {message}")
+
+
+def _syntax_hint(what: str) -> str:
+    if "Invalid value" in what or "invalid value" in what:
+        return 'quote text values, e.g. subject = "Aleph"'
+    return ""
+
+
+class _FileReader:
+    def __init__(self, path: str, text: str, document: dict, corpus: Corpus) -> None:
+        self.path = path
+        self.document = document
+        self.lines = locate(text)
+        self.corpus = corpus
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, line, message, hint))
+
+    def read(self) -> list[Problem]:
+        for key in self.document:
+            if key not in TOP_KEYS:
+                hint = closest(key, TOP_KEYS) or "a claims file has [article] and [[claims]]"
+                self.problem(self.lines.root.keys.get(key, 1), f"unknown key {key!r}", hint)
+        if not any(key in self.document for key in TOP_KEYS):
+            self.problem(
+                1, "neither an article file nor an entity file", "add [article] or [[entities]]"
+            )
+        self._read_entities()
+        article = self._read_article()
+        self._read_claims(article)
+        return self.problems
+
+    def _tables(self, name: str) -> Iterable[tuple[dict, Block]]:
+        value = self.document.get(name, [])
+        if not isinstance(value, list):
+            self.problem(self.lines.table(name).line, f"{name} must be written as [[{name}]]")
+            return
+        for index, table in enumerate(value):
+            block = self.lines.array(name, index)
+            if isinstance(table, dict):
+                yield table, block
+            else:
+                self.problem(block.line, f"each entry of {name} must be a table")
+
+    def _checked(
+        self, table: dict, block: Block, allowed: dict[str, tuple[type, ...]], where: str
+    ) -> tuple[dict, bool]:
+        """The table's values of the right types, and whether all of them were right."""
+        clean = {}
+        for key, value in table.items():
+            line = block.keys.get(key, block.line)
+            if key not in allowed:
+                hint = closest(key, allowed) or "known keys: " + ", ".join(allowed)
+                self.problem(line, f"unknown key {key!r} in {where}", hint)
+            elif not isinstance(value, allowed[key]) or isinstance(value, bool):
+                words = (_TYPE_WORDS.get(t, t.__name__) for t in allowed[key])
+                self.problem(line, f"{key} in {where} must be {' or '.join(dict.fromkeys(words))}")
+            elif isinstance(value, str) and not value.strip() and key in ("id", "subject", "name"):
+                self.problem(line, f"{key} in {where} is empty")
+            else:
+                clean[key] = value
+        return clean, len(clean) == len(table)
+
+    def _require(self, table: dict, block: Block, keys: Iterable[str], where: str) -> bool:
+        missing = [key for key in keys if key not in table]
+        for key in missing:
+            self.problem(block.line, f"{where} has no {key!r}", f"add {key} = ...")
+        return not missing
+
+    def _read_entities(self) -> None:
+        for table, block in self._tables("entities"):
+            clean, ok = self._checked(table, block, ENTITY_KEYS, "[[entities]]")
+            ok = self._require(table, block, ["name"], "[[entities]]") and ok
+            aliases = clean.get("aliases", [])
+            if not all(isinstance(a, str) for a in aliases):
+                self.problem(
+                    block.keys.get("aliases", block.line), "aliases must be a list of text"
+                )
+                ok = False
+            if ok:
+                location = Location(self.path, block.line)
+                self.corpus.entities.append(Entity(clean["name"], tuple(aliases), location))
+
+    def _read_article(self) -> Article | None:
+        if "article" not in self.document:
+            return None
+        table = self.document["article"]
+        block = self.lines.table("article")
+        if not isinstance(table, dict):
+            self.problem(block.line, "article must be a table: [article]")
+            return None
+        clean, _ = self._checked(table, block, ARTICLE_KEYS, "[article]")
+        self._require(table, block, ["id"], "[article]")
+        # Even a faulty article is kept, so that its claims' problems are reported too.
+        article = Article(
+            id=clean.get("id", ""),
+            location=Location(self.path, block.line),
+            title=clean.get("title"),
+            outlet=clean.get("outlet"),
+            url=clean.get("url"),
+            published=clean.get("published"),
+            key_lines=dict(block.keys),
+        )
+        self.corpus.articles.append(article)
+        return article
+
+    def _read_claims(self, article: Article | None) -> None:
+        claims = list(self._tables("claims"))
+        if claims and article is None:
+            if "article" not in self.document:
+                self.problem(
+                    claims[0][1].line, "claims without an [article] table", "add [article]"
+                )
+            article = Article("", Location(self.path, 1))
+        for table, block in claims:
+            self.corpus.claims.append(self._read_claim(table, block, article))
+
+    def _read_claim(self, table: dict, block: Block, article: Article) -> Claim:
+        before = len(self.problems)
+        clean, _ = self._checked(table, block, CLAIM_KEYS, "the claim")
+        self._require(table, block, ["id", "subject", "predicate", "value"], "the claim")
+        predicate = clean.get("predicate")
+        spec = PREDICATES.get(predicate) if predicate is not None else None
+        if predicate is not None and spec is None:
+            known = ", ".join(PREDICATES)
+            hint = closest(predicate, PREDICATES)
+            hint = f"{hint} known predicates: {known}" if hint else f"known predicates: {known}"
+            line = block.keys.get("predicate", block.line)
+            self.problem(line, f"unknown predicate {predicate!r}", hint)
+        if spec is not None:
+            self._check_parties(table, block, spec.relation, f"predicate {predicate!r}")
+        after = self._read_after(clean, block) if "after" in clean else None
+        if after is not None and spec is not None and spec.kind != "date":
+            self.problem(
+                block.keys.get("after", block.line),
+                f"after works with event predicates, not {predicate!r}",
+                "use it with born, met, married, separated or divorced",
+            )
+        if "after" in clean and "as_of" in clean:
+            self.problem(block.keys.get("as_of", block.line), "as_of has no meaning with after")
+        return Claim(
+            article=article,
+            id=clean.get("id", ""),
+            subject=clean.get("subject", ""),
+            predicate=clean.get("predicate", ""),
+            value=clean.get("value"),
+            location=Location(self.path, block.line),
+            object=clean.get("object"),
+            as_of=clean.get("as_of"),
+            quote=clean.get("quote"),
+            after=after,
+            key_lines=dict(block.keys),
+            broken=len(self.problems) > before or ("after" in table and after is None),
+        )
+
+    def _check_parties(self, table: dict, block: Block, relation: bool, what: str) -> bool:
+        if relation and "object" not in table:
+            self.problem(
+                block.line, f"{what} relates two people but has no 'object'", "add object = ..."
+            )
+            return False
+        if not relation and "object" in table:
+            self.problem(block.keys.get("object", block.line), f"{what} takes no 'object'")
+            return False
+        return True
+
+    def _read_after(self, table: dict, block: Block) -> EventRef | None:
+        line = block.keys.get("after", block.line)
+        inner = Block(line, {key: line for key in table["after"]})
+        after, ok = self._checked(table["after"], inner, AFTER_KEYS, "after")
+        if not ok:
+            return None
+        if not self._require(after, inner, ["predicate", "subject"], "after"):
+            return None
+        spec = PREDICATES.get(after["predicate"])
+        if spec is None or spec.kind != "date":
+            events = [name for name, p in PREDICATES.items() if p.kind == "date"]
+            hint = closest(after["predicate"], events) or "events: " + ", ".join(events)
+            self.problem(line, f"after names {after['predicate']!r}, which is not an event", hint)
+            return None
+        if not self._check_parties(after, inner, spec.relation, f"after's {after['predicate']!r}"):
+            return None
+        return EventRef(after["predicate"], after["subject"], after.get("object"))
+
+
+def _duplicates(corpus: Corpus) -> list[Problem]:
+    problems = []
+    articles: dict[str, Article] = {}
+    for article in corpus.articles:
+        first = articles.setdefault(article.id, article)
+        if first is not article and article.id:
+            line = article.key_lines.get("id", article.location.line)
+            problems.append(
+                Problem(
+                    article.location.path,
+                    line,
+                    f"duplicate article id {article.id!r}",
+                    f"first used at {first.location}",
+                )
+            )
+    claims: dict[tuple[str, str], Claim] = {}
+    for claim in corpus.claims:
+        first_claim = claims.setdefault((claim.article.id, claim.id), claim)
+        if first_claim is not claim and first_claim.article is claim.article and claim.id:
+            problems.append(
+                Problem(
+                    claim.location.path,
+                    claim.line_of("id"),
+                    f"duplicate claim id {claim.id!r} in article {claim.article.id!r}",
+                    f"first used at {first_claim.location}",
+                )
+            )
+    return problems

@@ -1,0 +1,82 @@
+"""The corpus as loaded from claim files, before any interpretation of its values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.problems import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    location: Location
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: object = None  # as written: a date, a partial date string, or None (undated)
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def name(self) -> str:
+        """How a reader would cite the article: outlet (or id) and date."""
+        source = self.outlet or self.title or self.id
+        return f"{source} {self.published}" if self.published is not None else f"{source} (undated)"
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """Another claim's event, named by predicate and participants (``after = {...}``)."""
+
+    predicate: str
+    subject: str
+    object: str | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # a claim is itself; its value may be a table
+class Claim:
+    article: Article
+    id: str
+    subject: str
+    predicate: str
+    value: object
+    location: Location
+    object: str | None = None
+    as_of: object = None
+    quote: str | None = None
+    after: EventRef | None = None
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    broken: bool = False  # has structural problems: read for more problems, never checked
+
+    @property
+    def ref(self) -> str:
+        return f"{self.article.id}#{self.id}"
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.location.line)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    aliases: tuple[str, ...]
+    location: Location
+
+
+@dataclass(slots=True)
+class Corpus:
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # files whose text could not be parsed

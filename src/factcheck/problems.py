@@ -1,0 +1,43 @@
+"""Problems in the user's input: one line each, ``path:line: what is wrong (hint)``."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.textsafe import inert
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        # One problem, one line: text quoted from a file must not break the line.
+        return inert(text)
+
+
+class InputError(Exception):
+    """Raised with every problem found, so that a run reports them all at once."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.message))
+        super().__init__(f"{len(self.problems)} problem(s) in the input")
+
+
+def closest_match(word: str, choices: Iterable[str]) -> str | None:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def closest(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest choice, or nothing when none is close."""
+    match = closest_match(word, choices)
+    return f"did you mean {match!r}?" if match else ""

@@ -1,0 +1,16 @@
+"""Report formats: each a small function ``(report, out)`` in a table keyed by format name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from factcheck.check import Report
+from factcheck.report import json_format, text
+
+Formatter = Callable[[Report, TextIO], None]
+
+FORMATS: dict[str, Formatter] = {
+    "text": text.render,
+    "json": json_format.render,
+}

@@ -1,0 +1,202 @@
+"""Read each claim's names, dates and spans: the typed meaning of what the claim files say.
+
+A claim becomes a :class:`Reading` about time points. A time point is an event (a birth, a
+meeting, a wedding, a publication...) with its participants. Dates become day intervals; a time
+that is not a fixed date (the publication of an undated article, another event) stays a point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from factcheck.dates import DATE_HINT, DateError, DayInterval, Span, parse_date, parse_years
+from factcheck.entities import Names
+from factcheck.model import Article, Claim, Corpus
+from factcheck.predicates import PREDICATES
+from factcheck.problems import Problem
+
+AS_OF = "as_of"  # a date-range bound that stands for the claim's as_of time
+
+
+class Point(NamedTuple):
+    """A time point: an event and who took part (sorted, so relations are symmetric)."""
+
+    event: str
+    who: tuple[str, ...]
+
+    def __str__(self) -> str:
+        if self.event == "published":
+            return f"publication of {self.who[0]}"
+        return f"{self.event} ({' & '.join(self.who)})"
+
+
+def published_point(article: Article) -> Point:
+    return Point("published", (article.id,))
+
+
+Anchor = DayInterval | Point  # a known interval of days, or a point whose date is unknown
+
+
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """The claim puts ``point`` on or after ``lo`` and on or before ``hi``."""
+
+    claim: Claim
+    point: Point
+    lo: Anchor | None
+    hi: Anchor | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpanReading:
+    """The claim says ``span`` had passed since ``point`` by ``until``."""
+
+    claim: Claim
+    point: Point
+    span: Span
+    until: Anchor
+
+
+Reading = DateReading | SpanReading
+
+
+@dataclass(slots=True)
+class Readings:
+    readings: list[Reading]
+    published: dict[str, DayInterval | None]  # article id -> its stated publication interval
+    problems: list[Problem]
+    names_incomplete: bool = False
+    # (article id, claim id) -> canonical (subject, object)
+    parties: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
+
+
+def read(corpus: Corpus, names: Names) -> Readings:
+    result = Readings([], {}, list(names.problems), names_incomplete=bool(corpus.unreadable))
+    for article in corpus.articles:
+        result.published[article.id] = _published(article, result.problems)
+    for claim in corpus.claims:
+        reading = _ClaimReader(claim, names, result).read()
+        if reading is not None:
+            result.readings.append(reading)
+    return result
+
+
+def _published(article: Article, problems: list[Problem]) -> DayInterval | None:
+    if article.published is None:
+        return None
+    try:
+        return parse_date(article.published)
+    except DateError as exc:
+        line = article.key_lines.get("published", article.location.line)
+        problems.append(Problem(article.location.path, line, f"published: {exc}", DATE_HINT))
+        return None
+
+
+class _ClaimReader:
+    """Reads one claim; a claim with structural problems is still read, for more problems."""
+
+    def __init__(self, claim: Claim, names: Names, result: Readings) -> None:
+        self.claim = claim
+        self.names = names
+        self.result = result
+        self.ok = not claim.broken
+        self.stated_as_of: DayInterval | None = None
+
+    def problem(self, key: str, message: str, hint: str = "") -> None:
+        self.ok = False
+        line = self.claim.line_of(key)
+        self.result.problems.append(Problem(self.claim.location.path, line, message, hint))
+
+    def entity(self, name: str, key: str, where: str = "") -> str:
+        canonical = self.names.resolve(name)
+        if canonical is not None:
+            return canonical
+        self.ok = False
+        if not self.result.names_incomplete:  # else an entity file may be the one that failed
+            self.problem(
+                key, f"unknown {key.split('_')[0]} {name!r}{where}", self.names.suggest(name)
+            )
+        return name
+
+    def point(self, event: str, who: list[str]) -> Point:
+        if len(who) == 2 and who[0] == who[1]:
+            self.problem("object", f"{who[0]!r} cannot have {event} themselves")
+        return Point(event, tuple(sorted(who)))
+
+    def as_of(self) -> Anchor:
+        if self.stated_as_of is not None:
+            return self.stated_as_of
+        stated = self.result.published.get(self.claim.article.id)
+        return stated if stated is not None else published_point(self.claim.article)
+
+    def read(self) -> Reading | None:
+        claim = self.claim
+        who = [self.entity(claim.subject, "subject")] if claim.subject else []
+        if claim.object is not None:
+            who.append(self.entity(claim.object, "object"))
+        if who:
+            self.result.parties[(claim.article.id, claim.id)] = (who[0], claim.object and who[-1])
+        if claim.as_of is not None:
+            try:
+                self.stated_as_of = parse_date(claim.as_of)
+            except DateError as exc:
+                self.problem("as_of", f"as_of: {exc}", DATE_HINT)
+        predicate = PREDICATES.get(claim.predicate)
+        if predicate is None or claim.value is None or len(who) != 1 + predicate.relation:
+            self.ok = False
+            return None
+        point = self.point(predicate.event, who)
+        reading: Reading | None
+        if claim.after is not None:
+            after = claim.after
+            earlier_who = [self.entity(after.subject, "after", " in after")]
+            if after.object is not None:
+                earlier_who.append(self.entity(after.object, "after", " in after"))
+            earlier = self.point(PREDICATES[after.predicate].event, earlier_who)
+            span = self.span()
+            reading = None if span is None else SpanReading(claim, earlier, span, point)
+        elif predicate.kind == "years":
+            span = self.span()
+            reading = None if span is None else SpanReading(claim, point, span, self.as_of())
+        else:
+            reading = self.dates(point)
+        return reading if self.ok else None
+
+    def span(self) -> Span | None:
+        try:
+            return parse_years(self.claim.value)
+        except DateError as exc:
+            hint = "a years value is a number like 11 or 1.5, or a table like { min = 10 }"
+            self.problem("value", f"value: {exc}", hint)
+            return None
+
+    def dates(self, point: Point) -> DateReading | None:
+        value = self.claim.value
+        if not isinstance(value, dict):
+            interval = self.date(value)
+            return None if interval is None else DateReading(self.claim, point, interval, interval)
+        unknown = sorted(set(value) - {"min", "max"})
+        if unknown or not value:
+            self.problem("value", "a date range table takes min and max", 'e.g. { max = "as_of" }')
+            return None
+        lo = self.bound(value.get("min"))
+        hi = self.bound(value.get("max"))
+        closed = isinstance(lo, DayInterval) and isinstance(hi, DayInterval)
+        if closed and lo.lo is not None and hi.hi is not None and lo.lo > hi.hi:
+            self.problem("value", f"min {value['min']} is after max {value['max']}")
+        return DateReading(self.claim, point, lo, hi)
+
+    def bound(self, value: object) -> Anchor | None:
+        if value is None:
+            return None
+        if value == AS_OF:
+            return self.as_of() if self.claim.as_of is None or self.stated_as_of else None
+        return self.date(value)
+
+    def date(self, value: object) -> DayInterval | None:
+        try:
+            return parse_date(value)
+        except DateError as exc:
+            self.problem("value", f"value: {exc}", DATE_HINT)
+            return None

@@ -1,0 +1,158 @@
+"""The command line as a user meets it: exit codes, text and JSON reports, the bundled corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import BUNDLED_CLAIMS, REPO
+from factcheck import __version__
+
+
+def _findings(result) -> list[dict]:
+    return json.loads(result.stdout)["findings"]
+
+
+def _refs(finding: dict) -> set[str]:
+    return {f"{c['article']}#{c['claim']}" for c in finding["claims"]}
+
+
+def test_bundled_corpus_flags_the_seed_contradictions(cli) -> None:
+    result = cli("run", str(BUNDLED_CLAIMS), "--format", "json")
+    assert result.exit_code == 1
+    findings = _findings(result)
+    errors = [f for f in findings if f["severity"] == "error"]
+    flagged = {frozenset(_refs(f)) for f in errors}
+    assert frozenset({"bild-2021-09-17#aleph-age", "people-2023-06-07#aleph-born"}) in flagged
+    assert frozenset({"bild-2021-09-17#amalia-age", "people-2023-06-07#amalia-born"}) in flagged
+    assert frozenset({"bild-2021-09-17#portman-age", "usweekly-2019-10-21#portman-age"}) in flagged
+    assert frozenset({"bild-2021-09-17#met", "people-2023-06-07#met"}) in flagged
+    assert len(errors) == 4, "nothing among the consistent claims may be flagged"
+    aleph = next(f for f in errors if "bild-2021-09-17#aleph-age" in _refs(f))
+    assert "7 on 2021-09-17 means born 2013-09-18..2014-09-17" in aleph["message"]
+    assert "born 2011-06-14" in aleph["message"]
+
+
+def test_bundled_corpus_dates_the_undated_separation_piece(cli) -> None:
+    findings = _findings(cli("run", str(BUNDLED_CLAIMS), "--format", "json"))
+    warnings = [f for f in findings if f["severity"] == "warning"]
+    assert [w["rule"] for w in warnings] == ["FC301"]
+    undated = warnings[0]
+    assert undated["article"] == "separation-undated"
+    assert undated["subject"] is None
+    # 12 years after Aleph's 2011-06-14 birth, before Amalia (born 2017-02-22) turned 7.
+    assert "between 2023-06-14 and 2024-02-21" in undated["message"]
+    assert {"separation-undated#aleph-age", "separation-undated#amalia-age"} <= _refs(undated)
+
+
+def test_json_report_v1_contract(cli) -> None:
+    result = cli("run", str(BUNDLED_CLAIMS), "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["version"] == 1
+    assert report["summary"] == {
+        "articles": 5,
+        "claims": report["summary"]["claims"],
+        "entities": 4,
+        "findings": len(report["findings"]),
+        "errors": 4,
+        "warnings": 1,
+    }
+    assert report["summary"]["claims"] >= 25
+    keys = {"fingerprint", "rule", "severity", "subject", "article", "message", "claims"}
+    claim_keys = {"article", "claim", "published", "subject", "predicate", "object", "value"}
+    claim_keys |= {"as_of", "quote", "file", "line"}
+    for finding in report["findings"]:
+        assert keys <= set(finding)
+        assert finding["severity"] in {"error", "warning", "info"}
+        for claim in finding["claims"]:
+            assert set(claim) == claim_keys
+            assert claim["file"].endswith(".toml") and claim["line"] >= 1
+    aleph = next(f for f in report["findings"] if f["subject"] == "Aleph")
+    born = next(c for c in aleph["claims"] if c["predicate"] == "born")
+    assert born["value"] == "June 14, 2011" and born["published"] == "2023-06-07"
+    line = (REPO / born["file"]).read_text(encoding="utf-8").splitlines()[born["line"] - 1]
+    assert line.strip() == "[[claims]]"
+
+
+def test_fingerprints_are_stable_across_runs(cli) -> None:
+    first = [f["fingerprint"] for f in _findings(cli("run", str(BUNDLED_CLAIMS), "-f", "json"))]
+    second = [f["fingerprint"] for f in _findings(cli("run", str(BUNDLED_CLAIMS), "-f", "json"))]
+    assert first == second and len(set(first)) == len(first)
+
+
+def test_text_report_groups_by_subject_with_quotes_and_locations(cli) -> None:
+    result = cli("run", str(BUNDLED_CLAIMS))
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "\x1b[" not in out, "no colour when not on a terminal"
+    for heading in ("Aleph", "Amalia", "Natalie Portman"):
+        assert f"\n{heading}\n" in f"\n{out}"
+    assert "“Son Aleph is seven”" in out
+    assert "001_f509605e04f55bf1.toml:" in out
+    assert out.rstrip().endswith("4 contradictions, 1 warning in 5 articles, 29 claims, 4 entities")
+
+
+def test_clean_corpus_exits_zero(cli, corpus) -> None:
+    root = corpus(
+        {
+            "a.toml": """\
+            [article]
+            id = "a"
+            published = 2023-06-07
+
+            [[claims]]
+            id = "born"
+            subject = "Aleph"
+            predicate = "born"
+            value = "June 14, 2011"
+
+            [[claims]]
+            id = "age"
+            subject = "aleph"
+            predicate = "age"
+            value = 11
+            """
+        }
+    )
+    result = cli("run", str(root))
+    assert result.exit_code == 0, result.output
+    assert "0 contradictions, 0 warnings in 1 article, 2 claims, 3 entities" in result.stdout
+
+
+def test_default_path_is_claims_folder(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("run")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("claims:1: no such file or folder")
+
+
+def test_usage_errors_exit_two(cli) -> None:
+    assert cli("run", "--format", "xml").exit_code == 2
+    assert cli("no-such-command").exit_code == 2
+
+
+def test_version(cli) -> None:
+    result = cli("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"factcheck {__version__}"
+
+
+def test_rules_command_lists_codes_and_docs(cli) -> None:
+    out = cli("rules").stdout
+    for code in ("FC101", "FC201", "FC205", "FC301"):
+        assert code in out
+    assert "wedding-after-meeting" in out
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "run", str(BUNDLED_CLAIMS), "-f", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["summary"]["errors"] == 4

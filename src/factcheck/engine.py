@@ -278,17 +278,17 @@ def _negative_cycle(nodes: list[Point | None], steps: list[Step]) -> list[Step] 
     """Bellman-Ford from a virtual source linked to every node: a negative cycle, or None."""
     dist: dict[Point | None, int] = dict.fromkeys(nodes, 0)
     pred: dict[Point | None, Step] = {}
-    changed: Point | bool | None = False
+    last: Point | None = None
     for _ in range(len(nodes)):
-        changed = False
+        relaxed = False
         for step in steps:
             if dist[step.src] + step.weight < dist[step.dst]:
                 dist[step.dst] = dist[step.src] + step.weight
                 pred[step.dst] = step
-                changed = step.dst
-        if changed is False:
+                relaxed, last = True, step.dst
+        if not relaxed:
             return None
-    node = changed
+    node = last
     for _ in range(len(nodes)):  # walk back until surely inside the cycle
         node = pred[node].src
     cycle = []
@@ -346,9 +346,9 @@ def suspects(conflicts: list[Conflict]) -> set[ClaimKey]:
         by_article.update({key[0] for key in keys})
     chosen: set[ClaimKey] = set()
     for conflict in conflicts:
-        keys = sorted(s.claim_key for s in conflict.sources if s.claim_key is not None)
-        if keys and not chosen.intersection(keys):
-            chosen.add(max(keys, key=lambda k: (in_conflicts[k], by_article[k[0]], k)))
+        members = sorted(s.claim_key for s in conflict.sources if s.claim_key is not None)
+        if members and not chosen.intersection(members):
+            chosen.add(max(members, key=lambda k: (in_conflicts[k], by_article[k[0]], k)))
     return chosen
 
 
@@ -364,7 +364,7 @@ def solve(
     for component in components:
         solver.solve_component(component)
     wanted = set(windows_for)
-    windows = {}
+    windows: dict[Point, Window] = {}
     for component in components:
         if wanted.intersection(component.points):
             found = solver.windows(component)

@@ -75,65 +75,63 @@ def _order(claim: Claim) -> tuple:
     return (_published_key(claim.article), claim.article.id, claim.id)
 
 
-def _cited(source: Source) -> str:
-    if source.claim is None:
-        return source.text
-    return f"{source.claim.article.name} says {source.text}"
+def _evidence(sources: tuple[Source, ...], first: Source | None = None) -> tuple[Evidence, ...]:
+    """The claims among ``sources``, in date order (``first`` leads)."""
+    evidence = [Evidence(s.claim, s.text) for s in sources if s.claim is not None]
+    evidence.sort(key=lambda e: _order(e.claim))
+    if first is not None:
+        evidence.sort(key=lambda e: e.claim is not first.claim)
+    return tuple(evidence)
+
+
+def _cited(source: Source | Evidence) -> str:
+    """A constraint in words, naming the article a claim comes from."""
+    if isinstance(source, Evidence):
+        return f"{source.claim.article.name} says {source.implies}"
+    return _cited(Evidence(source.claim, source.text)) if source.claim else source.text
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
 
 
 def from_conflict(conflict: Conflict, parties: dict) -> Finding:
     sources = conflict.sources
     rules = [s.rule for s in sources if s.rule is not None]
     rule = min(rules, key=lambda r: r.code) if rules else CONFLICT
-    claim_sources = sorted(
-        (s for s in sources if s.claim is not None), key=lambda s: _order(s.claim)
-    )
-    if conflict.suspect is not None:  # the claim at odds with most others reads first
-        claim_sources.sort(key=lambda s: s is not conflict.suspect)
-    evidence = tuple(Evidence(s.claim, s.text) for s in claim_sources)
+    # The claim at odds with most others, where one is known, reads first.
+    evidence = _evidence(sources, conflict.suspect)
     claims = tuple(e.claim for e in evidence)
-    slack = -sum(step.weight for step in conflict.steps)
-    if len(claim_sources) == 1 and not rules:
-        message = f"{_cited(claim_sources[0])}: no day of any calendar fits that"
+    if len(evidence) == 1 and not rules:
+        message = f"{_cited(evidence[0])}: no day of any calendar fits that"
     elif len(conflict.steps) == 2 and not rules:
-        first, second = claim_sources
-        message = f"{_cited(first)}, but {_cited(second)}"
+        message = f"{_cited(evidence[0])}, but {_cited(evidence[1])}"
     else:
-        ordered = [claim_sources[0], *[s for s in sources if s is not claim_sources[0]]]
-        message = "; ".join(_cited(s) for s in ordered)
-        message += f": these cannot all hold, by at least {slack} day{'s' * (slack != 1)}"
-    steps = tuple(_cited(s) for s in sources)
+        slack = -sum(step.weight for step in conflict.steps)
+        words = [_cited(e) for e in evidence] + [s.text for s in sources if s.claim is None]
+        message = "; ".join(words) + f": these cannot all hold, by {_plural(slack, 'day')} or more"
     subject = parties[(claims[0].article.id, claims[0].id)][0] if claims else None
     domain = tuple(s.text for s in sources if s.claim is None)
+    steps = tuple(_cited(s) for s in sources)
     return Finding(rule, evidence, fingerprint(rule, claims), message, subject, None, steps, domain)
 
 
 def from_window(article: Article, window: Window) -> Finding:
     sources = tuple(dict.fromkeys((*window.lo_by, *window.hi_by)))
-    claim_sources = sorted(
-        (s for s in sources if s.claim is not None), key=lambda s: _order(s.claim)
-    )
-    evidence = tuple(Evidence(s.claim, s.text) for s in claim_sources)
-    earliest = "…" if window.lo is None else day_str(window.lo)
-    latest = "…" if window.hi is None else day_str(window.hi)
+    evidence = _evidence(sources)
+    claims = tuple(e.claim for e in evidence)
     if window.lo is None and window.hi is None:
         message = f"{article.id} has no publication date, and no claim narrows it down"
     else:
+        earliest = "…" if window.lo is None else day_str(window.lo)
+        latest = "…" if window.hi is None else day_str(window.hi)
         message = (
             f"{article.id} has no publication date; its claims fit publication between "
             f"{earliest} and {latest}"
         )
-    claims = tuple(e.claim for e in evidence)
     steps = tuple(_cited(s) for s in sources)
-    return Finding(
-        UNDATED,
-        evidence,
-        fingerprint(UNDATED, claims, article.id),
-        message,
-        None,
-        article.id,
-        steps,
-    )
+    identity = fingerprint(UNDATED, claims, article.id)
+    return Finding(UNDATED, evidence, identity, message, None, article.id, steps)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

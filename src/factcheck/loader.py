@@ -224,14 +224,11 @@ class _FileReader:
 
     def _read_claims(self, article: Article | None) -> None:
         claims = list(self._tables("claims"))
-        if claims and article is None:
-            if "article" not in self.document:
-                self.problem(
-                    claims[0][1].line, "claims without an [article] table", "add [article]"
-                )
-            article = Article("", Location(self.path, 1))
+        if claims and article is None and "article" not in self.document:
+            self.problem(claims[0][1].line, "claims without an [article] table", "add [article]")
+        owner = article or Article("", Location(self.path, 1))
         for table, block in claims:
-            self.corpus.claims.append(self._read_claim(table, block, article))
+            self.corpus.claims.append(self._read_claim(table, block, owner))
 
     def _read_claim(self, table: dict, block: Block, article: Article) -> Claim:
         before = len(self.problems)

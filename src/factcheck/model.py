@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from factcheck.problems import Problem
 
+TomlValue = object  # a value as tomllib returns it (a name of its own: Claim has an `object`)
+
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -23,7 +25,7 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
-    published: object = None  # as written: a date, a partial date string, or None (undated)
+    published: TomlValue = None  # as written: a date, a partial date string, or None (undated)
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -48,10 +50,10 @@ class Claim:
     id: str
     subject: str
     predicate: str
-    value: object
+    value: TomlValue
     location: Location
     object: str | None = None
-    as_of: object = None
+    as_of: TomlValue = None
     quote: str | None = None
     after: EventRef | None = None
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)

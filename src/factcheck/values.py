@@ -182,8 +182,13 @@ class _ClaimReader:
             return None
         lo = self.bound(value.get("min"))
         hi = self.bound(value.get("max"))
-        closed = isinstance(lo, DayInterval) and isinstance(hi, DayInterval)
-        if closed and lo.lo is not None and hi.hi is not None and lo.lo > hi.hi:
+        if (
+            isinstance(lo, DayInterval)
+            and isinstance(hi, DayInterval)
+            and lo.lo is not None
+            and hi.hi is not None
+            and lo.lo > hi.hi
+        ):
             self.problem("value", f"min {value['min']} is after max {value['max']}")
         return DateReading(self.claim, point, lo, hi)
 

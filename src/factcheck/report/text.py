@@ -70,8 +70,8 @@ def render(report: Report, out: TextIO) -> None:
     from rich.console import Console
 
     # NO_COLOR asks for plain text: no colour and no other escapes either (bold, underline).
-    plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
-    console = Console(file=out, highlight=False, emoji=False, soft_wrap=False, **plain)
+    colours = None if os.environ.get("NO_COLOR") else "auto"
+    console = Console(file=out, highlight=False, emoji=False, soft_wrap=False, color_system=colours)
     with console.capture() as captured:
         _print(report, console)
     out.write("\n".join(not_a_command(line) for line in captured.get().split("\n")))

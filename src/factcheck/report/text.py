@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from itertools import groupby
-from typing import TextIO
+from typing import Literal, TextIO
 
 from factcheck.check import Report
 from factcheck.findings import Evidence, Finding
@@ -70,7 +70,7 @@ def render(report: Report, out: TextIO) -> None:
     from rich.console import Console
 
     # NO_COLOR asks for plain text: no colour and no other escapes either (bold, underline).
-    colours = None if os.environ.get("NO_COLOR") else "auto"
+    colours: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
     console = Console(file=out, highlight=False, emoji=False, soft_wrap=False, color_system=colours)
     with console.capture() as captured:
         _print(report, console)

@@ -5,9 +5,12 @@ on a single point is an edge to or from the calendar's origin. The constraints a
 exactly when the graph has no negative cycle, and a negative cycle is a minimal proof of a
 contradiction: its constraints cannot all hold, and any one of them dropped leaves a path.
 
-To report every independent contradiction, each proof's claims are retracted and the search goes
-on; proofs therefore never share a claim. Bounds on one point collapse to the tightest on each
-side (heaps, not pairs of claims), and points linked by no edge are solved apart.
+Points linked by no edge are solved apart. On each point, one sweep over its bounds finds the
+largest group of claims that agree, and each claim outside it is reported once, against the
+group's tightest bound (no pairs of claims are compared). Then Bellman-Ford looks for negative
+cycles through several points, using only the tightest remaining bound on each side of a point;
+each cycle's claims are retracted and the search goes on, so that every independent contradiction
+is reported.
 """
 
 from __future__ import annotations
@@ -36,12 +39,16 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    steps: tuple[Step, ...]
+    """Constraints that cannot all hold: a proof of a contradiction."""
+
+    sources: tuple[Source, ...]
+    slack: int | None = None  # days by which they miss, where the proof is a negative cycle
     suspect: Source | None = None  # the claim at odds with the most claims, where one is known
 
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        return tuple(dict.fromkeys(step.source for step in self.steps))
+    @classmethod
+    def of_steps(cls, steps: Sequence[Step], suspect: Source | None = None) -> Conflict:
+        sources = tuple(dict.fromkeys(step.source for step in steps))
+        return cls(sources, -sum(step.weight for step in steps), suspect)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,48 +176,90 @@ class _Solver:
 
     def solve_component(self, component: Component) -> None:
         self.clash_on_points(component.points)
-        if not component.edges:
-            return
-        while True:
+        while component.edges:
             steps = self.steps(component.points, component.edges)
             cycle = _negative_cycle([None, *component.points], steps)
-            if cycle is None:
+            if cycle is not None:
+                self.retract(Conflict.of_steps(cycle))
+                continue
+            propagation = self.propagate(component)
+            if propagation.empty is None:
                 return
-            self.retract(Conflict(tuple(cycle)))
+            conflict = Conflict(propagation.sources(propagation.empty))
+            if all(source.claim is None for source in conflict.sources):
+                return  # domain rules alone never conflict; nothing left to retract
+            self.retract(conflict)
 
-    def windows(self, component: Component) -> dict[Point, Window]:
+    def propagate(self, component: Component) -> _Propagation:
         """Each point's window: the STP's shortest paths from and to the calendar's origin,
-        then narrowed by exact calendar arithmetic across spans of years, whose edges only
-        hold the fewest and most days a span can take."""
+        narrowed by exact calendar arithmetic across spans of years (whose edges only hold the
+        fewest and most days a span can take) and carried along the other edges. A window
+        that becomes empty is a contradiction the day counts alone could not prove."""
         points = component.points
         steps = self.steps(points, component.edges)
         nodes = [None, *points]
         hi, hi_pred = _shortest(nodes, steps)
         lo, lo_pred = _shortest(nodes, [Step(s.dst, s.src, s.weight, s.source) for s in steps])
-        spans = {p: DayInterval(-lo[p] if p in lo else None, hi.get(p)) for p in points}
-        live = [gap for gap in component.gaps if self.live(gap.source)]
-        for _ in range(4 * len(live) + 1):  # each pass can only narrow; a few passes settle it
+        result = _Propagation(
+            {p: DayInterval(-lo[p] if p in lo else None, hi.get(p)) for p in points},
+            {p: _path(p, lo_pred) for p in points},
+            {p: _path(p, hi_pred) for p in points},
+        )
+        gaps = [gap for gap in component.gaps if self.live(gap.source)]
+        edges = [step for step in steps if step.src is not None and step.dst is not None]
+        if not gaps:
+            return result  # shortest paths are exact without spans of years
+        for _ in range(4 * (len(gaps) + len(edges)) + 8):  # a cap: windows only ever narrow
             changed = False
-            for gap in live:
-                for point, narrower in (
-                    (gap.later, ends_within(spans[gap.earlier], gap.span)),
-                    (gap.earlier, starts_within(spans[gap.later], gap.span)),
-                ):
-                    merged = _intersect(spans[point], narrower)
-                    changed = changed or merged != spans[point]
-                    spans[point] = merged
-            if not changed:
+            for gap in gaps:
+                ahead = ends_within(result.windows[gap.earlier], gap.span)
+                changed |= result.narrow(gap.later, ahead, gap.earlier, gap.source)
+                behind = starts_within(result.windows[gap.later], gap.span)
+                changed |= result.narrow(gap.earlier, behind, gap.later, gap.source)
+            for step in edges:  # dst - src <= weight
+                assert step.src is not None and step.dst is not None
+                src, dst = result.windows[step.src], result.windows[step.dst]
+                ahead = DayInterval(None, None if src.hi is None else src.hi + step.weight)
+                changed |= result.narrow(step.dst, ahead, step.src, step.source)
+                behind = DayInterval(None if dst.lo is None else dst.lo - step.weight, None)
+                changed |= result.narrow(step.src, behind, step.dst, step.source)
+            if result.empty is not None or not changed:
                 break
+        return result
+
+    def windows(self, component: Component) -> dict[Point, Window]:
+        result = self.propagate(component)
         return {
-            p: Window(p, spans[p].lo, spans[p].hi, _path(p, lo_pred), _path(p, hi_pred))
-            for p in points
+            p: Window(p, w.lo, w.hi, result.lo_by[p], result.hi_by[p])
+            for p, w in result.windows.items()
         }
 
 
-def _intersect(a: DayInterval, b: DayInterval) -> DayInterval:
-    lo = a.lo if b.lo is None else b.lo if a.lo is None else max(a.lo, b.lo)
-    hi = a.hi if b.hi is None else b.hi if a.hi is None else min(a.hi, b.hi)
-    return DayInterval(lo, hi)
+@dataclass(slots=True)
+class _Propagation:
+    windows: dict[Point, DayInterval]
+    lo_by: dict[Point, tuple[Source, ...]]  # the sources that pin each window's ends
+    hi_by: dict[Point, tuple[Source, ...]]
+    empty: Point | None = None
+
+    def narrow(self, point: Point, bound: DayInterval, via: Point, source: Source) -> bool:
+        """Narrow ``point`` to ``bound``, derived from ``via``'s window through ``source``."""
+        current = self.windows[point]
+        changed = False
+        lo, hi = current.lo, current.hi
+        if bound.lo is not None and (lo is None or bound.lo > lo):
+            lo, changed = bound.lo, True
+            self.lo_by[point] = tuple(dict.fromkeys((*self.lo_by[via], source)))
+        if bound.hi is not None and (hi is None or bound.hi < hi):
+            hi, changed = bound.hi, True
+            self.hi_by[point] = tuple(dict.fromkeys((*self.hi_by[via], source)))
+        self.windows[point] = DayInterval(lo, hi)
+        if lo is not None and hi is not None and lo > hi and self.empty is None:
+            self.empty = point
+        return changed
+
+    def sources(self, point: Point) -> tuple[Source, ...]:
+        return tuple(dict.fromkeys((*self.lo_by[point], *self.hi_by[point])))
 
 
 def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
@@ -227,19 +276,23 @@ def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
     for key, (lo, hi) in list(windows.items()):
         if lo is not None and hi is not None and lo.day > hi.day:  # no day fits the claim
             steps = (Step(None, point, hi.day, hi.source), Step(point, None, -lo.day, lo.source))
-            conflicts.append(Conflict(steps, lo.source))
+            conflicts.append(Conflict.of_steps(steps, lo.source))
             del windows[key]
     if len(windows) < 2:
         return conflicts
+    # Weights break ties between equally large groups towards the more precise claims (a birth
+    # date over an age); together the fractions stay below one claim.
     events = []
-    for key, (lo, hi) in windows.items():
-        events.append((-(1 << 62) if lo is None else lo.day, 0, key))
-        events.append(((1 << 62) if hi is None else hi.day, 1, key))
+    for lo, hi in windows.values():
+        start = -(1 << 62) if lo is None else lo.day
+        end = (1 << 62) if hi is None else hi.day
+        weight = 1 + 1 / (len(windows) * (min(end - start, 1 << 20) + 2))
+        events += [(start, 0, weight), (end, 1, -weight)]
     events.sort(key=lambda e: (e[0], e[1]))
-    inside = best = 0
+    inside = best = 0.0
     day = events[0][0]
-    for at, ends, _ in events:
-        inside += -1 if ends else 1
+    for at, _, weight in events:
+        inside += weight
         if inside > best:
             best, day = inside, at
     agreeing = [w for w in windows.values() if _holds(w, day)]
@@ -258,14 +311,14 @@ def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
                 Step(None, point, lowest_hi.day, lowest_hi.source),
                 Step(point, None, -lo.day, lo.source),
             )
-            conflicts.append(Conflict(steps, lo.source))
+            conflicts.append(Conflict.of_steps(steps, lo.source))
         else:
             assert hi is not None and highest_lo is not None
             steps = (
                 Step(None, point, hi.day, hi.source),
                 Step(point, None, -highest_lo.day, highest_lo.source),
             )
-            conflicts.append(Conflict(steps, hi.source))
+            conflicts.append(Conflict.of_steps(steps, hi.source))
     return conflicts
 
 
@@ -335,16 +388,16 @@ def _path(target: Point, pred: dict[Point | None, Step]) -> tuple[Source, ...]:
 
 
 def suspects(conflicts: list[Conflict]) -> set[ClaimKey]:
-    """Claims to set aside so that every conflict loses one: greedily, the claim in most
-    conflicts, ties going to the claim whose article is in most conflicts. A best guess, used
-    only to date undated articles from the claims that are not in dispute."""
+    """Claims to set aside so that every conflict loses one: its suspect where it has one, else
+    greedily the claim in most conflicts, ties going to the claim whose article is in most
+    conflicts. A best guess, used only to date undated articles from undisputed claims."""
     in_conflicts: Counter[ClaimKey] = Counter()
     by_article: Counter[str] = Counter()
     for conflict in conflicts:
         keys = {s.claim_key for s in conflict.sources if s.claim_key is not None}
         in_conflicts.update(keys)
         by_article.update({key[0] for key in keys})
-    chosen: set[ClaimKey] = set()
+    chosen = {c.suspect.claim_key for c in conflicts if c.suspect and c.suspect.claim_key}
     for conflict in conflicts:
         members = sorted(s.claim_key for s in conflict.sources if s.claim_key is not None)
         if members and not chosen.intersection(members):

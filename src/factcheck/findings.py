@@ -104,12 +104,13 @@ def from_conflict(conflict: Conflict, parties: dict) -> Finding:
     claims = tuple(e.claim for e in evidence)
     if len(evidence) == 1 and not rules:
         message = f"{_cited(evidence[0])}: no day of any calendar fits that"
-    elif len(conflict.steps) == 2 and not rules:
-        message = f"{_cited(evidence[0])}, but {_cited(evidence[1])}"
+    elif len(sources) == 2 and not rules:
+        message = f"{_cited(evidence[0])}; but {_cited(evidence[1])}"
     else:
-        slack = -sum(step.weight for step in conflict.steps)
         words = [_cited(e) for e in evidence] + [s.text for s in sources if s.claim is None]
-        message = "; ".join(words) + f": these cannot all hold, by {_plural(slack, 'day')} or more"
+        message = "; ".join(words) + ": these cannot all hold"
+        if conflict.slack is not None:
+            message += f", by {_plural(conflict.slack, 'day')} or more"
     subject = parties[(claims[0].article.id, claims[0].id)][0] if claims else None
     domain = tuple(s.text for s in sources if s.claim is None)
     steps = tuple(_cited(s) for s in sources)

@@ -160,3 +160,11 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert result.returncode == 1
     assert json.loads(result.stdout)["summary"]["errors"] == 4
+
+
+def test_one_claim_file_is_checked_with_the_nearest_entities(cli) -> None:
+    article = BUNDLED_CLAIMS / "articles" / "000_ae5d2413b2924d59.toml"
+    result = cli("run", str(article), "--format", "json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["articles"], summary["entities"], summary["errors"]) == (1, 4, 0)

@@ -368,7 +368,7 @@ def test_duplicate_claim_id_within_an_article(corpus, cli):
     lines = run_bad(cli, str(root))
     assert lines == [
         f"{path}:{second_id}: duplicate claim id 'aleph-age' "
-        f"in article 'a1' (first used at {path}:{line_of(source, '[[claims]]')})"
+        f"in article 'a1' (first used at {path}:{line_of(source, 'aleph-age')})"
     ]
 
 
@@ -393,7 +393,7 @@ def test_duplicate_article_id_across_two_files(corpus, cli):
     lines = run_bad(cli, str(root))
     assert lines == [
         f"{root / 'sub' / 'b.toml'}:{line_of(second, 'id =')}: duplicate article id "
-        f"'people-2023-06-07' (first used at {root / 'a.toml'}:{line_of(first, '[article]')})"
+        f"'people-2023-06-07' (first used at {root / 'a.toml'}:{line_of(first, 'id =')})"
     ]
 
 
@@ -506,6 +506,8 @@ def test_every_problem_in_every_file_is_reported_sorted_in_one_run(corpus, cli):
     pa, pb, pc, pd = root / "a.toml", root / "b.toml", root / "sub" / "c.toml", root / "d.toml"
     missing = root / "missing.toml"
     d_dup = line_of(d, 'id = "c1"', 2)
+    d_first = line_of(d, 'id = "c1"')
+    a_id = line_of(a, 'id = "a"')
     c_id = line_of(c, 'id = "a"')
     expected = [
         f"{pa}:{line_of(a, 'bron')}: unknown predicate 'bron' (did you mean 'born'? known "
@@ -521,10 +523,9 @@ def test_every_problem_in_every_file_is_reported_sorted_in_one_run(corpus, cli):
         "(day is out of range for month) "
         '(write a date like 2009, "June 2018", "June 14, 2011" or 2011-06-14)',
         f"{pd}:{line_of(d, 'Milepied')}: unknown object 'Milepied' (did you mean 'Millepied'?)",
-        f"{pd}:{d_dup}: duplicate claim id 'c1' in article 'd' "
-        f"(first used at {pd}:{line_of(d, '[[claims]]')})",
+        f"{pd}:{d_dup}: duplicate claim id 'c1' in article 'd' (first used at {pd}:{d_first})",
         f"{missing}:1: no such file or folder (give the claims folder or files)",
-        f"{pc}:{c_id}: duplicate article id 'a' (first used at {pa}:{line_of(a, '[article]')})",
+        f"{pc}:{c_id}: duplicate article id 'a' (first used at {pa}:{a_id})",
         f"{pc}:{line_of(c, '[[claims]]')}: the claim has no 'value' (add value = ...)",
     ]
     lines = run_bad(cli, str(root), str(missing))
@@ -700,3 +701,20 @@ def test_run_never_modifies_the_users_files(corpus, cli, broken):
     result = cli("run", str(root))
     assert result.exit_code == (2 if broken else 0), result.output
     assert _snapshot(root.parent) == before
+
+
+def test_unknown_names_are_reported_even_beside_an_unreadable_file(corpus, cli):
+    source = VALID.replace('subject = "Aleph"', 'subject = "Alef"')
+    root = corpus({"a.toml": source, "b.toml": "[article\n"})
+    lines = run_bad(cli, str(root))
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{root / 'a.toml'}:{line_of(source, 'Alef')}: unknown subject")
+    assert "a file that could not be read may define it" in lines[0]
+    assert lines[1].startswith(f"{root / 'b.toml'}:1: TOML syntax error")
+
+
+def test_a_byte_order_mark_is_accepted(corpus, cli):
+    root = corpus({})
+    (root / "a.toml").write_bytes(b"\xef\xbb\xbf" + VALID.encode("utf-8"))
+    result = cli("run", str(root))
+    assert result.exit_code == 0, result.output

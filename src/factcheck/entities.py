@@ -25,22 +25,16 @@ class Names:
         for entity in corpus.entities:
             for spelling in (entity.name, *entity.aliases):
                 key = fold(spelling)
+                where = entity.location.path, entity.line_of(spelling)
                 if not key:
-                    self.problems.append(
-                        Problem(entity.location.path, entity.location.line, "an empty alias")
-                    )
+                    self.problems.append(Problem(*where, "an empty alias", "remove it"))
                     continue
                 owner = self.index.setdefault(key, entity.name)
                 if owner != entity.name:
-                    self.problems.append(
-                        Problem(
-                            entity.location.path,
-                            entity.location.line,
-                            f"{spelling!r} names both {owner!r} and {entity.name!r}",
-                            f"first at {owners[key]}",
-                        )
-                    )
-                owners.setdefault(key, str(entity.location))
+                    message = f"{spelling!r} names both {owner!r} and {entity.name!r}"
+                    hint = f"first at {owners[key]}; a name or alias must name one entity"
+                    self.problems.append(Problem(*where, message, hint))
+                owners.setdefault(key, f"{where[0]}:{where[1]}")
                 self.spelled.setdefault(key, spelling)
 
     def resolve(self, name: str) -> str | None:

@@ -40,6 +40,13 @@ CLAIM_KEYS: dict[str, tuple[type, ...]] = {
 AFTER_KEYS: dict[str, tuple[type, ...]] = {"predicate": (str,), "subject": (str,), "object": (str,)}
 ENTITY_KEYS: dict[str, tuple[type, ...]] = {"name": (str,), "aliases": (list,)}
 TOP_KEYS = ("article", "claims", "entities")
+_TYPE_HINTS = {
+    "value": 'a date like "June 2011" or 2011-06-14, or years like 11, 1.5 or { min = 10 }',
+    "as_of": 'a date like "2022", "June 2018" or 2018-06-01',
+    "published": 'a date like 2021-09-17, "2023-08" or "2023"',
+    "aliases": 'a list like ["Portman", "Natalie"]',
+    "after": 'a table like { predicate = "born", subject = "Aleph" }',
+}
 _TYPE_WORDS = {str: "text", int: "a number", float: "a number", dt.date: "a date"}
 _TYPE_WORDS.update({dict: "a table", list: "a list"})
 
@@ -57,16 +64,33 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             ]
             if not found:
-                problems.append(Problem(str(path), 1, "no *.toml claim files in this folder"))
+                hint = "give the folder that holds the claim files"
+                problems.append(Problem(str(path), 1, "no *.toml claim files in this folder", hint))
             files.extend(sorted(found))
         elif path.is_file():
             files.append(path)
+            files.extend(_nearest_entities(path))
         else:
             problems.append(
                 Problem(str(path), 1, "no such file or folder", "give the claims folder or files")
             )
     unique = {file.resolve(): file for file in reversed(files)}  # a file named twice loads once
     return sorted(unique.values(), key=files.index), problems
+
+
+ENTITY_FILE = "entities.toml"
+
+
+def _nearest_entities(file: Path) -> list[Path]:
+    """A single claim file is checked with the nearest entities.toml in its folders above, up
+    to the repository's root: its names are defined there."""
+    for folder in file.resolve().parents:
+        candidate = folder / ENTITY_FILE
+        if candidate.is_file():
+            return [candidate]
+        if (folder / ".git").exists():
+            break
+    return []
 
 
 def load(paths: Sequence[Path]) -> Corpus:
@@ -88,7 +112,7 @@ def _load_file(file: Path, corpus: Corpus) -> list[Problem]:
         corpus.unreadable.append(path)
         return [Problem(path, 1, f"cannot read the file: {exc.strerror or exc}")]
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # editors on Windows may start the file with a BOM
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         corpus.unreadable.append(path)
@@ -113,14 +137,20 @@ def _syntax_problem(path: str, text: str, exc: tomllib.TOMLDecodeError) -> Probl
     what = message.replace("(at end of document)", "").strip()
     if "end of document" in message:  # tomllib gives no line there: it is the last one
         line = max(1, len(text.splitlines()))
-        return Problem(path, line, f"TOML syntax error at the end of the file: {what}")
-    return Problem(path, 1, f"TOML syntax error: {message}")
+        hint = "a value or a closing quote or bracket may be missing"
+        return Problem(path, line, f"TOML syntax error at the end of the file: {what}", hint)
+    return Problem(path, 1, f"TOML syntax error: {message}", _syntax_hint(message))
 
 
 def _syntax_hint(what: str) -> str:
-    if "Invalid value" in what or "invalid value" in what:
-        return 'quote text values, e.g. subject = "Aleph"'
-    return ""
+    lowered = what.lower()
+    if "invalid value" in lowered:
+        return 'quote text values, e.g. subject = "Aleph"; write dates as 2011-06-14 or "June 2011"'
+    if "cannot overwrite" in lowered or "cannot declare" in lowered:
+        return "a key or table is defined twice; repeated entries are written [[claims]]"
+    if "unclosed" in lowered or "expected" in lowered:
+        return "a quote or bracket may be missing"
+    return "see the claims format in the README"
 
 
 class _FileReader:
@@ -172,7 +202,8 @@ class _FileReader:
                 self.problem(line, f"unknown key {key!r} in {where}", hint)
             elif not isinstance(value, allowed[key]) or isinstance(value, bool):
                 words = (_TYPE_WORDS.get(t, t.__name__) for t in allowed[key])
-                self.problem(line, f"{key} in {where} must be {' or '.join(dict.fromkeys(words))}")
+                wanted = " or ".join(dict.fromkeys(words))
+                self.problem(line, f"{key} in {where} must be {wanted}", _TYPE_HINTS.get(key, ""))
             elif isinstance(value, str) and not value.strip() and key in ("id", "subject", "name"):
                 self.problem(line, f"{key} in {where} is empty")
             else:
@@ -197,7 +228,8 @@ class _FileReader:
                 ok = False
             if ok:
                 location = Location(self.path, block.line)
-                self.corpus.entities.append(Entity(clean["name"], tuple(aliases), location))
+                entity = Entity(clean["name"], tuple(aliases), location, dict(block.keys))
+                self.corpus.entities.append(entity)
 
     def _read_article(self) -> Article | None:
         if "article" not in self.document:
@@ -252,7 +284,11 @@ class _FileReader:
                 "use it with born, met, married, separated or divorced",
             )
         if "after" in clean and "as_of" in clean:
-            self.problem(block.keys.get("as_of", block.line), "as_of has no meaning with after")
+            self.problem(
+                block.keys.get("as_of", block.line),
+                "as_of has no meaning with after",
+                "remove as_of: the years count from the event named in after",
+            )
         return Claim(
             article=article,
             id=clean.get("id", ""),
@@ -304,13 +340,13 @@ def _duplicates(corpus: Corpus) -> list[Problem]:
     for article in corpus.articles:
         first = articles.setdefault(article.id, article)
         if first is not article and article.id:
-            line = article.key_lines.get("id", article.location.line)
+            line = article.line_of("id")
             problems.append(
                 Problem(
                     article.location.path,
                     line,
                     f"duplicate article id {article.id!r}",
-                    f"first used at {first.location}",
+                    f"first used at {first.location.path}:{first.line_of('id')}",
                 )
             )
     claims: dict[tuple[str, str], Claim] = {}
@@ -322,7 +358,7 @@ def _duplicates(corpus: Corpus) -> list[Problem]:
                     claim.location.path,
                     claim.line_of("id"),
                     f"duplicate claim id {claim.id!r} in article {claim.article.id!r}",
-                    f"first used at {first_claim.location}",
+                    f"first used at {first_claim.location.path}:{first_claim.line_of('id')}",
                 )
             )
     return problems

@@ -28,6 +28,9 @@ class Article:
     published: TomlValue = None  # as written: a date, a partial date string, or None (undated)
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.location.line)
+
     @property
     def name(self) -> str:
         """How a reader would cite the article: outlet (or id) and date."""
@@ -72,6 +75,11 @@ class Entity:
     name: str
     aliases: tuple[str, ...]
     location: Location
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def line_of(self, spelling: str) -> int:
+        key = "name" if spelling == self.name else "aliases"
+        return self.key_lines.get(key, self.location.line)
 
 
 @dataclass(slots=True)

@@ -88,7 +88,7 @@ def _published(article: Article, problems: list[Problem]) -> DayInterval | None:
     try:
         return parse_date(article.published)
     except DateError as exc:
-        line = article.key_lines.get("published", article.location.line)
+        line = article.line_of("published")
         problems.append(Problem(article.location.path, line, f"published: {exc}", DATE_HINT))
         return None
 
@@ -108,15 +108,17 @@ class _ClaimReader:
         line = self.claim.line_of(key)
         self.result.problems.append(Problem(self.claim.location.path, line, message, hint))
 
-    def entity(self, name: str, key: str, where: str = "") -> str:
+    def entity(self, name: str, role: str, key: str | None = None) -> str:
+        """The canonical name; ``role`` is subject or object, ``key`` the line's key."""
         canonical = self.names.resolve(name)
         if canonical is not None:
             return canonical
         self.ok = False
-        if not self.result.names_incomplete:  # else an entity file may be the one that failed
-            self.problem(
-                key, f"unknown {key.split('_')[0]} {name!r}{where}", self.names.suggest(name)
-            )
+        hint = self.names.suggest(name)
+        if self.result.names_incomplete:
+            hint += "; a file that could not be read may define it"
+        where = f" in {key}" if key else ""
+        self.problem(key or role, f"unknown {role} {name!r}{where}", hint)
         return name
 
     def point(self, event: str, who: list[str]) -> Point:
@@ -150,9 +152,9 @@ class _ClaimReader:
         reading: Reading | None
         if claim.after is not None:
             after = claim.after
-            earlier_who = [self.entity(after.subject, "after", " in after")]
+            earlier_who = [self.entity(after.subject, "subject", "after")]
             if after.object is not None:
-                earlier_who.append(self.entity(after.object, "after", " in after"))
+                earlier_who.append(self.entity(after.object, "object", "after"))
             earlier = self.point(PREDICATES[after.predicate].event, earlier_who)
             span = self.span()
             reading = None if span is None else SpanReading(claim, earlier, span, point)

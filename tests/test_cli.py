@@ -31,7 +31,7 @@ def test_bundled_corpus_flags_the_seed_contradictions(cli) -> None:
     assert frozenset({"bild-2021-09-17#met", "people-2023-06-07#met"}) in flagged
     assert len(errors) == 4, "nothing among the consistent claims may be flagged"
     aleph = next(f for f in errors if "bild-2021-09-17#aleph-age" in _refs(f))
-    assert "7 on 2021-09-17 means born 2013-09-18..2014-09-17" in aleph["message"]
+    assert "Aleph is 7 on 2021-09-17, so born 2013-09-18..2014-09-17" in aleph["message"]
     assert "born 2011-06-14" in aleph["message"]
 
 
@@ -66,7 +66,7 @@ def test_json_report_v1_contract(cli) -> None:
     assert report["summary"]["claims"] >= 25
     keys = {"fingerprint", "rule", "severity", "subject", "article", "message", "claims"}
     claim_keys = {"article", "claim", "published", "subject", "predicate", "object", "value"}
-    claim_keys |= {"as_of", "quote", "file", "line"}
+    claim_keys |= {"as_of", "quote", "after", "file", "line"}
     for finding in report["findings"]:
         assert keys <= set(finding)
         assert finding["severity"] in {"error", "warning", "info"}
@@ -168,3 +168,53 @@ def test_one_claim_file_is_checked_with_the_nearest_entities(cli) -> None:
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)["summary"]
     assert (summary["articles"], summary["entities"], summary["errors"]) == (1, 4, 0)
+
+
+def test_bad_input_with_json_format_still_prints_a_json_document(cli, tmp_path) -> None:
+    result = cli("run", str(tmp_path / "missing"), "--format", "json")
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert document["summary"] == {"problems": 1}
+    assert document["problems"][0]["message"] == "no such file or folder"
+    assert result.stderr.startswith(f"{tmp_path / 'missing'}:1: no such file or folder")
+
+
+def test_json_gives_partial_publication_dates_in_iso_form_and_after_events(cli, corpus) -> None:
+    root = corpus(
+        {
+            "a.toml": """\
+            [article]
+            id = "a"
+            published = "Oct. 2019"
+
+            [[claims]]
+            id = "born"
+            subject = "Aleph"
+            predicate = "born"
+            value = "2015"
+
+            [[claims]]
+            id = "wed"
+            subject = "Portman"
+            predicate = "married"
+            object = "Millepied"
+            value = 1
+            after = { predicate = "born", subject = "Aleph" }
+
+            [[claims]]
+            id = "wed-year"
+            subject = "Portman"
+            predicate = "married"
+            object = "Millepied"
+            value = "2012"
+            """
+        }
+    )
+    result = cli("run", str(root), "--format", "json")
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.stdout)["findings"]
+    claims = {c["claim"]: c for c in finding["claims"]}
+    assert {c["published"] for c in claims.values()} == {"2019-10"}
+    assert claims["wed"]["after"] == {"predicate": "born", "subject": "Aleph", "object": None}
+    assert claims["wed-year"]["after"] is None
+    assert "the wedding came 1 year after Aleph's birth" in finding["message"]

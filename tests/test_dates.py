@@ -451,3 +451,14 @@ def test_parse_date_reads_a_month_and_a_year(date):
         day(date.replace(month=1, day=1)), day(date.replace(month=12, day=31))
     )
     assert parse_date(date.year) == parse_date(date.strftime("%Y"))
+
+
+@pytest.mark.parametrize("text", ["06/07/2011", "6.7.2011", "01-02-2020"])
+def test_numeric_dates_that_read_both_ways_are_refused(text):
+    with pytest.raises(DateError, match="ambiguous"):
+        parse_date(text)
+
+
+def test_numeric_dates_that_read_one_way_are_read():
+    assert parse_date("14/06/2011") == parse_date("2011-06-14")
+    assert parse_date("06/06/2011") == parse_date("2011-06-06")

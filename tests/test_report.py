@@ -77,3 +77,25 @@ def test_no_printed_line_reads_as_a_workflow_command(cli, corpus) -> None:
         out = cli("run", str(corpus(files)), *args).stdout
         assert "::error file=x::pwned" in out
         assert not any(line.lstrip().startswith("::") for line in out.splitlines())
+
+
+def test_text_report_has_no_trailing_spaces_and_never_wraps_a_location(cli, monkeypatch) -> None:
+    from conftest import BUNDLED_CLAIMS
+
+    monkeypatch.setenv("COLUMNS", "40")
+    out = cli("run", str(BUNDLED_CLAIMS)).stdout
+    assert all(line == line.rstrip() for line in out.splitlines())
+    assert f"{BUNDLED_CLAIMS}/articles/001_f509605e04f55bf1.toml:20" in out
+
+
+def test_text_report_falls_back_to_ascii_marks(corpus) -> None:
+    import io
+
+    from factcheck.check import check
+    from factcheck.report.text import render
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="strict")
+    render(check([corpus(ARTICLES)]), out)
+    out.flush()
+    text = out.buffer.getvalue().decode("ascii")
+    assert "x error FC101" in text and '"Son Aleph is seven"' in text

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.constraints import compile_readings
+from factcheck.dates import DayInterval
 from factcheck.engine import solve, suspects
 from factcheck.entities import Names
 from factcheck.findings import Finding, from_conflict, from_window, sort_findings
@@ -21,6 +22,7 @@ class Report:
     corpus: Corpus
     findings: list[Finding]
     parties: dict[tuple[str, str], tuple[str, str | None]]  # canonical subject and object
+    published: dict[str, DayInterval | None]  # each article's stated date, read
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -43,4 +45,4 @@ def check(paths: Sequence[Path]) -> Report:
     dating = solve(constraints, points, suspects(solution.conflicts))
     findings = [from_conflict(c, readings.parties) for c in solution.conflicts]
     findings += [from_window(a, dating.windows[published_point(a)]) for a in undated]
-    return Report(corpus, sort_findings(findings), readings.parties)
+    return Report(corpus, sort_findings(findings), readings.parties, readings.published)

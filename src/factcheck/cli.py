@@ -71,6 +71,10 @@ def run(
     try:
         report = check(paths or [Path("claims")])
     except InputError as error:
+        if output_format is Format.json:
+            from factcheck.report.json_format import render_problems
+
+            render_problems(error.problems, sys.stdout)
         for problem in error.problems:
             print(not_a_command(str(problem)), file=sys.stderr)
         count = len(error.problems)
@@ -94,6 +98,9 @@ def rules() -> None:
 
 
 def main() -> None:
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character: escape it
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app(prog_name="factcheck")
     except BrokenPipeError:  # piped into head: the reader left, which is not an error

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from factcheck.dates import DayInterval, Span, span_day_bounds, starts_within
 from factcheck.model import Claim
-from factcheck.predicates import PREDICATES
+from factcheck.predicates import EVENT_NOUNS, PREDICATES
 from factcheck.rules import ORDER_RULES, Rule
-from factcheck.values import Anchor, DateReading, Point, Reading, SpanReading
+from factcheck.values import AS_OF, Anchor, DateReading, Point, Reading, SpanReading
 
 _PERSON_EVENTS = {p.event for p in PREDICATES.values() if not p.relation}
 
@@ -82,28 +82,35 @@ class Constraints:
 
 
 def value_text(claim: Claim) -> str:
+    """A claim's value as a reader would say it."""
     value = claim.value
-    if isinstance(value, dict):
-        words = {"min": "at least", "max": "at most"}
-        return " and ".join(f"{words.get(k, k)} {v}" for k, v in value.items())
-    return str(value)
+    if not isinstance(value, dict):
+        return str(value)
+    kind = "years" if claim.after or PREDICATES[claim.predicate].kind == "years" else "date"
+    words = {"min": "at least", "max": "at most"}
+    if kind == "date":
+        words = {"min": "on or after", "max": "on or before"}
+    ends = [(k, "the article's date" if v == AS_OF else v) for k, v in value.items()]
+    return " and ".join(f"{words.get(k, k)} {v}" for k, v in ends)
 
 
 def _when(anchor: Anchor) -> str:
     if isinstance(anchor, Point):
-        return f"at the {anchor}"  # "at the publication of <article>"
+        return f"at {anchor}"  # "at the publication of <article>"
     return f"on {anchor}" if anchor.exact else f"in {anchor}"
 
 
 def _said(claim: Claim) -> str:
     years = f"{value_text(claim)} year{'s' * (claim.value != 1)}"
     if claim.after is not None:
-        return f"{claim.predicate} {years} after {claim.after.subject}'s {claim.after.predicate}"
+        after = claim.after
+        earlier = Point(
+            after.predicate, (after.subject, after.object) if after.object else (after.subject,)
+        )
+        return f"the {EVENT_NOUNS[claim.predicate]} came {years} after {earlier}"
     if claim.predicate == "age":
         return f"{claim.subject} is {value_text(claim)}"
-    if claim.object is not None:
-        return f"{claim.subject} and {claim.object} {claim.predicate.replace('_', ' ')} {years}"
-    return f"{claim.predicate} {years}"
+    return f"{claim.subject} and {claim.object} had been married {years}"
 
 
 def compile_readings(readings: list[Reading]) -> Constraints:
@@ -114,7 +121,7 @@ def compile_readings(readings: list[Reading]) -> Constraints:
             _compile_dates(out, reading)
         elif isinstance(reading.until, DayInterval):
             interval = starts_within(reading.until, reading.span)
-            text = f"{_said(claim)} {_when(reading.until)} means {reading.point.event} {interval}"
+            text = f"{_said(claim)} {_when(reading.until)}, so {reading.point.event} {interval}"
             out.add_interval(reading.point, interval, Source(text, claim))
         else:
             _compile_span(out, reading)
@@ -128,18 +135,18 @@ def _compile_dates(out: Constraints, reading: DateReading) -> None:
     if isinstance(lo, DayInterval) and isinstance(hi, DayInterval):
         interval = DayInterval(lo.lo, hi.hi)
         text = f"{point.event} {interval}"
-        if not interval.exact:
+        if not interval.exact and not isinstance(claim.value, dict):
             text = f"{point.event} {value_text(claim)} ({interval})"
         out.add_interval(point, interval, Source(text, claim))
         return
     for anchor, upper in ((lo, False), (hi, True)):
-        word = "by" if upper else "from"
         if isinstance(anchor, DayInterval):
             day = anchor.hi if upper else anchor.lo
             half = DayInterval(None, day) if upper else DayInterval(day, None)
-            out.add_interval(point, half, Source(f"{point.event} {word} {half}", claim))
+            out.add_interval(point, half, Source(f"{point.event} {half}", claim))
         elif isinstance(anchor, Point):
-            source = Source(f"{point.event} {word} the {anchor}", claim)
+            word = "on or before" if upper else "on or after"
+            source = Source(f"{point.event} {word} {anchor}", claim)
             if upper:
                 out.add_order(point, anchor, 0, None, source)
             else:
@@ -149,10 +156,10 @@ def _compile_dates(out: Constraints, reading: DateReading) -> None:
 def _compile_span(out: Constraints, reading: SpanReading) -> None:
     assert isinstance(reading.until, Point)
     lo, hi = span_day_bounds(reading.span)
-    days = f"{lo}.." + ("" if hi is None else str(hi))
-    text = f"{_said(reading.claim)} {_when(reading.until)}: {days} days after {reading.point}"
+    days = f"{lo}..{hi} days" if hi is not None else f"{lo} days or more"
+    text = f"{_said(reading.claim)} {_when(reading.until)}, {days} after {reading.point}"
     if reading.claim.after is not None:
-        text = f"{_said(reading.claim)} means {days} days later"
+        text = f"{_said(reading.claim)}: {days} later"
     source = Source(text, reading.claim)
     out.add_order(reading.point, reading.until, lo, hi, source)
     out.gaps.append(Gap(reading.point, reading.until, reading.span, source))
@@ -169,5 +176,6 @@ def _add_order_rules(out: Constraints) -> None:
                 candidates = [Point(rule.earlier, later.who)]
             for earlier in candidates:
                 if earlier in out.points:
-                    text = f"{rule.doc.split('.')[0]} ({rule.code})"
+                    first = rule.doc.split(".")[0]
+                    text = f"{first[0].lower()}{first[1:]} ({rule.code})"
                     out.edges.append(Edge(later, earlier, 0, Source(text, rule=rule)))

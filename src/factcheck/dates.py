@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,9 +33,11 @@ class DayInterval:
     hi: int | None
 
     def __str__(self) -> str:
-        lo = "…" if self.lo is None else day_str(self.lo)
-        hi = "…" if self.hi is None else day_str(self.hi)
-        return lo if self.lo == self.hi else f"{lo}..{hi}"
+        if self.lo is None:
+            return "any day" if self.hi is None else f"on or before {day_str(self.hi)}"
+        if self.hi is None:
+            return f"on or after {day_str(self.lo)}"
+        return day_str(self.lo) if self.lo == self.hi else f"{day_str(self.lo)}..{day_str(self.hi)}"
 
     @property
     def exact(self) -> bool:
@@ -49,11 +52,26 @@ def day_str(ordinal: int) -> str:
     return dt.date.fromordinal(ordinal).isoformat()
 
 
+def iso(interval: DayInterval) -> str:
+    """An interval as the ISO 8601 date it came from: a day, a month ("2023-08"), a year."""
+    assert interval.lo is not None and interval.hi is not None
+    lo, hi = dt.date.fromordinal(interval.lo), dt.date.fromordinal(interval.hi)
+    if lo == hi:
+        return lo.isoformat()
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        return f"{lo.year:04d}"
+    if lo.day == 1 and _month_interval(lo.year, lo.month) == interval:
+        return f"{lo.year:04d}-{lo.month:02d}"
+    return f"{lo.isoformat()}/{hi.isoformat()}"
+
+
 def _month_interval(year: int, month: int) -> DayInterval:
     first = dt.date(year, month, 1)
     last = first + relativedelta(day=31)
     return DayInterval(day(first), day(last))
 
+
+_NUMERIC_DAY_MONTH = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*\d{2,4}$")
 
 # Two far-apart defaults reveal which fields a string left out: those come back different. The
 # days are over a week apart, so that a weekday ("Monday, June 2018") cannot move both onto the
@@ -80,6 +98,9 @@ def parse_date(value: object) -> DayInterval:
     text = value.strip()
     if not text:
         raise DateError("the date is empty")
+    numeric = _NUMERIC_DAY_MONTH.match(text)
+    if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
+        raise DateError(f"{text!r} is ambiguous: the day and the month could be either way round")
     try:
         a = _dateutil_parse(text, default=_DEFAULT_A)
         b = _dateutil_parse(text, default=_DEFAULT_B)

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 from factcheck.constraints import Source
-from factcheck.dates import day_str
+from factcheck.dates import DayInterval, day_str
 from factcheck.engine import Conflict, Window
 from factcheck.model import Article, Claim
 from factcheck.rules import CONFLICT, UNDATED, Rule, Severity
@@ -36,7 +36,8 @@ class Finding:
     subject: str | None = None
     article: str | None = None
     steps: tuple[str, ...] = ()  # the arithmetic, one constraint a line
-    domain: tuple[str, ...] = ()  # the domain rules the proof used, in words
+    people: tuple[str, ...] = ()  # everyone the evidence is about, by canonical name
+    window: DayInterval | None = None  # for an undated article: when it can have appeared
 
     @property
     def severity(self) -> Severity:
@@ -111,10 +112,13 @@ def from_conflict(conflict: Conflict, parties: dict) -> Finding:
         message = "; ".join(words) + ": these cannot all hold"
         if conflict.slack is not None:
             message += f", by {_plural(conflict.slack, 'day')} or more"
-    subject = parties[(claims[0].article.id, claims[0].id)][0] if claims else None
-    domain = tuple(s.text for s in sources if s.claim is None)
+    named = [parties[(c.article.id, c.id)] for c in claims]
+    people = tuple(sorted({who for pair in named for who in pair if who is not None}))
+    # One person, or else the subject of the claim that reads first.
+    subject = people[0] if len(people) == 1 else named[0][0] if named else None
     steps = tuple(_cited(s) for s in sources)
-    return Finding(rule, evidence, fingerprint(rule, claims), message, subject, None, steps, domain)
+    identity = fingerprint(rule, claims)
+    return Finding(rule, evidence, identity, message, subject, None, steps, people)
 
 
 def from_window(article: Article, window: Window) -> Finding:
@@ -132,12 +136,13 @@ def from_window(article: Article, window: Window) -> Finding:
         )
     steps = tuple(_cited(s) for s in sources)
     identity = fingerprint(UNDATED, claims, article.id)
-    return Finding(UNDATED, evidence, identity, message, None, article.id, steps)
+    dates = DayInterval(window.lo, window.hi)
+    return Finding(UNDATED, evidence, identity, message, None, article.id, steps, (), dates)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(
         findings,
-        key=lambda f: (f.subject or "\uffff", order[f.severity], f.rule.code, f.fingerprint),
+        key=lambda f: (f.people or ("\uffff",), order[f.severity], f.rule.code, f.fingerprint),
     )

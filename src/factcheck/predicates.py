@@ -29,3 +29,14 @@ PREDICATES: dict[str, Predicate] = {
         ),
     )
 }
+
+
+# How events read in messages: "Aleph's birth", "the wedding of A and B".
+EVENT_NOUNS: dict[str, str] = {
+    "born": "birth",
+    "met": "meeting",
+    "married": "wedding",
+    "separated": "separation",
+    "divorced": "divorce",
+    "published": "publication",
+}

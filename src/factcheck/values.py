@@ -13,7 +13,7 @@ from typing import NamedTuple
 from factcheck.dates import DATE_HINT, DateError, DayInterval, Span, parse_date, parse_years
 from factcheck.entities import Names
 from factcheck.model import Article, Claim, Corpus
-from factcheck.predicates import PREDICATES
+from factcheck.predicates import EVENT_NOUNS, PREDICATES
 from factcheck.problems import Problem
 
 AS_OF = "as_of"  # a date-range bound that stands for the claim's as_of time
@@ -26,9 +26,10 @@ class Point(NamedTuple):
     who: tuple[str, ...]
 
     def __str__(self) -> str:
-        if self.event == "published":
-            return f"publication of {self.who[0]}"
-        return f"{self.event} ({' & '.join(self.who)})"
+        noun = EVENT_NOUNS[self.event]
+        if len(self.who) == 1 and self.event != "published":
+            return f"{self.who[0]}'s {noun}"
+        return f"the {noun} of {' and '.join(self.who)}"
 
 
 def published_point(article: Article) -> Point:

@@ -6,26 +6,45 @@ import json
 from typing import TextIO
 
 from factcheck.check import Report
+from factcheck.dates import day_str, iso
 from factcheck.findings import Finding, normalised
-from factcheck.model import Claim
+from factcheck.model import Claim, EventRef
+from factcheck.problems import Problem
 
 VERSION = 1
 
 
 def claim_json(claim: Claim, report: Report) -> dict:
     subject, obj = report.parties.get((claim.article.id, claim.id), (claim.subject, claim.object))
+    published = report.published.get(claim.article.id)
+    after = claim.after
     return {
         "article": claim.article.id,
         "claim": claim.id,
-        "published": normalised(claim.article.published),
+        "published": None if published is None else iso(published),
         "subject": subject,
         "predicate": claim.predicate,
         "object": obj,
         "value": normalised(claim.value),
         "as_of": normalised(claim.as_of),
         "quote": claim.quote,
+        "after": None if after is None else {"predicate": after.predicate, **_names(after)},
         "file": claim.location.path,
         "line": claim.location.line,
+    }
+
+
+def _names(after: EventRef) -> dict:
+    return {"subject": after.subject, "object": after.object}
+
+
+def _window(finding: Finding) -> dict | None:
+    window = finding.window
+    if window is None:
+        return None
+    return {
+        "earliest": None if window.lo is None else day_str(window.lo),
+        "latest": None if window.hi is None else day_str(window.hi),
     }
 
 
@@ -38,6 +57,7 @@ def finding_json(finding: Finding, report: Report) -> dict:
         "subject": finding.subject,
         "article": finding.article,
         "message": finding.message,
+        "window": _window(finding),
         "explanation": list(finding.steps),
         "claims": [claim_json(c, report) for c in finding.claims],
     }
@@ -61,4 +81,18 @@ def document(report: Report) -> dict:
 
 def render(report: Report, out: TextIO) -> None:
     json.dump(document(report), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def render_problems(problems: list[Problem], out: TextIO) -> None:
+    """Bad input as JSON, so that a pipe into another tool still reads a document."""
+    document = {
+        "version": VERSION,
+        "summary": {"problems": len(problems)},
+        "problems": [
+            {"file": p.path, "line": p.line, "message": p.message, "hint": p.hint or None}
+            for p in problems
+        ],
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")

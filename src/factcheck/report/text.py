@@ -8,6 +8,7 @@ when NO_COLOR is set (rich honours it).
 from __future__ import annotations
 
 import os
+import re
 from itertools import groupby
 from typing import Literal, TextIO
 
@@ -16,7 +17,9 @@ from factcheck.findings import Evidence, Finding
 from factcheck.textsafe import inert, not_a_command
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
-_MARK = {"error": "✗", "warning": "!", "info": "i"}
+_MARKS = {"error": "✗", "warning": "!", "info": "i", "open": "“", "close": "”", "then": "→"}
+_ASCII_MARKS = {"error": "x", "warning": "!", "info": "i", "open": '"', "close": '"', "then": "->"}
+_TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
 
 
 def _plural(count: int, word: str) -> str:
@@ -37,33 +40,65 @@ def summary(report: Report) -> str:
 _MIN_COLUMN = 36  # narrower than this, claims are listed one under another
 
 
-def _card(evidence: Evidence):  # -> rich.text.Text
+def _card(evidence: Evidence, marks: dict[str, str]) -> list:  # rich Text lines
     from rich.text import Text
 
     claim = evidence.claim
-    card = Text(inert(f"{claim.article.name}"), style="bold")
-    card.append(inert(f"  {claim.article.id}#{claim.id}"), style="dim")
+    head = Text(inert(claim.article.name), style="bold")
+    head.append(inert(f"  {claim.article.id}#{claim.id}"), style="dim")
+    lines = [head]
     if claim.quote:
-        card.append("\n“" + inert(claim.quote) + "”", style="italic")
-    card.append("\n→ " + inert(evidence.implies))
-    card.append("\n" + inert(str(claim.location)), style="cyan")
-    return card
+        quote = f"{marks['open']}{inert(claim.quote)}{marks['close']}"
+        lines.append(Text(quote, style="italic"))
+    lines.append(Text(f"{marks['then']} {inert(evidence.implies)}"))
+    return lines
 
 
-def _claims(finding: Finding, width: int):  # -> rich renderable
+def _location(evidence: Evidence):  # -> rich Text
+    from rich.text import Text
+
+    return Text(inert(str(evidence.claim.location)), style="cyan")
+
+
+def _print_claims(finding: Finding, console, marks: dict[str, str]) -> None:
+    """Side by side where every column fits its file:line; else one under another."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
+    from rich.text import Text
 
-    cards = [_card(e) for e in finding.evidence]
-    if len(cards) * (_MIN_COLUMN + 3) > width:
-        for card in cards[:-1]:
-            card.append("\n")
-        return Group(*cards)
-    table = Table.grid(padding=(0, 3))
-    for _ in cards:
-        table.add_column(overflow="fold", ratio=1)
-    table.add_row(*cards)
-    return table
+    evidence = finding.evidence
+    widest = max(len(str(e.claim.location)) for e in evidence)
+    column = max(_MIN_COLUMN, widest)
+    console.print()
+    if len(evidence) * (column + 3) <= console.width - 6:
+        table = Table.grid(padding=(0, 3))
+        for _ in evidence:
+            table.add_column(overflow="fold", ratio=1)
+        table.add_row(*(Group(*_card(e, marks), _location(e)) for e in evidence))
+        console.print(Padding(table, (0, 0, 0, 6), expand=False))
+        return
+    for number, item in enumerate(evidence):
+        if number:
+            console.print()
+        console.print(Padding(Group(*_card(item, marks)), (0, 0, 0, 6), expand=False))
+        # A location is clicked or copied whole: it is never wrapped.
+        location = Text(" " * 6).append_text(_location(item))
+        console.print(location, no_wrap=True, crop=False, overflow="ignore")
+
+
+def _heading(finding: Finding) -> str:
+    if finding.people:
+        return " and ".join(finding.people)
+    return "Articles"
+
+
+def _marks(out: TextIO) -> dict[str, str]:
+    try:
+        "".join(_MARKS.values()).encode(getattr(out, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return _ASCII_MARKS
+    return _MARKS
 
 
 def render(report: Report, out: TextIO) -> None:
@@ -73,30 +108,26 @@ def render(report: Report, out: TextIO) -> None:
     colours: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
     console = Console(file=out, highlight=False, emoji=False, soft_wrap=False, color_system=colours)
     with console.capture() as captured:
-        _print(report, console)
-    out.write("\n".join(not_a_command(line) for line in captured.get().split("\n")))
+        _print(report, console, _marks(out))
+    lines = (_TRAILING_SPACE.sub(r"\1", line) for line in captured.get().split("\n"))
+    out.write("\n".join(not_a_command(line) for line in lines))
 
 
-def _print(report: Report, console) -> None:  # console: rich.console.Console
+def _print(report: Report, console, marks: dict[str, str]) -> None:  # console: rich Console
     from rich.padding import Padding
     from rich.text import Text
 
-    for subject, group in groupby(report.findings, key=lambda f: f.subject):
-        heading = subject if subject is not None else "Articles"
+    for heading, group in groupby(report.findings, key=_heading):
         console.print(Text(inert(heading), style="bold underline"))
         for finding in group:
             line = Text("  ")
-            line.append(f"{_MARK[finding.severity]} {finding.severity}", _STYLE[finding.severity])
+            line.append(f"{marks[finding.severity]} {finding.severity}", _STYLE[finding.severity])
             line.append(f" {finding.rule.code} {finding.rule.name}", "bold")
             line.append(f"  {finding.fingerprint}", "dim")
             console.print(line)
             console.print(Padding(Text(inert(finding.message)), (0, 0, 0, 4), expand=False))
             if finding.evidence:
-                console.print(
-                    Padding(_claims(finding, console.width - 6), (1, 0, 0, 6), expand=False)
-                )
-            for step in finding.domain:
-                console.print(Padding(Text(inert(step), style="dim"), (0, 0, 0, 4), expand=False))
+                _print_claims(finding, console, marks)
             console.print()
     style = "bold red" if report.count("error") else "bold green"
     console.print(Text(summary(report), style=style))

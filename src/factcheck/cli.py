@@ -90,11 +90,14 @@ def run(
 @app.command()
 def rules() -> None:
     """List every rule with its code, severity and documentation."""
+    import textwrap
+
     from factcheck.rules import RULES
 
     for rule in RULES:
         typer.echo(f"{rule.code}  {rule.name}  ({rule.severity})")
-        typer.echo(f"    {rule.doc}\n")
+        typer.echo(textwrap.fill(rule.doc, 88, initial_indent="    ", subsequent_indent="    "))
+        typer.echo()
 
 
 def main() -> None:

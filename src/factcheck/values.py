@@ -192,7 +192,8 @@ class _ClaimReader:
             and hi.hi is not None
             and lo.lo > hi.hi
         ):
-            self.problem("value", f"min {value['min']} is after max {value['max']}")
+            message = f"value: min {value['min']} is after max {value['max']}"
+            self.problem("value", message, "swap them, or check the dates")
         return DateReading(self.claim, point, lo, hi)
 
     def bound(self, value: object) -> Anchor | None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.baseline import Baseline, Entry
 from factcheck.constraints import compile_readings
 from factcheck.dates import DayInterval
 from factcheck.engine import solve, suspects
@@ -23,9 +24,40 @@ class Report:
     findings: list[Finding]
     parties: dict[tuple[str, str], tuple[str, str | None]]  # canonical subject and object
     published: dict[str, DayInterval | None]  # each article's stated date, read
+    root: Path = field(default_factory=Path.cwd)  # the claims repository's root
+    baseline: Baseline | None = None  # the accepted findings this run is compared with
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
+
+    def is_new(self, finding: Finding) -> bool | None:
+        """Whether a finding is missing from the baseline; None when no baseline is used."""
+        return None if self.baseline is None else finding.fingerprint not in self.baseline.entries
+
+    @property
+    def new(self) -> list[Finding]:
+        return [f for f in self.findings if self.is_new(f) is not False]
+
+    @property
+    def fixed(self) -> list[Entry]:
+        """Baseline entries that no longer occur."""
+        if self.baseline is None:
+            return []
+        current = {f.fingerprint for f in self.findings}
+        return [e for e in self.baseline.entries.values() if e.fingerprint not in current]
+
+    @property
+    def failed(self) -> bool:
+        """Whether the run fails: an error-severity finding that the baseline does not know."""
+        return any(f.severity == "error" for f in self.new)
+
+    def relative(self, path: str) -> str:
+        """A claim file's path relative to the repository's root, with forward slashes."""
+        absolute = Path(path).resolve()
+        try:
+            return absolute.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return absolute.as_posix()
 
 
 def check(paths: Sequence[Path]) -> Report:

@@ -29,6 +29,9 @@ app = typer.Typer(
 class Format(StrEnum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
 
 
 def _version(value: bool) -> None:
@@ -98,6 +101,14 @@ def rules() -> None:
         typer.echo(f"{rule.code}  {rule.name}  ({rule.severity})")
         typer.echo(textwrap.fill(rule.doc, 88, initial_indent="    ", subsequent_indent="    "))
         typer.echo()
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 4) of claim and entity files, for editors."""
+    from factcheck.schema import schema_text
+
+    typer.echo(schema_text(), nl=False)
 
 
 def main() -> None:

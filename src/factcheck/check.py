@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.baseline import Baseline, Entry
+from factcheck.config import Settings
 from factcheck.constraints import compile_readings
 from factcheck.dates import DayInterval
 from factcheck.engine import solve, suspects
@@ -60,15 +61,16 @@ class Report:
             return absolute.as_posix()
 
 
-def check(paths: Sequence[Path]) -> Report:
+def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
     """Check the claim files under ``paths``; raise :class:`InputError` with every problem."""
+    settings = settings or Settings()
     corpus = load(paths)
     names = Names(corpus)
     readings = read(corpus, names)
     problems = corpus.problems + readings.problems
     if problems:
         raise InputError(problems)
-    constraints = compile_readings(readings.readings)
+    constraints = compile_readings(readings.readings, settings.disable)
     undated = [a for a in corpus.articles if readings.published[a.id] is None]
     points = [published_point(a) for a in undated]
     solution = solve(constraints)
@@ -77,4 +79,24 @@ def check(paths: Sequence[Path]) -> Report:
     dating = solve(constraints, points, suspects(solution.conflicts))
     findings = [from_conflict(c, readings.parties) for c in solution.conflicts]
     findings += [from_window(a, dating.windows[published_point(a)]) for a in undated]
-    return Report(corpus, sort_findings(findings), readings.parties, readings.published)
+    findings = [
+        replace(f, level=settings.severity.get(f.rule.code))
+        for f in findings
+        if f.rule.code not in settings.disable
+    ]
+    return Report(
+        corpus,
+        sort_findings(findings),
+        readings.parties,
+        readings.published,
+        repository_root(paths),
+    )
+
+
+def repository_root(paths: Sequence[Path]) -> Path:
+    """The root of the git repository that holds the claims (else the working directory)."""
+    start = (paths[0] if paths else Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return Path.cwd().resolve()

@@ -14,8 +14,6 @@ import typer
 
 from factcheck import __version__
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-
 app = typer.Typer(
     name="factcheck",
     help="Find contradictions between articles' dated claims about people.",
@@ -50,44 +48,66 @@ def _main(
     """Find contradictions between articles' dated claims about people."""
 
 
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Claim files or folders (default: the configuration's paths, else claims/).",
+        show_default=False,
+        metavar="PATHS",
+    ),
+]
+
+
 @app.command()
 def run(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Claim files or folders to check.", show_default="claims/", metavar="PATHS"
-        ),
-    ] = None,
+    paths: PathsArgument = None,
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format.")
     ] = Format.text,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Compare with this baseline: only new error findings fail the run.",
+            metavar="FILE",
+        ),
+    ] = None,
+    no_baseline: Annotated[
+        bool, typer.Option("--no-baseline", help="Ignore the configuration's baseline.")
+    ] = False,
 ) -> None:
     """Check claim files and report every contradiction.
 
-    Exit status: 0 no contradiction, 1 contradictions found, 2 bad input or usage.
+    Exit status: 0 no contradiction (or none new, with a baseline), 1 contradictions found,
+    2 bad input or usage.
     """
-    from factcheck.check import check
-    from factcheck.problems import InputError
-    from factcheck.report import FORMATS
-    from factcheck.textsafe import not_a_command
+    from factcheck import commands
 
-    try:
-        report = check(paths or [Path("claims")])
-    except InputError as error:
-        if output_format is Format.json:
-            from factcheck.report.json_format import render_problems
+    raise typer.Exit(commands.run(paths or [], output_format.value, baseline, not no_baseline))
 
-            render_problems(error.problems, sys.stdout)
-        for problem in error.problems:
-            print(not_a_command(str(problem)), file=sys.stderr)
-        count = len(error.problems)
-        print(
-            f"factcheck: {count} problem{'s' * (count != 1)} in the input; nothing was checked",
-            file=sys.stderr,
-        )
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-    FORMATS[output_format.value](report, sys.stdout)
-    raise typer.Exit(EXIT_FINDINGS if report.count("error") else EXIT_CLEAN)
+
+@app.command("baseline")
+def baseline_command(
+    paths: PathsArgument = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write it (default: the configuration's baseline, else "
+            ".factcheck-baseline.json at the repository's root).",
+            metavar="FILE",
+        ),
+    ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option("--prune", help="Only drop the findings that no longer occur; add none."),
+    ] = False,
+) -> None:
+    """Accept the current findings: write them to the baseline file that run compares with."""
+    from factcheck import commands
+
+    raise typer.Exit(commands.baseline(paths or [], output, prune))
 
 
 @app.command()
@@ -119,4 +139,4 @@ def main() -> None:
         app(prog_name="factcheck")
     except BrokenPipeError:  # piped into head: the reader left, which is not an error
         sys.stderr.close()
-        sys.exit(EXIT_CLEAN)
+        sys.exit(0)

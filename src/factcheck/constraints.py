@@ -113,7 +113,10 @@ def _said(claim: Claim) -> str:
     return f"{claim.subject} and {claim.object} had been married {years}"
 
 
-def compile_readings(readings: list[Reading]) -> Constraints:
+def compile_readings(
+    readings: list[Reading], disabled: frozenset[str] = frozenset()
+) -> Constraints:
+    """Constraints of every reading, and of the domain rules not ``disabled``."""
     out = Constraints()
     for reading in readings:
         claim = reading.claim
@@ -125,7 +128,7 @@ def compile_readings(readings: list[Reading]) -> Constraints:
             out.add_interval(reading.point, interval, Source(text, claim))
         else:
             _compile_span(out, reading)
-    _add_order_rules(out)
+    _add_order_rules(out, [rule for rule in ORDER_RULES if rule.code not in disabled])
     return out
 
 
@@ -165,9 +168,9 @@ def _compile_span(out: Constraints, reading: SpanReading) -> None:
     out.gaps.append(Gap(reading.point, reading.until, reading.span, source))
 
 
-def _add_order_rules(out: Constraints) -> None:
+def _add_order_rules(out: Constraints, rules: list[Rule]) -> None:
     # Linked through the points that exist, never through pairs of claims.
-    for rule in ORDER_RULES:
+    for rule in rules:
         assert rule.earlier is not None
         for later in sorted(p for p in out.points if p.event in rule.later):
             if rule.earlier in _PERSON_EVENTS:

@@ -152,7 +152,7 @@ class _Solver:
             groups.setdefault(find(point), Component([], [], [])).points.append(point)
         for edge in self.edges:
             groups[find(edge.src)].edges.append(edge)
-        for gap in gaps:
+        for gap in sorted(gaps, key=lambda g: (g.earlier, g.later, _key(g.source))):
             groups[find(gap.earlier)].gaps.append(gap)
         return list(groups.values())
 

@@ -1,8 +1,9 @@
 """Findings: what a run reports, as plain records.
 
-A finding's identity is its rule code and its evidence claims (article id, claim id and value);
-its fingerprint derives from that alone, never from wording, files, lines or order. The message
-and the claims' locations are presentation.
+A finding's identity is its rule code and its evidence claims (article id, claim id and value),
+or for a finding about an article as a whole, the article's id; its fingerprint derives from that
+alone, never from wording, files, lines or order. The message and the claims' locations are
+presentation.
 """
 
 from __future__ import annotations
@@ -38,10 +39,11 @@ class Finding:
     steps: tuple[str, ...] = ()  # the arithmetic, one constraint a line
     people: tuple[str, ...] = ()  # everyone the evidence is about, by canonical name
     window: DayInterval | None = None  # for an undated article: when it can have appeared
+    level: Severity | None = None  # the configured severity, where it overrides the rule's
 
     @property
     def severity(self) -> Severity:
-        return self.rule.severity
+        return self.level or self.rule.severity
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -135,7 +137,9 @@ def from_window(article: Article, window: Window) -> Finding:
             f"{earliest} and {latest}"
         )
     steps = tuple(_cited(s) for s in sources)
-    identity = fingerprint(UNDATED, claims, article.id)
+    # About the article as a whole: its identity is the article, not the claims that happen to
+    # pin its window today, so that a baseline accepting it does not churn as claims are added.
+    identity = fingerprint(UNDATED, (), article.id)
     dates = DayInterval(window.lo, window.hi)
     return Finding(UNDATED, evidence, identity, message, None, article.id, steps, (), dates)
 

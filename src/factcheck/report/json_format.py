@@ -60,23 +60,38 @@ def finding_json(finding: Finding, report: Report) -> dict:
         "window": _window(finding),
         "explanation": list(finding.steps),
         "claims": [claim_json(c, report) for c in finding.claims],
+        **({} if report.baseline is None else {"new": report.is_new(finding)}),
     }
 
 
 def document(report: Report) -> dict:
     corpus = report.corpus
-    return {
-        "version": VERSION,
-        "summary": {
-            "articles": len(corpus.articles),
-            "claims": len(corpus.claims),
-            "entities": len(corpus.entities),
-            "findings": len(report.findings),
-            "errors": report.count("error"),
-            "warnings": report.count("warning"),
-        },
-        "findings": [finding_json(f, report) for f in report.findings],
+    summary = {
+        "articles": len(corpus.articles),
+        "claims": len(corpus.claims),
+        "entities": len(corpus.entities),
+        "findings": len(report.findings),
+        "errors": report.count("error"),
+        "warnings": report.count("warning"),
     }
+    result: dict = {"version": VERSION, "summary": summary}
+    result["findings"] = [finding_json(f, report) for f in report.findings]
+    if report.baseline is not None:
+        fixed = report.fixed
+        summary["new"] = len(report.new)
+        summary["known"] = len(report.findings) - len(report.new)
+        summary["fixed"] = len(fixed)
+        result["baseline"] = report.baseline.path
+        result["fixed"] = [
+            {
+                "fingerprint": e.fingerprint,
+                "rule": e.rule,
+                "summary": e.summary,
+                "claims": list(e.claims),
+            }
+            for e in fixed
+        ]
+    return result
 
 
 def render(report: Report, out: TextIO) -> None:

@@ -26,10 +26,20 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
+def prune_command(report: Report) -> str:
+    path = report.baseline.path if report.baseline else ""
+    return f"factcheck baseline --prune --output {path}"
+
+
 def summary(report: Report) -> str:
     corpus = report.corpus
     errors, warnings = report.count("error"), report.count("warning")
     found = f"{_plural(errors, 'contradiction')}, {_plural(warnings, 'warning')}"
+    if report.baseline is not None:
+        new = sum(1 for f in report.new if f.severity == "error")
+        known = len(report.findings) - len(report.new)
+        found = f"{new} new {_plural(new, 'contradiction')[len(str(new)) + 1 :]}"
+        found += f" ({known} known, {len(report.fixed)} fixed), {_plural(warnings, 'warning')}"
     checked = (
         f"{_plural(len(corpus.articles), 'article')}, {_plural(len(corpus.claims), 'claim')}, "
         f"{_plural(len(corpus.entities), 'entity').replace('entitys', 'entities')}"
@@ -117,7 +127,8 @@ def _print(report: Report, console, marks: dict[str, str]) -> None:  # console: 
     from rich.padding import Padding
     from rich.text import Text
 
-    for heading, group in groupby(report.findings, key=_heading):
+    shown = report.new if report.baseline is not None else report.findings
+    for heading, group in groupby(shown, key=_heading):
         console.print(Text(inert(heading), style="bold underline"))
         for finding in group:
             line = Text("  ")
@@ -129,5 +140,28 @@ def _print(report: Report, console, marks: dict[str, str]) -> None:  # console: 
             if finding.evidence:
                 _print_claims(finding, console, marks)
             console.print()
-    style = "bold red" if report.count("error") else "bold green"
+    if report.baseline is not None:
+        _print_baseline(report, console, marks)
+    style = "bold red" if report.failed else "bold green"
     console.print(Text(summary(report), style=style))
+
+
+def _print_baseline(report: Report, console, marks: dict[str, str]) -> None:
+    from rich.text import Text
+
+    known = [f for f in report.findings if report.is_new(f) is False]
+    where = inert(report.baseline.path if report.baseline else "")
+    if known:
+        console.print(Text(f"Known, accepted in {where}", style="bold underline"))
+        for finding in known:
+            line = Text(f"  {marks[finding.severity]} {finding.rule.code} ", style="dim")
+            line.append(f"{finding.fingerprint}  ", style="dim")
+            line.append(inert(", ".join(finding.people) or finding.article or ""))
+            console.print(line)
+        console.print()
+    if report.fixed:
+        console.print(Text(f"Fixed: in {where}, but no longer found", style="bold underline"))
+        for entry in report.fixed:
+            console.print(Text(inert(f"  {entry.rule} {entry.fingerprint}  {entry.summary}")))
+        console.print(Text(f"  prune them with: {inert(prune_command(report))}", style="bold"))
+        console.print()

@@ -1,0 +1,82 @@
+"""What each command does, given its parsed arguments; returns the exit status.
+
+Settings come from the configuration file (see :mod:`factcheck.config`); arguments win.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck import baseline as baselines
+from factcheck.check import Report, check
+from factcheck.config import Settings
+from factcheck.config import load as load_settings
+from factcheck.problems import InputError, shown
+from factcheck.textsafe import not_a_command
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_PATHS = (Path("claims"),)
+
+
+def _paths(arguments: Sequence[Path], settings: Settings) -> list[Path]:
+    return list(arguments or settings.paths or DEFAULT_PATHS)
+
+
+def _report_problems(error: InputError, output_format: str) -> int:
+    if output_format == "json":
+        from factcheck.report.json_format import render_problems
+
+        render_problems(error.problems, sys.stdout)
+    for problem in error.problems:
+        print(not_a_command(str(problem)), file=sys.stderr)
+    count = len(error.problems)
+    print(
+        f"factcheck: {count} problem{'s' * (count != 1)} in the input; nothing was checked",
+        file=sys.stderr,
+    )
+    return EXIT_BAD_INPUT
+
+
+def run(
+    paths: Sequence[Path], output_format: str, baseline: Path | None, use_baseline: bool
+) -> int:
+    from factcheck.report import FORMATS
+
+    try:
+        settings = load_settings()
+        report = check(_paths(paths, settings), settings)
+        chosen = baseline or (settings.baseline if use_baseline else None)
+        if chosen is not None:
+            report = _with_baseline(report, baselines.read(chosen))
+    except InputError as error:
+        return _report_problems(error, output_format)
+    FORMATS[output_format](report, sys.stdout)
+    return EXIT_FINDINGS if report.failed else EXIT_CLEAN
+
+
+def _with_baseline(report: Report, baseline: baselines.Baseline) -> Report:
+    from dataclasses import replace
+
+    return replace(report, baseline=baseline)
+
+
+def baseline(paths: Sequence[Path], output: Path | None, prune: bool) -> int:
+    """Write the current findings as the baseline; with ``prune``, only drop the fixed ones."""
+    try:
+        settings = load_settings()
+        report = check(_paths(paths, settings), settings)
+        target = output or settings.baseline or report.root / baselines.DEFAULT_NAME
+        findings = report.findings
+        if prune:
+            accepted = baselines.read(target).entries
+            findings = [f for f in findings if f.fingerprint in accepted]
+        baselines.write(target, findings)
+    except InputError as error:
+        return _report_problems(error, "text")
+    count = len(findings)
+    print(
+        f"factcheck: wrote {count} finding{'s' * (count != 1)} to {shown(target)}", file=sys.stderr
+    )
+    return EXIT_CLEAN

@@ -1,0 +1,157 @@
+"""Configuration: ``[tool.factcheck]`` in a pyproject.toml, or a factcheck.toml, found from the
+working directory upwards. Command-line flags win over it.
+
+Keys (all optional; paths are relative to the file that sets them):
+
+- ``paths``: the claim files and folders ``run`` and ``baseline`` check by default;
+- ``baseline``: the baseline file that ``run`` compares with, and ``baseline`` writes;
+- ``severity``: a table of rule code to ``"error"``, ``"warning"`` or ``"info"``;
+- ``disable``: a list of rule codes whose findings are not reported (a disabled ordering rule
+  adds no constraints at all).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.problems import InputError, Problem, closest, shown
+from factcheck.rules import RULES_BY_CODE, Severity
+from factcheck.toml_lines import locate
+
+CONFIG_FILE = "factcheck.toml"
+PYPROJECT = "pyproject.toml"
+KEYS = ("paths", "baseline", "severity", "disable")
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    paths: tuple[Path, ...] = ()
+    baseline: Path | None = None
+    severity: dict[str, Severity] = field(default_factory=dict)
+    disable: frozenset[str] = frozenset()
+    source: Path | None = None  # the file they came from
+
+
+def find(start: Path) -> Path | None:
+    """The nearest factcheck.toml, or pyproject.toml with a [tool.factcheck] table, upwards."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # not ours to judge; a broken pyproject.toml is reported by other tools
+    return isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]
+
+
+def load(start: Path | None = None) -> Settings:
+    """The settings in force in ``start`` (default: the working directory)."""
+    path = find((start or Path.cwd()).resolve())
+    return Settings() if path is None else read(path)
+
+
+def read(path: Path) -> Settings:
+    name = shown(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(name, 1, f"cannot read the configuration: {exc}")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError([Problem(name, 1, f"TOML syntax error: {exc}")]) from None
+    lines = locate(text)
+    if path.name == PYPROJECT:
+        table, prefix = data.get("tool", {}).get("factcheck", {}), "tool.factcheck"
+    else:
+        table, prefix = data, ""
+    block = lines.table(prefix) if prefix else lines.root
+    reader = _Reader(name, block.keys, block.line, path.parent)
+    settings = reader.read(table, path)
+    if reader.problems:
+        raise InputError(reader.problems)
+    return settings
+
+
+class _Reader:
+    def __init__(self, name: str, keys: dict[str, int], line: int, folder: Path) -> None:
+        self.name = name
+        self.keys = keys
+        self.line = line
+        self.folder = folder
+        self.problems: list[Problem] = []
+
+    def problem(self, key: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.name, self.keys.get(key, self.line), message, hint))
+
+    def read(self, table: object, source: Path) -> Settings:
+        if not isinstance(table, dict):
+            self.problem("", "the factcheck configuration must be a table")
+            return Settings()
+        for key in table:
+            if key not in KEYS:
+                self.problem(key, f"unknown configuration key {key!r}", closest(key, KEYS))
+        return Settings(
+            paths=self.paths(table.get("paths", [])),
+            baseline=self.path(table.get("baseline")),
+            severity=self.severity(table.get("severity", {})),
+            disable=frozenset(self.codes(table.get("disable", []), "disable")),
+            source=source,
+        )
+
+    def paths(self, value: object) -> tuple[Path, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem("paths", "paths must be a list of paths", 'e.g. paths = ["claims"]')
+            return ()
+        return tuple(self.folder / v for v in value)
+
+    def path(self, value: object) -> Path | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value:
+            self.problem(
+                "baseline", "baseline must be a path", 'e.g. baseline = ".factcheck-baseline.json"'
+            )
+            return None
+        return self.folder / value
+
+    def codes(self, value: object, key: str) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(key, f"{key} must be a list of rule codes", 'e.g. ["FC204"]')
+            return []
+        for code in value:
+            if code not in RULES_BY_CODE:
+                hint = closest(code, RULES_BY_CODE) or "factcheck rules lists them"
+                self.problem(key, f"unknown rule {code!r} in {key}", hint)
+        return [code for code in value if code in RULES_BY_CODE]
+
+    def severity(self, value: object) -> dict[str, Severity]:
+        if not isinstance(value, dict):
+            self.problem(
+                "severity",
+                "severity must be a table of rule code to level",
+                'e.g. severity = { FC301 = "error" }',
+            )
+            return {}
+        levels: dict[str, Severity] = {}
+        for code, level in value.items():
+            self.codes([code], "severity")
+            if level not in SEVERITIES:
+                self.problem(
+                    "severity", f"severity of {code} must be error, warning or info, not {level!r}"
+                )
+            elif code in RULES_BY_CODE:
+                levels[code] = level
+        return levels

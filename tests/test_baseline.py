@@ -1,0 +1,218 @@
+"""Baselines end to end, in a temporary copy of the bundled corpus: accepted contradictions pass,
+new ones fail and point at their file and line, fixed ones are listed, bad baselines stop."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import BUNDLED_CLAIMS
+
+BASELINE = ".factcheck-baseline.json"
+
+CONTRADICTING = """\
+# A new article that gets Aleph's birth date wrong.
+[article]
+id = "tabloid-2024-01-05"
+outlet = "Tabloid"
+published = 2024-01-05
+
+[[claims]]
+id = "aleph-born"
+subject = "Aleph"
+predicate = "born"
+value = "March 3, 2012"
+quote = "Aleph, born on March 3, 2012"
+"""
+
+UNRELATED = """\
+[article]
+id = "unrelated"
+published = 2020-01-01
+
+[[claims]]
+id = "someone-born"
+subject = "Someone Else"
+predicate = "born"
+value = 1990
+"""
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch) -> Path:
+    root = tmp_path / "desk"
+    shutil.copytree(BUNDLED_CLAIMS, root / "claims")
+    (root / ".git").mkdir()  # the repository's root, as a clone has it
+    monkeypatch.chdir(root)
+    return root
+
+
+def _fingerprints(cli, *args: str) -> dict[str, bool | None]:
+    result = cli("run", "--format", "json", *args)
+    return {f["fingerprint"]: f.get("new") for f in json.loads(result.stdout)["findings"]}
+
+
+def _reorder_and_reformat(path: Path) -> None:
+    """Reverse the claims of a file, indent every key, and add comments: same claims."""
+    text = path.read_text(encoding="utf-8")
+    head, *blocks = text.split("[[claims]]")
+    blocks = ["[[claims]]" + "\n".join("    " + line for line in b.splitlines()) for b in blocks]
+    path.write_text(
+        "# reviewed by the desk\n" + head + "\n\n# claims, newest first\n" + "\n".join(blocks[::-1]),
+        encoding="utf-8",
+    )
+
+
+def test_baseline_accepts_known_contradictions_and_fails_on_new_ones(cli, repo: Path) -> None:
+    written = cli("baseline")
+    assert written.exit_code == 0, written.output
+    document = json.loads((repo / BASELINE).read_text(encoding="utf-8"))
+    assert document["version"] == 1
+    entries = document["findings"]
+    assert len(entries) == 5
+    assert entries == sorted(entries, key=lambda e: (e["rule"], e["claims"], e["fingerprint"]))
+    assert cli("run").exit_code == 1, "without the baseline the seeds still fail"
+    assert cli("run", "--baseline", BASELINE).exit_code == 0
+    before = _fingerprints(cli, "--baseline", BASELINE)
+    assert set(before.values()) == {False}
+
+    # Reordering, reformatting, comments, moving a file and an unrelated article change nothing.
+    for path in (repo / "claims" / "articles").glob("*.toml"):
+        _reorder_and_reformat(path)
+    (repo / "claims" / "archive").mkdir()
+    os.replace(
+        repo / "claims" / "articles" / "002_3e3492059668b28b.toml",
+        repo / "claims" / "archive" / "usweekly.toml",
+    )
+    entities = (repo / "claims" / "entities.toml").read_text(encoding="utf-8")
+    (repo / "claims" / "entities.toml").write_text(
+        entities + '\n[[entities]]\nname = "Someone Else"\n', encoding="utf-8"
+    )
+    (repo / "claims" / "unrelated.toml").write_text(UNRELATED, encoding="utf-8")
+    assert cli("run", "--baseline", BASELINE).exit_code == 0
+    assert _fingerprints(cli, "--baseline", BASELINE) == before
+
+    # A contradicting article: exit 1, and exactly its findings are new.
+    new_file = repo / "claims" / "tabloid.toml"
+    new_file.write_text(CONTRADICTING, encoding="utf-8")
+    result = cli("run", "--baseline", BASELINE, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    new = [f for f in report["findings"] if f["new"]]
+    assert report["summary"]["new"] == len(new) == 1
+    assert {f"{c['article']}#{c['claim']}" for c in new[0]["claims"]} >= {
+        "tabloid-2024-01-05#aleph-born"
+    }
+    tabloid = next(c for c in new[0]["claims"] if c["article"] == "tabloid-2024-01-05")
+    assert (Path(tabloid["file"]).resolve(), tabloid["line"]) == (new_file.resolve(), 7)
+    assert all(not f["new"] for f in report["findings"] if f is not new[0])
+
+    # Removing it again passes.
+    new_file.unlink()
+    assert cli("run", "--baseline", BASELINE).exit_code == 0
+
+
+def test_a_fixed_contradiction_is_listed_and_can_be_pruned(cli, repo: Path) -> None:
+    assert cli("baseline").exit_code == 0
+    article = repo / "claims" / "articles" / "001_f509605e04f55bf1.toml"
+    text = article.read_text(encoding="utf-8")
+    # Drop the 2021 piece's "Son Aleph is seven".
+    blocks = text.split("[[claims]]")
+    article.write_text(
+        "[[claims]]".join(b for b in blocks if 'id = "aleph-age"' not in b), encoding="utf-8"
+    )
+    result = cli("run", "--baseline", BASELINE, "--format", "json")
+    assert result.exit_code == 0, "a fixed contradiction does not fail the run"
+    report = json.loads(result.stdout)
+    assert report["summary"]["fixed"] == 1
+    assert report["fixed"][0]["claims"] == [
+        "bild-2021-09-17#aleph-age",
+        "people-2023-06-07#aleph-born",
+    ]
+    text_report = cli("run", "--baseline", BASELINE).stdout
+    assert f"prune them with: factcheck baseline --prune --output {BASELINE}" in text_report
+    assert "0 new contradictions (4 known, 1 fixed)" in text_report
+
+    assert cli("baseline", "--prune", "--output", BASELINE).exit_code == 0
+    pruned = json.loads((repo / BASELINE).read_text(encoding="utf-8"))["findings"]
+    assert len(pruned) == 4
+    assert json.loads(cli("run", "--baseline", BASELINE, "-f", "json").stdout)["fixed"] == []
+
+
+def test_prune_adds_no_new_findings(cli, repo: Path) -> None:
+    assert cli("baseline").exit_code == 0
+    (repo / "claims" / "tabloid.toml").write_text(CONTRADICTING, encoding="utf-8")
+    assert cli("baseline", "--prune").exit_code == 0
+    assert cli("run", "--baseline", BASELINE).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "the baseline file does not exist"),
+        ('{"version": 1, "findings": [', "the baseline is not valid JSON"),
+        ('{"version": 7, "findings": []}', "not a factcheck baseline of version 1"),
+        ('{"version": 1, "findings": [{"rule": "FC101"}]}', "finding 1 of the baseline lacks"),
+        ("[]", "not a factcheck baseline"),
+    ],
+)
+def test_a_missing_or_malformed_baseline_is_bad_input(cli, repo: Path, content, message) -> None:
+    if content is not None:
+        (repo / BASELINE).write_text(content, encoding="utf-8")
+    result = cli("run", "--baseline", BASELINE)
+    assert result.exit_code == 2
+    assert re.match(rf"^{re.escape(BASELINE)}:\d+: {re.escape(message)}", result.stderr)
+    assert "Traceback" not in result.output
+
+
+def test_a_failed_write_leaves_the_old_baseline_whole(cli, repo: Path, monkeypatch) -> None:
+    assert cli("baseline").exit_code == 0
+    before = (repo / BASELINE).read_bytes()
+    (repo / "claims" / "tabloid.toml").write_text(CONTRADICTING, encoding="utf-8")
+
+    def interrupted(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(OSError):
+        cli("baseline")
+    assert (repo / BASELINE).read_bytes() == before
+    assert [p.name for p in repo.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_configuration_sets_paths_baseline_severity_and_disabled_rules(cli, repo: Path) -> None:
+    (repo / "claims").rename(repo / "corpus")
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "desk"\n\n[tool.factcheck]\npaths = ["corpus"]\n'
+        'baseline = "accepted.json"\n\n[tool.factcheck.severity]\nFC301 = "error"\n',
+        encoding="utf-8",
+    )
+    assert cli("baseline").exit_code == 0
+    assert (repo / "accepted.json").is_file()
+    assert cli("run").exit_code == 0, "the configured baseline is used"
+    assert cli("run", "--no-baseline").exit_code == 1
+    report = json.loads(cli("run", "--no-baseline", "-f", "json").stdout)
+    assert report["summary"]["errors"] == 5, "FC301 raised to an error"
+
+    (repo / "pyproject.toml").write_text(
+        '[tool.factcheck]\npaths = ["corpus"]\ndisable = ["FC101", "FC301"]\n', encoding="utf-8"
+    )
+    assert cli("run").exit_code == 0
+    assert json.loads(cli("run", "-f", "json").stdout)["findings"] == []
+
+
+def test_a_bad_configuration_is_bad_input(cli, repo: Path) -> None:
+    (repo / "factcheck.toml").write_text(
+        'paths = ["claims"]\nbaselin = "x.json"\ndisable = ["FC999"]\n', encoding="utf-8"
+    )
+    result = cli("run")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "factcheck.toml:2: unknown configuration key 'baselin' (did you mean 'baseline'?)"
+    )
+    assert lines[1].startswith("factcheck.toml:3: unknown rule 'FC999' in disable")

@@ -126,7 +126,6 @@ def from_conflict(conflict: Conflict, parties: dict) -> Finding:
 def from_window(article: Article, window: Window) -> Finding:
     sources = tuple(dict.fromkeys((*window.lo_by, *window.hi_by)))
     evidence = _evidence(sources)
-    claims = tuple(e.claim for e in evidence)
     if window.lo is None and window.hi is None:
         message = f"{article.id} has no publication date, and no claim narrows it down"
     else:

@@ -39,6 +39,13 @@ CLAIM_KEYS: dict[str, tuple[type, ...]] = {
 }
 AFTER_KEYS: dict[str, tuple[type, ...]] = {"predicate": (str,), "subject": (str,), "object": (str,)}
 ENTITY_KEYS: dict[str, tuple[type, ...]] = {"name": (str,), "aliases": (list,)}
+# The keys each table must have.
+REQUIRED: dict[str, list[str]] = {
+    "article": ["id"],
+    "claim": ["id", "subject", "predicate", "value"],
+    "after": ["predicate", "subject"],
+    "entity": ["name"],
+}
 TOP_KEYS = ("article", "claims", "entities")
 _TYPE_HINTS = {
     "value": 'a date like "June 2011" or 2011-06-14, or years like 11, 1.5 or { min = 10 }',
@@ -219,7 +226,7 @@ class _FileReader:
     def _read_entities(self) -> None:
         for table, block in self._tables("entities"):
             clean, ok = self._checked(table, block, ENTITY_KEYS, "[[entities]]")
-            ok = self._require(table, block, ["name"], "[[entities]]") and ok
+            ok = self._require(table, block, REQUIRED["entity"], "[[entities]]") and ok
             aliases = clean.get("aliases", [])
             if not all(isinstance(a, str) for a in aliases):
                 self.problem(
@@ -240,7 +247,7 @@ class _FileReader:
             self.problem(block.line, "article must be a table: [article]")
             return None
         clean, _ = self._checked(table, block, ARTICLE_KEYS, "[article]")
-        self._require(table, block, ["id"], "[article]")
+        self._require(table, block, REQUIRED["article"], "[article]")
         # Even a faulty article is kept, so that its claims' problems are reported too.
         article = Article(
             id=clean.get("id", ""),
@@ -265,7 +272,7 @@ class _FileReader:
     def _read_claim(self, table: dict, block: Block, article: Article) -> Claim:
         before = len(self.problems)
         clean, _ = self._checked(table, block, CLAIM_KEYS, "the claim")
-        self._require(table, block, ["id", "subject", "predicate", "value"], "the claim")
+        self._require(table, block, REQUIRED["claim"], "the claim")
         predicate = clean.get("predicate")
         spec = PREDICATES.get(predicate) if predicate is not None else None
         if predicate is not None and spec is None:
@@ -321,7 +328,7 @@ class _FileReader:
         after, ok = self._checked(table["after"], inner, AFTER_KEYS, "after")
         if not ok:
             return None
-        if not self._require(after, inner, ["predicate", "subject"], "after"):
+        if not self._require(after, inner, REQUIRED["after"], "after"):
             return None
         spec = PREDICATES.get(after["predicate"])
         if spec is None or spec.kind != "date":

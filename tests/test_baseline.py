@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import BUNDLED_CLAIMS
 
 BASELINE = ".factcheck-baseline.json"
@@ -61,9 +62,9 @@ def _reorder_and_reformat(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     head, *blocks = text.split("[[claims]]")
     blocks = ["[[claims]]" + "\n".join("    " + line for line in b.splitlines()) for b in blocks]
+    reordered = "\n".join(blocks[::-1])
     path.write_text(
-        "# reviewed by the desk\n" + head + "\n\n# claims, newest first\n" + "\n".join(blocks[::-1]),
-        encoding="utf-8",
+        f"# reviewed by the desk\n{head}\n\n# claims, newest first\n{reordered}", encoding="utf-8"
     )
 
 

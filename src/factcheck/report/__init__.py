@@ -6,11 +6,14 @@ from collections.abc import Callable
 from typing import TextIO
 
 from factcheck.check import Report
-from factcheck.report import json_format, text
+from factcheck.report import github, json_format, jsonl, sarif, text
 
 Formatter = Callable[[Report, TextIO], None]
 
 FORMATS: dict[str, Formatter] = {
     "text": text.render,
     "json": json_format.render,
+    "jsonl": jsonl.render,
+    "sarif": sarif.render,
+    "github": github.render,
 }

@@ -1,0 +1,48 @@
+"""GitHub Actions workflow commands: an annotation a finding, at its first claim's line.
+
+Text is escaped as ``@actions/core`` escapes it, so that the runner reads each command back to
+the text as written and no text from a claim file can end a command line or start another one;
+control characters (terminal escapes) are first shown escaped, so that none reaches the log.
+With a baseline, only new findings are annotated (known ones are accepted) and one plain line
+sums up the run as the text report does.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from factcheck.check import Report
+from factcheck.findings import Finding
+from factcheck.report.sarif import first_location
+from factcheck.report.text import summary
+from factcheck.textsafe import inert, not_a_command
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """A command's message, as ``escapeData`` of ``@actions/core`` writes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A command's property value, as ``escapeProperty`` of ``@actions/core`` writes it."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(report: Report, finding: Finding) -> str:
+    where = first_location(report, finding)
+    properties = {
+        "file": report.relative(where.path),
+        "line": str(where.line),
+        "title": f"{finding.rule.code} {finding.rule.name}",
+    }
+    listed = ",".join(f"{key}={escape_property(inert(v))}" for key, v in properties.items())
+    return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(inert(finding.message))}"
+
+
+def render(report: Report, out: TextIO) -> None:
+    for finding in report.new:  # every finding when no baseline is used
+        out.write(command(report, finding) + "\n")
+    if report.baseline is not None:
+        out.write(not_a_command(f"factcheck: {summary(report)}") + "\n")

@@ -1,0 +1,137 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it: one run, every rule, one result a finding.
+
+A result points at its first evidence claim; the other claims are related locations. Paths are
+relative to the repository's root (``%SRCROOT%``), so that code scanning can place them. A
+finding's fingerprint is its ``partialFingerprints`` entry: code scanning tracks it across runs.
+
+Message text from claim files stays as written, except that ``\\``, ``[`` and ``]`` are escaped
+with a backslash: in a SARIF plain text message, ``[text](target)`` is an embedded link, and a
+claim file must not be able to add links to an alert. Consumers (GitHub, the SARIF viewers) take
+the backslashes out again, so the text reads as written.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
+
+from factcheck import __version__
+from factcheck.check import Report
+from factcheck.findings import Evidence, Finding
+from factcheck.model import Location
+from factcheck.rules import RULES, Rule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT = "factcheckFingerprint/v1"
+SRCROOT = "%SRCROOT%"
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+_RULE_INDEX = {rule.code: index for index, rule in enumerate(RULES)}
+
+
+def first_location(report: Report, finding: Finding) -> Location:
+    """Where a finding is shown: its first evidence claim, else its article's ``[article]``."""
+    if finding.evidence:
+        return finding.evidence[0].claim.location
+    for article in report.corpus.articles:
+        if article.id == finding.article:
+            return article.location
+    raise ValueError(f"finding {finding.fingerprint} has neither claims nor a known article")
+
+
+def escape_message(text: str) -> str:
+    """A plain text SARIF message that reads as ``text``: no embedded links (SARIF 3.11.6)."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _artifact(report: Report, path: str) -> dict:
+    relative = report.relative(path)
+    if Path(relative).is_absolute():  # outside the repository: only an absolute URI finds it
+        return {"uri": Path(relative).as_uri()}
+    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _location(report: Report, where: Location, message: str | None = None) -> dict:
+    location: dict = {
+        "physicalLocation": {
+            "artifactLocation": _artifact(report, where.path),
+            "region": {"startLine": where.line},
+        }
+    }
+    if message is not None:
+        location["message"] = {"text": escape_message(message)}
+    return location
+
+
+def _said(evidence: Evidence) -> str:
+    return f"{evidence.claim.ref}: {evidence.implies}"
+
+
+def _first_sentence(doc: str) -> str:
+    end = doc.find(". ")
+    return doc if end < 0 else doc[: end + 1]
+
+
+def _rule(rule: Rule) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": _first_sentence(rule.doc)},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": rule.doc},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+    }
+
+
+def _result(report: Report, finding: Finding) -> dict:
+    result: dict = {
+        "ruleId": finding.rule.code,
+        "ruleIndex": _RULE_INDEX[finding.rule.code],
+        "level": LEVELS[finding.severity],
+        "message": {"text": escape_message(finding.message)},
+    }
+    evidence = finding.evidence
+    if evidence:
+        first = evidence[0]
+        result["locations"] = [_location(report, first.claim.location, _said(first))]
+    else:
+        result["locations"] = [_location(report, first_location(report, finding))]
+    if len(evidence) > 1:
+        result["relatedLocations"] = [
+            {"id": number, **_location(report, e.claim.location, _said(e))}
+            for number, e in enumerate(evidence[1:], start=1)
+        ]
+    result["partialFingerprints"] = {FINGERPRINT: finding.fingerprint}
+    new = report.is_new(finding)
+    if new is not None:
+        # Baseline entries that no longer occur are left out, not reported "absent": such a
+        # result has no location to show, and code scanning closes an alert that is gone itself.
+        result["baselineState"] = "new" if new else "unchanged"
+    return result
+
+
+def _root_uri(report: Report) -> str:
+    uri = report.root.resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def document(report: Report) -> dict:
+    driver = {
+        "name": "factcheck",
+        "version": __version__,
+        "rules": [_rule(rule) for rule in RULES],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "originalUriBaseIds": {SRCROOT: {"uri": _root_uri(report)}},
+        "results": [_result(report, f) for f in report.findings],
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report, out: TextIO) -> None:
+    # ASCII only: the document survives a console of any encoding byte for byte.
+    json.dump(document(report), out, indent=2, ensure_ascii=True)
+    out.write("\n")

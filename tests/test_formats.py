@@ -1,0 +1,373 @@
+"""CI formats: SARIF for code scanning, GitHub workflow commands, JSON Lines."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import Draft4Validator
+
+from conftest import BUNDLED_CLAIMS, REPO
+from factcheck.baseline import Baseline, Entry, entry
+from factcheck.check import Report, check
+from factcheck.report import FORMATS
+from factcheck.report.github import escape_data, escape_property
+from factcheck.rules import RULES
+from factcheck.textsafe import inert
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.json").read_text("utf-8"))
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+COMMAND = re.compile(r"::(error|warning|notice) ([^:]*)::(.*)")
+SEVERITIES = {"error": "error", "warning": "warning", "notice": "info"}
+
+# Lands in the findings' messages (an article's outlet is how it is cited).
+HOSTILE = (
+    "::error::x %0A 100% [bold]b[/bold] \x1b[31mred\x1b[0m \r\n::warning file=a,line=1::y [t](1)"
+)
+HOSTILE_TOML = (
+    HOSTILE.replace("\x1b", "\\u001b").replace("\r", "\\r").replace("\n", "\\n").replace('"', '\\"')
+)
+HOSTILE_FILES = {
+    # A file name with a comma, a percent sign and brackets: property and URI escaping.
+    "we,ird %25 [x].toml": f"""\
+    [article]
+    id = "a"
+    outlet = "{HOSTILE_TOML}"
+    published = 2021-09-17
+
+    [[claims]]
+    id = "age"
+    subject = "Aleph"
+    predicate = "age"
+    value = 7
+    quote = "{HOSTILE_TOML}"
+    """,
+    "b.toml": """\
+    [article]
+    id = "b"
+    outlet = "::notice::z"
+    published = 2023-06-07
+
+    [[claims]]
+    id = "born"
+    subject = "Aleph"
+    predicate = "born"
+    value = "June 14, 2011"
+    """,
+    # Undated, and no claim narrows it down: a finding without claims.
+    "undated.toml": """\
+    # An article with no claims.
+
+    [article]
+    id = "undated"
+    """,
+}
+
+
+def _run(cli, path: Path, fmt: str, *options: str) -> str:
+    return cli("run", str(path), "--format", fmt, *options).stdout
+
+
+@pytest.fixture
+def bundled(cli, monkeypatch):
+    """Outputs of the bundled corpus by format, run from the repository's root."""
+    monkeypatch.chdir(REPO)
+    return lambda fmt: _run(cli, BUNDLED_CLAIMS, fmt, "--no-baseline")
+
+
+@pytest.fixture
+def hostile(cli, corpus, monkeypatch):
+    """Outputs by format of a corpus whose text tries to be markup and workflow commands."""
+    root = corpus(HOSTILE_FILES)
+    monkeypatch.chdir(root.parent)
+    return lambda fmt: _run(cli, root, fmt)
+
+
+def _relative(file: str) -> str:
+    return Path(file).resolve().relative_to(Path.cwd().resolve()).as_posix()
+
+
+def _unescape_sarif(text: str) -> str:
+    return re.sub(r"\\([\\\[\]])", r"\1", text)
+
+
+def _unescape_data(text: str) -> str:
+    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+
+
+def _unescape_property(text: str) -> str:
+    return _unescape_data(text.replace("%3A", ":").replace("%2C", ","))
+
+
+def _lines(out: str) -> list[str]:
+    """Output lines, split where the runner splits them; each ends with a newline."""
+    *lines, last = out.split("\n")
+    assert last == ""
+    return lines
+
+
+def _commands(lines: list[str]) -> list[tuple[str, dict[str, str], str]]:
+    parsed = []
+    for line in lines:
+        match = COMMAND.fullmatch(line)
+        assert match, f"not a workflow command: {line!r}"
+        kind, listed, data = match.groups()
+        pairs = (item.split("=", 1) for item in listed.split(","))
+        parsed.append((kind, {k: _unescape_property(v) for k, v in pairs}, _unescape_data(data)))
+    return parsed
+
+
+def _first_line(report: dict, finding: dict) -> tuple[str, int]:
+    """Where a finding shows: its first claim, or its article's [article] line."""
+    if finding["claims"]:
+        claim = finding["claims"][0]
+        return _relative(claim["file"]), claim["line"]
+    return {"undated": ("claims/undated.toml", 3)}[finding["article"]]
+
+
+def _sarif_file(location: dict) -> str:
+    artifact = location["physicalLocation"]["artifactLocation"]
+    assert artifact["uriBaseId"] == "%SRCROOT%"
+    return unquote(artifact["uri"])
+
+
+def _validate(document: dict) -> None:
+    errors = [e.message for e in Draft4Validator(SCHEMA).iter_errors(document)]
+    assert not errors
+
+
+def test_the_schema_is_the_oasis_draft_4_schema() -> None:
+    assert SCHEMA["$schema"] == "http://json-schema.org/draft-04/schema#"
+    assert "sarif-schema-2.1.0.json" in SCHEMA["id"]
+    Draft4Validator.check_schema(SCHEMA)
+
+
+def test_every_ci_format_is_offered() -> None:
+    assert {"sarif", "github", "jsonl"} <= FORMATS.keys()
+
+
+def test_sarif_of_the_bundled_claims_is_valid_and_matches_the_json_report(bundled) -> None:
+    out = bundled("sarif")
+    assert out.endswith("}\n")
+    sarif = json.loads(out)
+    _validate(sarif)
+    report = json.loads(bundled("json"))
+    assert sarif["version"] == "2.1.0"
+    (run,) = sarif["runs"]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == REPO.resolve().as_uri() + "/"
+    driver = run["tool"]["driver"]
+    rules = driver["rules"]
+    assert driver["name"] == "factcheck" and driver["version"]
+    assert [r["id"] for r in rules] == [rule.code for rule in RULES]
+    for described, rule in zip(rules, RULES, strict=True):
+        assert described["name"] == rule.name
+        assert described["fullDescription"]["text"] == described["help"]["text"] == rule.doc
+        assert described["shortDescription"]["text"]
+        assert described["defaultConfiguration"]["level"] == LEVELS[rule.severity]
+    results = run["results"]
+    assert len(results) == len(report["findings"]) > 0
+    for result, finding in zip(results, report["findings"], strict=True):
+        assert result["ruleId"] == finding["rule"] == rules[result["ruleIndex"]]["id"]
+        assert result["level"] == LEVELS[finding["severity"]]
+        assert _unescape_sarif(result["message"]["text"]) == finding["message"]
+        assert result["partialFingerprints"] == {"factcheckFingerprint/v1": finding["fingerprint"]}
+        assert "baselineState" not in result
+        (location,) = result["locations"]
+        first, *others = finding["claims"]
+        assert _sarif_file(location) == _relative(first["file"])
+        assert location["physicalLocation"]["region"] == {"startLine": first["line"]}
+        related = result.get("relatedLocations", [])
+        assert [
+            (_sarif_file(r), r["physicalLocation"]["region"]["startLine"]) for r in related
+        ] == [(_relative(c["file"]), c["line"]) for c in others]
+        for place, claim in zip(related, others, strict=True):
+            assert _unescape_sarif(place["message"]["text"]).startswith(
+                f"{claim['article']}#{claim['claim']}: "
+            )
+
+
+def test_github_commands_of_the_bundled_claims_read_back_to_the_findings(bundled) -> None:
+    report = json.loads(bundled("json"))
+    commands = _commands(_lines(bundled("github")))
+    assert len(commands) == len(report["findings"]) > 0
+    for (kind, properties, message), finding in zip(commands, report["findings"], strict=True):
+        assert SEVERITIES[kind] == finding["severity"]
+        assert message == finding["message"]
+        file, line = _first_line(report, finding)
+        assert properties == {
+            "file": file,
+            "line": str(line),
+            "title": f"{finding['rule']} {finding['name']}",
+        }
+
+
+def test_jsonl_lines_are_the_json_reports_findings(bundled) -> None:
+    lines = _lines(bundled("jsonl"))
+    assert [json.loads(line) for line in lines] == json.loads(bundled("json"))["findings"]
+
+
+def test_hostile_text_is_inert_in_github_commands(hostile) -> None:
+    out = hostile("github")
+    assert "\r" not in out and "\x1b" not in out, "no control character reaches the log"
+    report = json.loads(hostile("json"))
+    messages = [f["message"] for f in report["findings"]]
+    assert any(HOSTILE in m for m in messages)
+    commands = _commands(_lines(out))  # every line is one of our commands
+    # Read back, each message is the finding's, its control characters shown escaped.
+    assert [message for _, _, message in commands] == [inert(m) for m in messages]
+    assert any("\\x1b[31mred" in message for _, _, message in commands)
+    files = [properties["file"] for _, properties, _ in commands]
+    assert "claims/we,ird %25 [x].toml" in files
+    assert [(p["file"], int(p["line"])) for _, p, _ in commands] == [
+        _first_line(report, f) for f in report["findings"]
+    ]
+
+
+def test_hostile_text_round_trips_in_sarif_and_json_lines(hostile) -> None:
+    findings = json.loads(hostile("json"))["findings"]
+    assert any(HOSTILE in f["message"] for f in findings)
+    assert any(c["quote"] == HOSTILE for f in findings for c in f["claims"])
+    for fmt in ("sarif", "jsonl"):
+        out = hostile(fmt)
+        assert out.isascii() and "\x1b" not in out and "\r" not in out
+    sarif = json.loads(hostile("sarif"))
+    _validate(sarif)
+    results = sarif["runs"][0]["results"]
+    texts = [r["message"]["text"] for r in results]
+    assert [_unescape_sarif(t) for t in texts] == [f["message"] for f in findings]
+    # No embedded link ([text](target)) that a claim file wrote: every bracket is escaped.
+    assert not any(re.search(r"(?<!\\)(?:\\\\)*[\[\]]", t) for t in texts)
+    files = {_sarif_file(r["locations"][0]) for r in results}
+    assert files == {"claims/we,ird %25 [x].toml", "claims/undated.toml"}
+    related = [_sarif_file(p) for r in results for p in r.get("relatedLocations", [])]
+    assert related == ["claims/b.toml"]
+    lines = _lines(hostile("jsonl"))
+    assert [json.loads(line) for line in lines] == findings
+
+
+def test_a_finding_without_claims_points_at_its_article(hostile) -> None:
+    sarif = json.loads(hostile("sarif"))
+    (undated,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "FC301"]
+    (location,) = undated["locations"]
+    assert _sarif_file(location) == "claims/undated.toml"
+    assert location["physicalLocation"]["region"] == {"startLine": 3}
+    assert "relatedLocations" not in undated
+    (command,) = [c for c in _commands(_lines(hostile("github"))) if c[0] == "warning"]
+    assert command[1]["file"] == "claims/undated.toml" and command[1]["line"] == "3"
+
+
+def test_a_claim_file_outside_the_repository_gets_an_absolute_uri(
+    cli, corpus, tmp_path, monkeypatch
+) -> None:
+    root = corpus(HOSTILE_FILES)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # the root: no git repository above the claims
+    sarif = json.loads(_run(cli, root, "sarif"))
+    _validate(sarif)
+    artifacts = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]
+        for r in sarif["runs"][0]["results"]
+    ]
+    assert all("uriBaseId" not in a for a in artifacts)
+    assert {a["uri"] for a in artifacts} == {
+        (root / "we,ird %25 [x].toml").resolve().as_uri(),
+        (root / "undated.toml").resolve().as_uri(),
+    }
+
+
+def _with_baseline(report: Report, known: int) -> Report:
+    entries = {f.fingerprint: entry(f) for f in report.findings[:known]}
+    gone = Entry("0123456789abcdef", "FC101", "fixed long ago", ("x#y", "z#w"))
+    entries[gone.fingerprint] = gone
+    return dataclasses.replace(report, baseline=Baseline("baseline.json", entries))
+
+
+def _render(report: Report, fmt: str) -> str:
+    out = io.StringIO()
+    FORMATS[fmt](report, out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def baselined(monkeypatch) -> Report:
+    """The bundled claims, with a baseline that knows their first two findings and one more."""
+    monkeypatch.chdir(REPO)
+    report = _with_baseline(check([BUNDLED_CLAIMS]), known=2)
+    assert len(report.findings) > 2
+    return report
+
+
+def test_with_a_baseline_github_annotates_only_new_findings(baselined) -> None:
+    *commands, summary = _lines(_render(baselined, "github"))
+    new = baselined.findings[2:]
+    assert [message for _, _, message in _commands(commands)] == [f.message for f in new]
+    errors = sum(1 for f in new if f.severity == "error")
+    assert summary.startswith(f"factcheck: {errors} new contradiction")
+    assert "(2 known, 1 fixed)" in summary
+
+
+def test_the_readme_workflow_step_annotates_nothing_the_committed_baseline_knows(
+    cli, monkeypatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    options = ("--baseline", ".factcheck-baseline.json")
+    result = cli("run", "--format", "github", *options)
+    findings = json.loads(_run(cli, BUNDLED_CLAIMS, "json", *options))["findings"]
+    new = [f for f in findings if f["new"]]
+    assert result.exit_code == (1 if any(f["severity"] == "error" for f in new) else 0)
+    *commands, summary = _lines(result.stdout)
+    assert [c[2] for c in _commands(commands)] == [f["message"] for f in new]
+    assert summary.startswith("factcheck: ") and "known" in summary
+
+
+def test_with_a_baseline_sarif_and_jsonl_say_what_is_new(baselined) -> None:
+    sarif = json.loads(_render(baselined, "sarif"))
+    _validate(sarif)
+    results = sarif["runs"][0]["results"]
+    states = [r["baselineState"] for r in results]
+    assert states == ["unchanged"] * 2 + ["new"] * (len(baselined.findings) - 2)
+    records = [json.loads(line) for line in _lines(_render(baselined, "jsonl"))]
+    assert [r["new"] for r in records] == [state == "new" for state in states]
+
+
+def test_a_configured_severity_sets_the_command_and_the_level(monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    report = check([BUNDLED_CLAIMS])
+    report = dataclasses.replace(
+        report, findings=[dataclasses.replace(f, level="info") for f in report.findings]
+    )
+    kinds = {kind for kind, _, _ in _commands(_lines(_render(report, "github")))}
+    assert kinds == {"notice"}
+    sarif = json.loads(_render(report, "sarif"))
+    _validate(sarif)
+    assert {r["level"] for r in sarif["runs"][0]["results"]} == {"note"}
+
+
+def test_a_clean_run_writes_no_annotation_and_no_line(cli, corpus) -> None:
+    root = corpus({"b.toml": HOSTILE_FILES["b.toml"]})
+    assert _run(cli, root, "github") == ""
+    assert _run(cli, root, "jsonl") == ""
+    sarif = json.loads(_run(cli, root, "sarif"))
+    _validate(sarif)
+    assert sarif["runs"][0]["results"] == []
+
+
+def test_escaping_is_that_of_actions_core() -> None:
+    assert escape_data("100%\r\n::error::x") == "100%25%0D%0A::error::x"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    assert escape_data("%0A") == "%250A"
+
+
+@given(st.text())
+def test_escaped_text_stays_on_its_line_and_reads_back(text: str) -> None:
+    data, value = escape_data(text), escape_property(text)
+    assert not {"\r", "\n"} & set(data + value)
+    assert not {":", ","} & set(value)
+    assert _unescape_data(data) == text == _unescape_property(value)

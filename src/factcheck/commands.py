@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from factcheck import baseline as baselines
-from factcheck.check import Report, check
+from factcheck.check import check
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.problems import InputError, shown
@@ -46,20 +47,24 @@ def run(
 
     try:
         settings = load_settings()
-        report = check(_paths(paths, settings), settings)
-        chosen = baseline or (settings.baseline if use_baseline else None)
-        if chosen is not None:
-            report = _with_baseline(report, baselines.read(chosen))
     except InputError as error:
         return _report_problems(error, output_format)
+    problems = []
+    chosen = baseline or (settings.baseline if use_baseline else None)
+    accepted = None
+    try:  # a bad baseline and bad claims are reported together
+        accepted = None if chosen is None else baselines.read(chosen)
+    except InputError as error:
+        problems += error.problems
+    try:
+        report = check(_paths(paths, settings), settings)
+    except InputError as error:
+        problems += error.problems
+    if problems:
+        return _report_problems(InputError(problems), output_format)
+    report = replace(report, baseline=accepted)
     FORMATS[output_format](report, sys.stdout)
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
-
-
-def _with_baseline(report: Report, baseline: baselines.Baseline) -> Report:
-    from dataclasses import replace
-
-    return replace(report, baseline=baseline)
 
 
 def baseline(paths: Sequence[Path], output: Path | None, prune: bool) -> int:

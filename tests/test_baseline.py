@@ -217,3 +217,81 @@ def test_a_bad_configuration_is_bad_input(cli, repo: Path) -> None:
         "factcheck.toml:2: unknown configuration key 'baselin' (did you mean 'baseline'?)"
     )
     assert lines[1].startswith("factcheck.toml:3: unknown rule 'FC999' in disable")
+
+
+def test_a_corroborating_article_or_a_respelt_value_keeps_every_fingerprint(
+    cli, repo: Path
+) -> None:
+    assert cli("baseline").exit_code == 0
+    before = _fingerprints(cli, "--baseline", BASELINE)
+    # An article that sorts first and agrees with People on Aleph's birth: in a tie it may now be
+    # the claim the 2021 piece is set against, but the finding is the same one.
+    (repo / "claims" / "aaa.toml").write_text(
+        '[article]\nid = "aaa-agree"\npublished = 2020-01-01\n\n[[claims]]\nid = "born"\n'
+        'subject = "Aleph"\npredicate = "born"\nvalue = 2011-06-14\n',
+        encoding="utf-8",
+    )
+    people = repo / "claims" / "articles" / "000_ae5d2413b2924d59.toml"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(
+        text.replace('value = "June 14, 2011"', "value = 2011-06-14").replace(
+            'value = "2009"', "value = 2009"
+        ),
+        encoding="utf-8",
+    )
+    assert cli("run", "--baseline", BASELINE).exit_code == 0
+    assert _fingerprints(cli, "--baseline", BASELINE) == before
+
+
+def test_baseline_output_that_cannot_be_written_is_bad_input(cli, repo: Path) -> None:
+    (repo / "adir").mkdir()
+    result = cli("baseline", "--output", "adir")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("adir:1: cannot write the baseline")
+    assert "Traceback" not in result.output
+
+
+def test_rewriting_the_baseline_keeps_its_permissions(cli, repo: Path) -> None:
+    assert cli("baseline").exit_code == 0
+    (repo / BASELINE).chmod(0o644)
+    assert cli("baseline").exit_code == 0
+    assert (repo / BASELINE).stat().st_mode & 0o777 == 0o644
+
+
+def test_a_run_from_a_subfolder_finds_the_claims_and_the_prune_command_names_them(
+    cli, repo: Path, monkeypatch
+) -> None:
+    assert cli("baseline").exit_code == 0
+    article = repo / "claims" / "articles" / "001_f509605e04f55bf1.toml"
+    blocks = article.read_text(encoding="utf-8").split("[[claims]]")
+    article.write_text("[[claims]]".join(b for b in blocks if "aleph-age" not in b), "utf-8")
+    monkeypatch.chdir(repo / "claims" / "articles")
+    result = cli("run", "--baseline", str(repo / BASELINE), "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["summary"]["articles"] == 5
+    assert report["prune"] == (
+        f"factcheck baseline --prune --output {repo / BASELINE} {repo / 'claims'}"
+    )
+
+
+def test_configuration_problems_point_at_their_own_lines(cli, repo: Path) -> None:
+    (repo / "pyproject.toml").write_text(
+        '[tool.factcheck]\npaths = ["claims"]\n\n[tool.factcheck.severity]\nFC301 = "loud"\n'
+        'FC999 = "error"\n',
+        encoding="utf-8",
+    )
+    lines = cli("run").stderr.splitlines()
+    assert lines[:2] == [
+        "pyproject.toml:5: severity of FC301 must be error, warning or info, not 'loud'",
+        "pyproject.toml:6: unknown rule 'FC999' in severity (factcheck rules lists them)",
+    ]
+
+
+def test_a_broken_pyproject_that_configures_factcheck_is_bad_input(cli, repo: Path) -> None:
+    (repo / "pyproject.toml").write_text(
+        '[tool.factcheck]\nbaseline = "x.json"\nversion = 1 = 2\n', encoding="utf-8"
+    )
+    result = cli("run")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("pyproject.toml:1: TOML syntax error")

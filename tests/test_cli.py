@@ -218,3 +218,13 @@ def test_json_gives_partial_publication_dates_in_iso_form_and_after_events(cli, 
     assert claims["wed"]["after"] == {"predicate": "born", "subject": "Aleph", "object": None}
     assert claims["wed-year"]["after"] is None
     assert "the wedding came 1 year after Aleph's birth" in finding["message"]
+
+
+def test_the_readme_shows_the_run_as_it_reads(cli, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("$ factcheck run\n", 1)[1].split("```", 1)[0]
+    out = cli("run").stdout
+    for line in sample.splitlines():
+        if line != "...":
+            assert line in out, f"README line not in the output: {line!r}"

@@ -267,15 +267,19 @@ def test_a_claim_file_outside_the_repository_gets_an_absolute_uri(
     cli, corpus, tmp_path, monkeypatch
 ) -> None:
     root = corpus(HOSTILE_FILES)
-    (tmp_path / "elsewhere").mkdir()
-    monkeypatch.chdir(tmp_path / "elsewhere")  # the root: no git repository above the claims
-    sarif = json.loads(_run(cli, root, "sarif"))
+    repository = tmp_path / "elsewhere"
+    (repository / ".git").mkdir(parents=True)  # the root: a repository that holds other claims
+    empty = '[article]\nid = "nothing"\npublished = 2020-01-01\n'
+    (repository / "empty.toml").write_text(empty, encoding="utf-8")
+    monkeypatch.chdir(repository)
+    result = cli("run", str(repository), str(root), "--format", "sarif")
+    sarif = json.loads(result.stdout)
     _validate(sarif)
     artifacts = [
         r["locations"][0]["physicalLocation"]["artifactLocation"]
         for r in sarif["runs"][0]["results"]
     ]
-    assert all("uriBaseId" not in a for a in artifacts)
+    assert all("uriBaseId" not in a for a in artifacts), artifacts
     assert {a["uri"] for a in artifacts} == {
         (root / "we,ird %25 [x].toml").resolve().as_uri(),
         (root / "undated.toml").resolve().as_uri(),
@@ -305,12 +309,14 @@ def baselined(monkeypatch) -> Report:
 
 
 def test_with_a_baseline_github_annotates_only_new_findings(baselined) -> None:
-    *commands, summary = _lines(_render(baselined, "github"))
+    *commands, summary, prune = _lines(_render(baselined, "github"))
     new = baselined.findings[2:]
     assert [message for _, _, message in _commands(commands)] == [f.message for f in new]
     errors = sum(1 for f in new if f.severity == "error")
     assert summary.startswith(f"factcheck: {errors} new contradiction")
     assert "(2 known, 1 fixed)" in summary
+    command = "factcheck baseline --prune --output baseline.json"
+    assert prune == f"factcheck: prune the fixed: {command} {BUNDLED_CLAIMS}"
 
 
 def test_the_readme_workflow_step_annotates_nothing_the_committed_baseline_knows(
@@ -320,11 +326,14 @@ def test_the_readme_workflow_step_annotates_nothing_the_committed_baseline_knows
     options = ("--baseline", ".factcheck-baseline.json")
     result = cli("run", "--format", "github", *options)
     findings = json.loads(_run(cli, BUNDLED_CLAIMS, "json", *options))["findings"]
-    new = [f for f in findings if f["new"]]
-    assert result.exit_code == (1 if any(f["severity"] == "error" for f in new) else 0)
-    *commands, summary = _lines(result.stdout)
-    assert [c[2] for c in _commands(commands)] == [f["message"] for f in new]
-    assert summary.startswith("factcheck: ") and "known" in summary
+    assert [f for f in findings if f["new"]] == [], (
+        "the committed baseline knows every seed finding"
+    )
+    assert result.exit_code == 0
+    assert _lines(result.stdout) == [
+        "factcheck: 0 new contradictions (5 known, 0 fixed), 1 warning in 5 articles, 29 claims, "
+        "4 entities"
+    ]
 
 
 def test_with_a_baseline_sarif_and_jsonl_say_what_is_new(baselined) -> None:

@@ -58,26 +58,51 @@ def document(findings: Iterable[Finding]) -> dict:
 
 
 def write(path: Path, findings: Iterable[Finding]) -> None:
-    """Write the baseline atomically: a temporary file beside it, then a rename over it."""
+    """Write the baseline atomically: a temporary file beside it, then a rename over it.
+
+    A path that cannot be written is bad input; the file keeps its permissions (a new one gets
+    the usual ones, as the umask allows).
+    """
     text = json.dumps(document(findings), indent=2, ensure_ascii=False) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise InputError([_unwritable(path, exc)]) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, IsADirectoryError | PermissionError | NotADirectoryError):
+            raise InputError([_unwritable(path, exc)]) from None
         raise
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _unwritable(path: Path, exc: OSError) -> Problem:
+    reason = exc.strerror or str(exc)
+    return Problem(
+        str(path), 1, f"cannot write the baseline: {reason}", "give a file path with --output"
+    )
 
 
 def read(path: Path) -> Baseline:
     """Read a baseline; anything but a well-formed one is bad input, never an empty baseline."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError([Problem(name, 1, "the baseline file does not exist", _HINT)]) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -88,6 +113,9 @@ def read(path: Path) -> Baseline:
     except json.JSONDecodeError as exc:
         message = f"the baseline is not valid JSON: {exc.msg}"
         raise InputError([Problem(name, exc.lineno, message, _HINT)]) from None
+    except RecursionError:
+        message = "the baseline is not a factcheck baseline (nested too deeply)"
+        raise InputError([Problem(name, 1, message, _HINT)]) from None
     problems: list[Problem] = []
     entries = _entries(data, name, problems)
     if problems:
@@ -96,36 +124,39 @@ def read(path: Path) -> Baseline:
 
 
 def _entries(data: object, name: str, problems: list[Problem]) -> dict[str, Entry]:
-    if not isinstance(data, dict) or data.get("version") != VERSION:
-        found = data.get("version") if isinstance(data, dict) else None
-        problems.append(
-            Problem(
-                name,
-                1,
-                f"not a factcheck baseline of version {VERSION} (version: {found!r})",
-                _HINT,
-            )
-        )
+    version = data.get("version") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or type(version) is not int or version != VERSION:
+        message = f"not a factcheck baseline of version {VERSION} (version: {version!r})"
+        problems.append(Problem(name, 1, message, _HINT))
         return {}
     items = data.get("findings")
     if not isinstance(items, list):
         problems.append(Problem(name, 1, "the baseline has no list of findings", _HINT))
         return {}
-    entries = {}
+    entries: dict[str, Entry] = {}
     for number, item in enumerate(items, start=1):
-        try:
-            fingerprint = item["fingerprint"]
-            found = Entry(
-                fingerprint, item["rule"], item.get("summary", ""), tuple(item.get("claims", ()))
+        found = _entry(item)
+        if found is None:
+            message = (
+                f"finding {number} of the baseline lacks a fingerprint or rule, or is malformed"
             )
-            if not isinstance(fingerprint, str) or not fingerprint:
-                raise TypeError
-        except (TypeError, KeyError):
-            problems.append(
-                Problem(
-                    name, 1, f"finding {number} of the baseline lacks a fingerprint or rule", _HINT
-                )
-            )
-            continue
-        entries[fingerprint] = found
+            problems.append(Problem(name, 1, message, _HINT))
+        elif found.fingerprint in entries:
+            message = f"finding {number} of the baseline repeats fingerprint {found.fingerprint}"
+            problems.append(Problem(name, 1, message, _HINT))
+        else:
+            entries[found.fingerprint] = found
     return entries
+
+
+def _entry(item: object) -> Entry | None:
+    if not isinstance(item, dict):
+        return None
+    fingerprint, rule = item.get("fingerprint"), item.get("rule")
+    summary, claims = item.get("summary", ""), item.get("claims", [])
+    texts = (fingerprint, rule, summary)
+    if not all(isinstance(t, str) for t in texts) or not fingerprint or not rule:
+        return None
+    if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
+        return None
+    return Entry(fingerprint, rule, summary, tuple(claims))

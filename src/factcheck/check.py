@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,7 @@ class Report:
     parties: dict[tuple[str, str], tuple[str, str | None]]  # canonical subject and object
     published: dict[str, DayInterval | None]  # each article's stated date, read
     root: Path = field(default_factory=Path.cwd)  # the claims repository's root
+    paths: tuple[Path, ...] = ()  # what was checked, as given
     baseline: Baseline | None = None  # the accepted findings this run is compared with
 
     def count(self, severity: str) -> int:
@@ -51,6 +53,14 @@ class Report:
     def failed(self) -> bool:
         """Whether the run fails: an error-severity finding that the baseline does not know."""
         return any(f.severity == "error" for f in self.new)
+
+    def prune_command(self) -> str:
+        """The command that drops the fixed entries from the baseline in use."""
+        words = ["factcheck", "baseline", "--prune"]
+        if self.baseline is not None:
+            words += ["--output", self.baseline.path]
+        words += [str(p) for p in self.paths]
+        return " ".join(shlex.quote(word) for word in words)
 
     def relative(self, path: str) -> str:
         """A claim file's path relative to the repository's root, with forward slashes."""
@@ -90,13 +100,18 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         readings.parties,
         readings.published,
         repository_root(paths),
+        tuple(paths),
     )
 
 
 def repository_root(paths: Sequence[Path]) -> Path:
-    """The root of the git repository that holds the claims (else the working directory)."""
+    """The root of the git repository that holds the claims; outside any, the working directory
+    if the claims are in it, else the folder that holds them."""
     start = (paths[0] if paths else Path.cwd()).resolve()
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
-    return Path.cwd().resolve()
+    here = Path.cwd().resolve()
+    if start == here or here in start.parents:
+        return here
+    return start.parent

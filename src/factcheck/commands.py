@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from factcheck import baseline as baselines
-from factcheck.check import check
+from factcheck.check import check, repository_root
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.problems import InputError, shown
@@ -22,7 +22,13 @@ DEFAULT_PATHS = (Path("claims"),)
 
 
 def _paths(arguments: Sequence[Path], settings: Settings) -> list[Path]:
-    return list(arguments or settings.paths or DEFAULT_PATHS)
+    """The arguments, else the configured paths, else claims/ here or at the repository's root
+    (so that a run from a subfolder of the repository finds them)."""
+    if arguments or settings.paths:
+        return list(arguments or settings.paths)
+    here = DEFAULT_PATHS[0]
+    at_root = repository_root([Path.cwd()]) / here
+    return [here if here.exists() or not at_root.exists() else at_root]
 
 
 def _report_problems(error: InputError, output_format: str) -> int:

@@ -49,9 +49,14 @@ def find(start: Path) -> Path | None:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # not ours to judge; a broken pyproject.toml is reported by other tools
+        text = pyproject.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        # Broken: ours to report only if it seems to configure factcheck (read() says why).
+        return "tool.factcheck" in text
     return isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]
 
 
@@ -77,6 +82,9 @@ def read(path: Path) -> Settings:
         table, prefix = data, ""
     block = lines.table(prefix) if prefix else lines.root
     reader = _Reader(name, block.keys, block.line, path.parent)
+    severity_table = lines.tables.get(f"{prefix}.severity" if prefix else "severity")
+    if severity_table is not None:  # [tool.factcheck.severity]: each code has its own line
+        reader.keys = {**reader.keys, **severity_table.keys}
     settings = reader.read(table, path)
     if reader.problems:
         raise InputError(reader.problems)
@@ -99,7 +107,10 @@ class _Reader:
             self.problem("", "the factcheck configuration must be a table")
             return Settings()
         for key in table:
-            if key not in KEYS:
+            if key == "tool" and self.name.endswith(CONFIG_FILE):
+                hint = "in factcheck.toml the keys stand at the top level, without [tool.factcheck]"
+                self.problem(key, "unknown configuration key 'tool'", hint)
+            elif key not in KEYS:
                 self.problem(key, f"unknown configuration key {key!r}", closest(key, KEYS))
         return Settings(
             paths=self.paths(table.get("paths", [])),
@@ -147,11 +158,13 @@ class _Reader:
             return {}
         levels: dict[str, Severity] = {}
         for code, level in value.items():
-            self.codes([code], "severity")
+            where = code if code in self.keys else "severity"
+            if code not in RULES_BY_CODE:
+                hint = closest(code, RULES_BY_CODE) or "factcheck rules lists them"
+                self.problem(where, f"unknown rule {code!r} in severity", hint)
             if level not in SEVERITIES:
-                self.problem(
-                    "severity", f"severity of {code} must be error, warning or info, not {level!r}"
-                )
+                message = f"severity of {code} must be error, warning or info, not {level!r}"
+                self.problem(where, message)
             elif code in RULES_BY_CODE:
                 levels[code] = level
         return levels

@@ -1,7 +1,8 @@
 """Findings: what a run reports, as plain records.
 
-A finding's identity is its rule code and its evidence claims (article id, claim id and value),
-or for a finding about an article as a whole, the article's id; its fingerprint derives from that
+A finding's identity is its rule code and its evidence claims (article id, claim id and what
+the value means); for a claim at odds with the claims that agree on an event, that claim alone;
+for a finding about an article as a whole, the article's id. Its fingerprint derives from that
 alone, never from wording, files, lines or order. The message and the claims' locations are
 presentation.
 """
@@ -14,10 +15,12 @@ import json
 from dataclasses import dataclass
 
 from factcheck.constraints import Source
-from factcheck.dates import DayInterval, day_str
+from factcheck.dates import DayInterval, day_str, iso, parse_date
 from factcheck.engine import Conflict, Window
 from factcheck.model import Article, Claim
+from factcheck.predicates import PREDICATES
 from factcheck.rules import CONFLICT, UNDATED, Rule, Severity
+from factcheck.values import AS_OF
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +64,18 @@ def normalised(value: object) -> object:
     return value
 
 
+def meaning(claim: Claim) -> object:
+    """A claim's value as what it means, so that "June 14, 2011" and 2011-06-14 are one value."""
+    value = claim.value
+    if claim.after is None and PREDICATES[claim.predicate].kind == "date":
+        if isinstance(value, dict):
+            return {k: v if v == AS_OF else iso(parse_date(v)) for k, v in sorted(value.items())}
+        return iso(parse_date(value))
+    return normalised(value)
+
+
 def fingerprint(rule: Rule, claims: tuple[Claim, ...], article: str | None = None) -> str:
-    identity = sorted([c.article.id, c.id, normalised(c.value)] for c in claims)
+    identity = sorted([c.article.id, c.id, meaning(c)] for c in claims)
     payload = json.dumps([rule.code, article, identity], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
@@ -119,7 +132,12 @@ def from_conflict(conflict: Conflict, parties: dict) -> Finding:
     # One person, or else the subject of the claim that reads first.
     subject = people[0] if len(people) == 1 else named[0][0] if named else None
     steps = tuple(_cited(s) for s in sources)
-    identity = fingerprint(rule, claims)
+    # A claim at odds with the claims that agree on an event is the finding; which of those it is
+    # set against is evidence of the day, and must not change its identity (a corroborating
+    # article added later may take that place).
+    suspect = conflict.suspect
+    identified = claims if suspect is None or suspect.claim is None else (suspect.claim,)
+    identity = fingerprint(rule, identified)
     return Finding(rule, evidence, identity, message, subject, None, steps, people)
 
 

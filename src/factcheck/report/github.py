@@ -37,7 +37,9 @@ def command(report: Report, finding: Finding) -> str:
         "line": str(where.line),
         "title": f"{finding.rule.code} {finding.rule.name}",
     }
-    listed = ",".join(f"{key}={escape_property(inert(v))}" for key, v in properties.items())
+    # The file is left as named, escaped only, so that the annotation finds it.
+    shown = {k: v if k == "file" else inert(v) for k, v in properties.items()}
+    listed = ",".join(f"{key}={escape_property(value)}" for key, value in shown.items())
     return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(inert(finding.message))}"
 
 
@@ -46,3 +48,5 @@ def render(report: Report, out: TextIO) -> None:
         out.write(command(report, finding) + "\n")
     if report.baseline is not None:
         out.write(not_a_command(f"factcheck: {summary(report)}") + "\n")
+        if report.fixed:
+            out.write(not_a_command(f"factcheck: prune the fixed: {report.prune_command()}") + "\n")

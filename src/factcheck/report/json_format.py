@@ -82,6 +82,7 @@ def document(report: Report) -> dict:
         summary["known"] = len(report.findings) - len(report.new)
         summary["fixed"] = len(fixed)
         result["baseline"] = report.baseline.path
+        result["prune"] = report.prune_command() if fixed else None
         result["fixed"] = [
             {
                 "fingerprint": e.fingerprint,

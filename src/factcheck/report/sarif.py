@@ -109,6 +109,9 @@ def _result(report: Report, finding: Finding) -> dict:
         # Baseline entries that no longer occur are left out, not reported "absent": such a
         # result has no location to show, and code scanning closes an alert that is gone itself.
         result["baselineState"] = "new" if new else "unchanged"
+        if not new and report.baseline is not None:  # accepted: code scanning shows it closed
+            justification = f"accepted in {report.baseline.path}"
+            result["suppressions"] = [{"kind": "external", "justification": justification}]
     return result
 
 

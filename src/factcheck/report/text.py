@@ -26,20 +26,18 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
-def prune_command(report: Report) -> str:
-    path = report.baseline.path if report.baseline else ""
-    return f"factcheck baseline --prune --output {path}"
-
-
 def summary(report: Report) -> str:
     corpus = report.corpus
     errors, warnings = report.count("error"), report.count("warning")
     found = f"{_plural(errors, 'contradiction')}, {_plural(warnings, 'warning')}"
+    notes = report.count("info")
+    extra = f", {_plural(notes, 'note')}" if notes else ""
     if report.baseline is not None:
         new = sum(1 for f in report.new if f.severity == "error")
         known = len(report.findings) - len(report.new)
         found = f"{new} new {_plural(new, 'contradiction')[len(str(new)) + 1 :]}"
         found += f" ({known} known, {len(report.fixed)} fixed), {_plural(warnings, 'warning')}"
+    found += extra
     checked = (
         f"{_plural(len(corpus.articles), 'article')}, {_plural(len(corpus.claims), 'claim')}, "
         f"{_plural(len(corpus.entities), 'entity').replace('entitys', 'entities')}"
@@ -147,6 +145,7 @@ def _print(report: Report, console, marks: dict[str, str]) -> None:  # console: 
 
 
 def _print_baseline(report: Report, console, marks: dict[str, str]) -> None:
+    from rich.padding import Padding
     from rich.text import Text
 
     known = [f for f in report.findings if report.is_new(f) is False]
@@ -162,6 +161,8 @@ def _print_baseline(report: Report, console, marks: dict[str, str]) -> None:
     if report.fixed:
         console.print(Text(f"Fixed: in {where}, but no longer found", style="bold underline"))
         for entry in report.fixed:
-            console.print(Text(inert(f"  {entry.rule} {entry.fingerprint}  {entry.summary}")))
-        console.print(Text(f"  prune them with: {inert(prune_command(report))}", style="bold"))
+            line = Text(inert(f"{entry.rule} {entry.fingerprint}  {entry.summary}"))
+            console.print(Padding(line, (0, 0, 0, 2), expand=False))
+        command = Text(f"prune them with: {inert(report.prune_command())}", style="bold")
+        console.print(Padding(command, (0, 0, 0, 2), expand=False))
         console.print()

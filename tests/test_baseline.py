@@ -74,7 +74,7 @@ def test_baseline_accepts_known_contradictions_and_fails_on_new_ones(cli, repo: 
     document = json.loads((repo / BASELINE).read_text(encoding="utf-8"))
     assert document["version"] == 1
     entries = document["findings"]
-    assert len(entries) == 5
+    assert len(entries) == 6
     assert entries == sorted(entries, key=lambda e: (e["rule"], e["claims"], e["fingerprint"]))
     assert cli("run").exit_code == 1, "without the baseline the seeds still fail"
     assert cli("run", "--baseline", BASELINE).exit_code == 0
@@ -136,11 +136,11 @@ def test_a_fixed_contradiction_is_listed_and_can_be_pruned(cli, repo: Path) -> N
     ]
     text_report = cli("run", "--baseline", BASELINE).stdout
     assert f"prune them with: factcheck baseline --prune --output {BASELINE}" in text_report
-    assert "0 new contradictions (4 known, 1 fixed)" in text_report
+    assert "0 new contradictions (5 known, 1 fixed)" in text_report
 
     assert cli("baseline", "--prune", "--output", BASELINE).exit_code == 0
     pruned = json.loads((repo / BASELINE).read_text(encoding="utf-8"))["findings"]
-    assert len(pruned) == 4
+    assert len(pruned) == 5
     assert json.loads(cli("run", "--baseline", BASELINE, "-f", "json").stdout)["fixed"] == []
 
 
@@ -200,7 +200,8 @@ def test_configuration_sets_paths_baseline_severity_and_disabled_rules(cli, repo
     assert report["summary"]["errors"] == 5, "FC301 raised to an error"
 
     (repo / "pyproject.toml").write_text(
-        '[tool.factcheck]\npaths = ["corpus"]\ndisable = ["FC101", "FC301"]\n', encoding="utf-8"
+        '[tool.factcheck]\npaths = ["corpus"]\ndisable = ["FC101", "FC301", "FC302"]\n',
+        encoding="utf-8",
     )
     assert cli("run").exit_code == 0
     assert json.loads(cli("run", "-f", "json").stdout)["findings"] == []

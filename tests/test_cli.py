@@ -38,8 +38,8 @@ def test_bundled_corpus_flags_the_seed_contradictions(cli) -> None:
 def test_bundled_corpus_dates_the_undated_separation_piece(cli) -> None:
     findings = _findings(cli("run", str(BUNDLED_CLAIMS), "--format", "json"))
     warnings = [f for f in findings if f["severity"] == "warning"]
-    assert [w["rule"] for w in warnings] == ["FC301"]
-    undated = warnings[0]
+    assert sorted(w["rule"] for w in warnings) == ["FC301", "FC302"]
+    undated = next(w for w in warnings if w["rule"] == "FC301")
     assert undated["article"] == "separation-undated"
     assert undated["subject"] is None
     # 12 years after Aleph's 2011-06-14 birth, before Amalia (born 2017-02-22) turned 7.
@@ -61,7 +61,7 @@ def test_json_report_v1_contract(cli) -> None:
         "entities": 4,
         "findings": len(report["findings"]),
         "errors": 4,
-        "warnings": 1,
+        "warnings": 2,
     }
     assert report["summary"]["claims"] >= 25
     keys = {"fingerprint", "rule", "severity", "subject", "article", "message", "claims"}
@@ -95,7 +95,9 @@ def test_text_report_groups_by_subject_with_quotes_and_locations(cli) -> None:
         assert f"\n{heading}\n" in f"\n{out}"
     assert "“Son Aleph is seven”" in out
     assert "001_f509605e04f55bf1.toml:" in out
-    assert out.rstrip().endswith("4 contradictions, 1 warning in 5 articles, 29 claims, 4 entities")
+    assert out.rstrip().endswith(
+        "4 contradictions, 2 warnings in 5 articles, 29 claims, 4 entities"
+    )
 
 
 def test_clean_corpus_exits_zero(cli, corpus) -> None:
@@ -228,3 +230,37 @@ def test_the_readme_shows_the_run_as_it_reads(cli, monkeypatch) -> None:
     for line in sample.splitlines():
         if line != "...":
             assert line in out, f"README line not in the output: {line!r}"
+
+
+def test_bundled_corpus_dates_every_article_and_finds_the_2021_piece_misdated(cli) -> None:
+    report = json.loads(cli("run", str(BUNDLED_CLAIMS), "--format", "json").stdout)
+    articles = {a["id"]: a for a in report["articles"]}
+    assert set(articles) == {
+        "people-2023-06-07",
+        "bild-2021-09-17",
+        "usweekly-2019-10-21",
+        "separation-undated",
+        "divorce-2024-03-09",
+    }
+    bild = articles["bild-2021-09-17"]
+    window = bild["inferred_window"]
+    # Inside 2018-06..2019-06, holding September to November 2018: an interview from late 2018.
+    assert "2018-06-01" <= window["earliest"] <= "2018-09-01"
+    assert "2018-11-30" <= window["latest"] <= "2019-06-30"
+    assert bild["misdated"] is True and bild["published"] == "2021-09-17"
+    assert "bild-2021-09-17#amalia-age" in bild["pinned_by"]
+    undated = articles["separation-undated"]
+    assert undated["published"] is None and undated["misdated"] is False
+    window = undated["inferred_window"]
+    assert "2023-06-01" <= window["earliest"] <= "2023-08-01"
+    assert "2023-08-31" <= window["latest"] <= "2024-02-29"
+    for article in ("people-2023-06-07", "usweekly-2019-10-21", "divorce-2024-03-09"):
+        assert articles[article]["misdated"] is False
+        earliest = articles[article]["inferred_window"]["earliest"]
+        latest = articles[article]["inferred_window"]["latest"]
+        assert earliest <= articles[article]["published"] <= latest
+    (misdated,) = [f for f in report["findings"] if f["rule"] == "FC302"]
+    assert misdated["article"] == "bild-2021-09-17"
+    assert (
+        "but its claims fit publication between 2018-08-22 and 2019-02-21" in (misdated["message"])
+    )

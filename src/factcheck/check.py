@@ -11,13 +11,14 @@ from factcheck.baseline import Baseline, Entry
 from factcheck.config import Settings
 from factcheck.constraints import compile_readings
 from factcheck.dates import DayInterval
+from factcheck.dating import ArticleDate, date_articles
 from factcheck.engine import solve, suspects
 from factcheck.entities import Names
-from factcheck.findings import Finding, from_conflict, from_window, sort_findings
+from factcheck.findings import Finding, from_article_date, from_conflict, sort_findings
 from factcheck.loader import load
 from factcheck.model import Corpus
 from factcheck.problems import InputError
-from factcheck.values import published_point, read
+from factcheck.values import read
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class Report:
     published: dict[str, DayInterval | None]  # each article's stated date, read
     root: Path = field(default_factory=Path.cwd)  # the claims repository's root
     paths: tuple[Path, ...] = ()  # what was checked, as given
+    dates: dict[str, ArticleDate] = field(default_factory=dict)  # each article, dated
     baseline: Baseline | None = None  # the accepted findings this run is compared with
 
     def count(self, severity: str) -> int:
@@ -81,14 +83,13 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
     if problems:
         raise InputError(problems)
     constraints = compile_readings(readings.readings, settings.disable)
-    undated = [a for a in corpus.articles if readings.published[a.id] is None]
-    points = [published_point(a) for a in undated]
     solution = solve(constraints)
-    # Dating undated articles from the claims least in dispute: with every claim of a conflict
-    # retracted, a sound claim that one bad article contradicts would no longer count.
-    dating = solve(constraints, points, suspects(solution.conflicts))
+    # Articles are dated from the claims least in dispute: with every claim of a conflict left
+    # out, a sound claim that one bad article contradicts would no longer count.
+    disputed = suspects(solution.conflicts)
+    dates = date_articles(corpus, names, readings.published, disputed, settings.disable)
     findings = [from_conflict(c, readings.parties) for c in solution.conflicts]
-    findings += [from_window(a, dating.windows[published_point(a)]) for a in undated]
+    findings += [f for d in dates.values() if (f := from_article_date(d)) is not None]
     findings = [
         replace(f, level=settings.severity.get(f.rule.code))
         for f in findings
@@ -101,6 +102,7 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         readings.published,
         repository_root(paths),
         tuple(paths),
+        dates=dates,
     )
 
 

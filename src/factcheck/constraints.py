@@ -25,10 +25,12 @@ class Source:
     text: str
     claim: Claim | None = None
     rule: Rule | None = None
+    key: tuple[str, str] | None = None  # what sets it aside when it is not a claim's
 
     @property
     def claim_key(self) -> tuple[str, str] | None:
-        return None if self.claim is None else (self.claim.article.id, self.claim.id)
+        """The key by which this source is retracted or set aside; None for domain rules."""
+        return self.key if self.claim is None else (self.claim.article.id, self.claim.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,9 @@ class Constraints:
     edges: list[Edge] = field(default_factory=list)
     points: set[Point] = field(default_factory=set)
     gaps: list[Gap] = field(default_factory=list)
+
+    def sources(self) -> list[Source]:
+        return [b.source for b in self.bounds] + [e.source for e in self.edges]
 
     def add_interval(self, point: Point, interval: DayInterval, source: Source) -> None:
         self.points.add(point)

@@ -127,12 +127,12 @@ class _Solver:
         self.conflicts: list[Conflict] = []
 
     def live(self, source: Source) -> bool:
-        return source.claim is None or source.claim_key not in self.retracted
+        return source.claim_key is None or source.claim_key not in self.retracted
 
     def retract(self, conflict: Conflict) -> None:
         self.conflicts.append(conflict)
         for source in conflict.sources:
-            if source.claim is not None:
+            if source.claim_key is not None:
                 self.retracted.add(source.claim_key)
 
     def components(self, gaps: list[Gap]) -> list[Component]:
@@ -186,7 +186,7 @@ class _Solver:
             if propagation.empty is None:
                 return
             conflict = Conflict(propagation.sources(propagation.empty))
-            if all(source.claim is None for source in conflict.sources):
+            if all(source.claim_key is None for source in conflict.sources):
                 return  # domain rules alone never conflict; nothing left to retract
             self.retract(conflict)
 
@@ -409,14 +409,18 @@ def solve(
     constraints: Constraints,
     windows_for: Iterable[Point] = (),
     set_aside: Iterable[ClaimKey] = (),
+    focus: bool = False,
 ) -> Solution:
     """Every independent conflict, and the windows of the wanted points once conflicts are
-    retracted (claims in ``set_aside`` are left out from the start)."""
+    retracted (claims in ``set_aside`` are left out from the start). With ``focus``, only the
+    points linked to the wanted ones are solved."""
     solver = _Solver(constraints, set_aside)
+    wanted = set(windows_for)
     components = solver.components(constraints.gaps)
+    if focus:
+        components = [c for c in components if wanted.intersection(c.points)]
     for component in components:
         solver.solve_component(component)
-    wanted = set(windows_for)
     windows: dict[Point, Window] = {}
     for component in components:
         if wanted.intersection(component.points):

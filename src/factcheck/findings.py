@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from factcheck.constraints import Source
 from factcheck.dates import DayInterval, day_str, iso, parse_date
-from factcheck.engine import Conflict, Window
+from factcheck.dating import ArticleDate
+from factcheck.engine import Conflict
 from factcheck.model import Article, Claim
 from factcheck.predicates import PREDICATES
-from factcheck.rules import CONFLICT, UNDATED, Rule, Severity
+from factcheck.rules import CONFLICT, MISDATED, UNDATED, Rule, Severity
 from factcheck.values import AS_OF
 
 
@@ -141,24 +142,41 @@ def from_conflict(conflict: Conflict, parties: dict) -> Finding:
     return Finding(rule, evidence, identity, message, subject, None, steps, people)
 
 
-def from_window(article: Article, window: Window) -> Finding:
-    sources = tuple(dict.fromkeys((*window.lo_by, *window.hi_by)))
-    evidence = _evidence(sources)
-    if window.lo is None and window.hi is None:
-        message = f"{article.id} has no publication date, and no claim narrows it down"
-    else:
-        earliest = "…" if window.lo is None else day_str(window.lo)
-        latest = "…" if window.hi is None else day_str(window.hi)
+def from_article_date(dated: ArticleDate) -> Finding | None:
+    """FC301 for an undated article, FC302 for one whose stated date its claims contradict."""
+    article, window = dated.article, dated.window
+    if dated.stated is None:
+        rule = UNDATED
+        if window is None or (window.lo is None and window.hi is None):
+            message = f"{article.id} has no publication date, and no claim narrows it down"
+        else:
+            message = (
+                f"{article.id} has no publication date; its claims fit publication between "
+                f"{_end(window.lo)} and {_end(window.hi)}"
+            )
+    elif dated.misdated:
+        assert window is not None
+        rule = MISDATED
         message = (
-            f"{article.id} has no publication date; its claims fit publication between "
-            f"{earliest} and {latest}"
+            f"{article.id} says it was published {article.published}, but its claims fit "
+            f"publication between {_end(window.lo)} and {_end(window.hi)}"
         )
+    else:
+        return None
+    pins = () if window is None else (*window.lo_by, *window.hi_by)
+    explained = dated.explained if rule is MISDATED else ()
+    sources = tuple(dict.fromkeys((*pins, *explained)))
+    evidence = _evidence(sources)
     steps = tuple(_cited(s) for s in sources)
     # About the article as a whole: its identity is the article, not the claims that happen to
     # pin its window today, so that a baseline accepting it does not churn as claims are added.
-    identity = fingerprint(UNDATED, (), article.id)
-    dates = DayInterval(window.lo, window.hi)
-    return Finding(UNDATED, evidence, identity, message, None, article.id, steps, (), dates)
+    identity = fingerprint(rule, (), article.id)
+    dates = None if window is None else DayInterval(window.lo, window.hi)
+    return Finding(rule, evidence, identity, message, None, article.id, steps, (), dates)
+
+
+def _end(day: int | None) -> str:
+    return "…" if day is None else day_str(day)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

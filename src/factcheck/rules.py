@@ -82,9 +82,20 @@ RULES: tuple[Rule, ...] = (
         "its unknown publication day; the warning states the window of dates they allow, so that "
         "the article can be dated.",
     ),
+    Rule(
+        "FC302",
+        "article-date-mismatch",
+        "warning",
+        "The article's stated date lies outside the window of dates its own claims allow, given "
+        "the rest of the corpus: its claims in the present tense fit another time (an interview "
+        "republished under a later date, a wrong date on the page). The finding states the "
+        "window and the claims that pin each end; findings that blame its claims are explained "
+        "by it.",
+    ),
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 CONFLICT = RULES_BY_CODE["FC101"]
 UNDATED = RULES_BY_CODE["FC301"]
+MISDATED = RULES_BY_CODE["FC302"]
 ORDER_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule.earlier)

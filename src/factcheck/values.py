@@ -68,12 +68,16 @@ class Readings:
     published: dict[str, DayInterval | None]  # article id -> its stated publication interval
     problems: list[Problem]
     names_incomplete: bool = False
+    floating: bool = False
     # (article id, claim id) -> canonical (subject, object)
     parties: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
 
 
-def read(corpus: Corpus, names: Names) -> Readings:
+def read(corpus: Corpus, names: Names, floating: bool = False) -> Readings:
+    """Read every claim. With ``floating``, claims in the present tense hold on their article's
+    publication as a point of its own, whatever date the article states (to date articles)."""
     result = Readings([], {}, list(names.problems), names_incomplete=bool(corpus.unreadable))
+    result.floating = floating
     for article in corpus.articles:
         result.published[article.id] = _published(article, result.problems)
     for claim in corpus.claims:
@@ -130,7 +134,7 @@ class _ClaimReader:
     def as_of(self) -> Anchor:
         if self.stated_as_of is not None:
             return self.stated_as_of
-        stated = self.result.published.get(self.claim.article.id)
+        stated = None if self.result.floating else self.result.published.get(self.claim.article.id)
         return stated if stated is not None else published_point(self.claim.article)
 
     def read(self) -> Reading | None:

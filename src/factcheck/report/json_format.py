@@ -7,6 +7,7 @@ from typing import TextIO
 
 from factcheck.check import Report
 from factcheck.dates import day_str, iso
+from factcheck.dating import ArticleDate
 from factcheck.findings import Finding, normalised
 from factcheck.model import Claim, EventRef
 from factcheck.problems import Problem
@@ -34,6 +35,26 @@ def claim_json(claim: Claim, report: Report) -> dict:
     }
 
 
+def article_json(dated: ArticleDate, report: Report) -> dict:
+    """An article's stated date and the window of dates its own claims allow."""
+    window = dated.window
+    inferred = None
+    if window is not None and (window.lo is not None or window.hi is not None):
+        inferred = {"earliest": _day(window.lo), "latest": _day(window.hi)}
+    pins = () if window is None else (*window.lo_by, *window.hi_by)
+    return {
+        "id": dated.article.id,
+        "published": None if dated.stated is None else iso(dated.stated),
+        "inferred_window": inferred,
+        "pinned_by": sorted({s.claim.ref for s in pins if s.claim is not None}),
+        "misdated": dated.misdated,
+    }
+
+
+def _day(day: int | None) -> str | None:
+    return None if day is None else day_str(day)
+
+
 def _names(after: EventRef) -> dict:
     return {"subject": after.subject, "object": after.object}
 
@@ -42,10 +63,7 @@ def _window(finding: Finding) -> dict | None:
     window = finding.window
     if window is None:
         return None
-    return {
-        "earliest": None if window.lo is None else day_str(window.lo),
-        "latest": None if window.hi is None else day_str(window.hi),
-    }
+    return {"earliest": _day(window.lo), "latest": _day(window.hi)}
 
 
 def finding_json(finding: Finding, report: Report) -> dict:
@@ -76,6 +94,7 @@ def document(report: Report) -> dict:
     }
     result: dict = {"version": VERSION, "summary": summary}
     result["findings"] = [finding_json(f, report) for f in report.findings]
+    result["articles"] = [article_json(d, report) for d in report.dates.values()]
     if report.baseline is not None:
         fixed = report.fixed
         summary["new"] = len(report.new)

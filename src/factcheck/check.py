@@ -9,10 +9,10 @@ from pathlib import Path
 
 from factcheck.baseline import Baseline, Entry
 from factcheck.config import Settings
-from factcheck.constraints import compile_readings
+from factcheck.constraints import Constraints, compile_readings
 from factcheck.dates import DayInterval
 from factcheck.dating import ArticleDate, date_articles
-from factcheck.engine import solve, suspects
+from factcheck.engine import ClaimKey, Conflict, solve, suspects
 from factcheck.entities import Names
 from factcheck.findings import Finding, from_article_date, from_conflict, sort_findings
 from factcheck.loader import load
@@ -30,6 +30,9 @@ class Report:
     root: Path = field(default_factory=Path.cwd)  # the claims repository's root
     paths: tuple[Path, ...] = ()  # what was checked, as given
     dates: dict[str, ArticleDate] = field(default_factory=dict)  # each article, dated
+    constraints: Constraints = field(default_factory=Constraints)  # as compiled, for analyses
+    conflicts: list[Conflict] = field(default_factory=list)  # the proofs behind the findings
+    disputed: frozenset[ClaimKey] = frozenset()  # claims set aside as the likely wrong ones
     baseline: Baseline | None = None  # the accepted findings this run is compared with
 
     def count(self, severity: str) -> int:
@@ -103,6 +106,9 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         repository_root(paths),
         tuple(paths),
         dates=dates,
+        constraints=constraints,
+        conflicts=solution.conflicts,
+        disputed=frozenset(disputed),
     )
 
 

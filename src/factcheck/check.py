@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from factcheck.attribution import Attribution
 from factcheck.baseline import Baseline, Entry
 from factcheck.config import Settings
 from factcheck.constraints import Constraints, compile_readings
@@ -91,7 +92,10 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
     # out, a sound claim that one bad article contradicts would no longer count.
     disputed = suspects(solution.conflicts)
     dates = date_articles(corpus, names, readings.published, disputed, settings.disable)
-    findings = [from_conflict(c, readings.parties) for c in solution.conflicts]
+    attribution = Attribution(constraints, dates)
+    findings = [
+        from_conflict(c, readings.parties, attribution.blame(c)) for c in solution.conflicts
+    ]
     findings += [f for d in dates.values() if (f := from_article_date(d)) is not None]
     findings = [
         replace(f, level=settings.severity.get(f.rule.code))

@@ -269,7 +269,7 @@ def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
     window misses that day contradicts the group's tightest bound on that side (otherwise the
     day could move into its window too), and is reported once, as that conflict's suspect.
     """
-    windows: dict[object, list[Bound | None]] = {}
+    windows: dict[ClaimKey | None, list[Bound | None]] = {}
     for bound in sorted(bounds, key=lambda b: _key(b.source)):
         windows.setdefault(bound.source.claim_key, [None, None])[bound.upper] = bound
     conflicts = []
@@ -280,13 +280,16 @@ def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
             del windows[key]
     if len(windows) < 2:
         return conflicts
-    # Weights break ties between equally large groups towards the more precise claims (a birth
-    # date over an age); together the fractions stay below one claim.
+    # Articles are counted, not claims: an article's claims on one point share one vote. Small
+    # weights break ties between equally large groups towards the more precise claims (a birth
+    # date over an age); together the fractions stay below one vote.
+    per_article = Counter(key[0] for key in windows if key is not None)
     events = []
-    for lo, hi in windows.values():
+    for key, (lo, hi) in windows.items():
         start = -(1 << 62) if lo is None else lo.day
         end = (1 << 62) if hi is None else hi.day
-        weight = 1 + 1 / (len(windows) * (min(end - start, 1 << 20) + 2))
+        vote = 1 / per_article[key[0]] if key is not None else 1.0
+        weight = vote + 1 / (len(windows) * (min(end - start, 1 << 20) + 2))
         events += [(start, 0, weight), (end, 1, -weight)]
     events.sort(key=lambda e: (e[0], e[1]))
     inside = best = 0.0

@@ -14,6 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from factcheck.attribution import Blame
 from factcheck.constraints import Source
 from factcheck.dates import DayInterval, day_str, iso, parse_date
 from factcheck.dating import ArticleDate
@@ -44,6 +45,7 @@ class Finding:
     people: tuple[str, ...] = ()  # everyone the evidence is about, by canonical name
     window: DayInterval | None = None  # for an undated article: when it can have appeared
     level: Severity | None = None  # the configured severity, where it overrides the rule's
+    likely_wrong: Blame | None = None  # which claim is likely wrong, and why
 
     @property
     def severity(self) -> Severity:
@@ -112,7 +114,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
-def from_conflict(conflict: Conflict, parties: dict) -> Finding:
+def from_conflict(conflict: Conflict, parties: dict, blame: Blame | None = None) -> Finding:
     sources = conflict.sources
     rules = [s.rule for s in sources if s.rule is not None]
     rule = min(rules, key=lambda r: r.code) if rules else CONFLICT
@@ -139,7 +141,9 @@ def from_conflict(conflict: Conflict, parties: dict) -> Finding:
     suspect = conflict.suspect
     identified = claims if suspect is None or suspect.claim is None else (suspect.claim,)
     identity = fingerprint(rule, identified)
-    return Finding(rule, evidence, identity, message, subject, None, steps, people)
+    return Finding(
+        rule, evidence, identity, message, subject, None, steps, people, likely_wrong=blame
+    )
 
 
 def from_article_date(dated: ArticleDate) -> Finding | None:

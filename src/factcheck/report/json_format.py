@@ -51,6 +51,14 @@ def article_json(dated: ArticleDate, report: Report) -> dict:
     }
 
 
+def _blame(finding: Finding) -> dict | None:
+    blame = finding.likely_wrong
+    if blame is None:
+        return None
+    claim = None if blame.claim is None else blame.claim.ref
+    return {"claim": claim, "article": blame.article, "reason": blame.reason}
+
+
 def _day(day: int | None) -> str | None:
     return None if day is None else day_str(day)
 
@@ -76,6 +84,7 @@ def finding_json(finding: Finding, report: Report) -> dict:
         "article": finding.article,
         "message": finding.message,
         "window": _window(finding),
+        "likely_wrong": _blame(finding),
         "explanation": list(finding.steps),
         "claims": [claim_json(c, report) for c in finding.claims],
         **({} if report.baseline is None else {"new": report.is_new(finding)}),

@@ -95,6 +95,18 @@ def _print_claims(finding: Finding, console, marks: dict[str, str]) -> None:
         console.print(location, no_wrap=True, crop=False, overflow="ignore")
 
 
+def _blame(finding: Finding):  # -> rich Text
+    from rich.text import Text
+
+    blame = finding.likely_wrong
+    assert blame is not None
+    if blame.claim is None:
+        return Text(inert(blame.reason), style="yellow")
+    line = Text("likely wrong: ", style="bold yellow")
+    line.append(inert(f"{blame.claim.ref}, because {blame.reason}"))
+    return line
+
+
 def _heading(finding: Finding) -> str:
     if finding.people:
         return " and ".join(finding.people)
@@ -135,6 +147,8 @@ def _print(report: Report, console, marks: dict[str, str]) -> None:  # console: 
             line.append(f"  {finding.fingerprint}", "dim")
             console.print(line)
             console.print(Padding(Text(inert(finding.message)), (0, 0, 0, 4), expand=False))
+            if finding.likely_wrong is not None:
+                console.print(Padding(_blame(finding), (0, 0, 0, 4), expand=False))
             if finding.evidence:
                 _print_claims(finding, console, marks)
             console.print()

@@ -1,0 +1,136 @@
+"""Which claim is likely wrong: the one with the least support, the article's date when the
+article looks misdated, and no guess when the sides are even."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import BUNDLED_CLAIMS
+
+BORN = """\
+[article]
+id = "{id}"
+published = {published}
+
+[[claims]]
+id = "born"
+subject = "Aleph"
+predicate = "born"
+value = {value}
+"""
+
+
+def _findings(cli, root) -> list[dict]:
+    return json.loads(cli("run", str(root), "--format", "json").stdout)["findings"]
+
+
+def test_the_seed_ages_are_blamed_on_the_misdated_2021_piece_and_its_meeting_date_on_it(
+    cli,
+) -> None:
+    findings = {f["subject"]: f for f in _findings(cli, BUNDLED_CLAIMS) if f["rule"] == "FC101"}
+    for subject in ("Aleph", "Amalia"):
+        blame = findings[subject]["likely_wrong"]
+        assert blame["article"] == "bild-2021-09-17"
+        assert blame["reason"].startswith("bild-2021-09-17 looks misdated (FC302)")
+    met = next(
+        f
+        for f in _findings(cli, BUNDLED_CLAIMS)
+        if f["rule"] == "FC101"
+        and "bild-2021-09-17#met" in {f"{c['article']}#{c['claim']}" for c in f["claims"]}
+    )
+    assert met["likely_wrong"]["claim"] == "bild-2021-09-17#met"
+    assert met["likely_wrong"]["article"] is None, "its own date, not the article's, is wrong"
+    assert "and 1 other article agrees" in met["likely_wrong"]["reason"]
+
+
+def test_one_article_against_one_cannot_be_decided(cli, corpus) -> None:
+    root = corpus(
+        {
+            "a.toml": BORN.format(id="a", published="2023-06-07", value="2011-06-14"),
+            "b.toml": BORN.format(id="b", published="2023-06-08", value='"January 2012"'),
+        }
+    )
+    (finding,) = _findings(cli, root)
+    assert finding["likely_wrong"]["claim"] is None
+    assert finding["likely_wrong"]["reason"] == (
+        "cannot tell which is wrong: 1 article against 1 article"
+    )
+
+
+def test_the_claim_other_articles_contradict_is_likely_wrong(cli, corpus) -> None:
+    root = corpus(
+        {
+            "a.toml": BORN.format(id="a", published="2023-06-07", value="2011-06-14"),
+            "b.toml": BORN.format(id="b", published="2023-06-08", value='"January 2012"'),
+            "c.toml": BORN.format(id="c", published="2023-06-09", value='"June 2011"'),
+            "d.toml": BORN.format(id="d", published="2023-06-10", value='"2011"'),
+        }
+    )
+    (finding,) = _findings(cli, root)
+    assert finding["likely_wrong"]["claim"] == "b#born"
+    assert finding["likely_wrong"]["reason"].endswith("and 2 other articles agree")
+
+
+BIRTHS = """\
+[article]
+id = "a"
+published = 2023-06-07
+
+[[claims]]
+id = "aleph-born"
+subject = "Aleph"
+predicate = "born"
+value = 2011-06-14
+
+[[claims]]
+id = "millepied-born"
+subject = "Millepied"
+predicate = "born"
+value = 1977-06-10
+"""
+
+# Dated 2021 but written in 2018-19: Aleph 7 and Millepied 41 then. Only it gives the wedding.
+MISDATED_ONLY_SOURCE = """\
+[article]
+id = "b"
+published = 2021-09-17
+
+[[claims]]
+id = "aleph-age"
+subject = "Aleph"
+predicate = "age"
+value = 7
+
+[[claims]]
+id = "millepied-age"
+subject = "Millepied"
+predicate = "age"
+value = 41
+
+[[claims]]
+id = "married"
+subject = "Portman"
+predicate = "married"
+object = "Millepied"
+value = "2012"
+"""
+
+
+def test_a_misdated_article_that_alone_reports_an_event_keeps_it(cli, corpus) -> None:
+    root = corpus(
+        {
+            "a.toml": BIRTHS,
+            "b.toml": MISDATED_ONLY_SOURCE,
+        }
+    )
+    report = json.loads(cli("run", str(root), "--format", "json").stdout)
+    rules = sorted(f["rule"] for f in report["findings"])
+    assert rules == ["FC101", "FC101", "FC302"]
+    for finding in report["findings"]:
+        refs = {f"{c['article']}#{c['claim']}" for c in finding["claims"]}
+        assert "b#married" not in refs, "its wedding date has a date of its own: not in dispute"
+        if finding["rule"] == "FC101":
+            assert finding["likely_wrong"]["article"] == "b"
+    articles = {a["id"]: a for a in report["articles"]}
+    assert articles["b"]["misdated"] is True
+    assert articles["b"]["inferred_window"] == {"earliest": "2018-06-14", "latest": "2019-06-09"}

@@ -123,6 +123,27 @@ def rules() -> None:
         typer.echo()
 
 
+class ExplainFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def explain(
+    fingerprint: Annotated[
+        str, typer.Argument(help="The finding's fingerprint, or a unique prefix of it.")
+    ],
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        ExplainFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExplainFormat.text,
+) -> None:
+    """Show how a finding is derived: each constraint, its claim, and the arithmetic."""
+    from factcheck import commands
+
+    raise typer.Exit(commands.explain(paths or [], fingerprint, output_format.value))
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema (draft 4) of claim and entity files, for editors."""

@@ -91,3 +91,17 @@ def baseline(paths: Sequence[Path], output: Path | None, prune: bool) -> int:
         f"factcheck: wrote {count} finding{'s' * (count != 1)} to {shown(target)}", file=sys.stderr
     )
     return EXIT_CLEAN
+
+
+def explain(paths: Sequence[Path], fingerprint: str, output_format: str) -> int:
+    """Print the derivation of the finding with that fingerprint (or a unique prefix of it)."""
+    from factcheck.explain import derive, find
+    from factcheck.report.explanation import FORMATS
+
+    try:
+        settings = load_settings()
+        finding = find(check(_paths(paths, settings), settings), fingerprint)
+    except InputError as error:
+        return _report_problems(error, "text")
+    FORMATS[output_format](derive(finding), sys.stdout)
+    return EXIT_CLEAN

@@ -44,11 +44,12 @@ class Conflict:
     sources: tuple[Source, ...]
     slack: int | None = None  # days by which they miss, where the proof is a negative cycle
     suspect: Source | None = None  # the claim at odds with the most claims, where one is known
+    steps: tuple[Step, ...] = ()  # the negative cycle, from the calendar's origin where it passes
 
     @classmethod
     def of_steps(cls, steps: Sequence[Step], suspect: Source | None = None) -> Conflict:
         sources = tuple(dict.fromkeys(step.source for step in steps))
-        return cls(sources, -sum(step.weight for step in steps), suspect)
+        return cls(sources, -sum(step.weight for step in steps), suspect, tuple(steps))
 
 
 @dataclass(frozen=True, slots=True)

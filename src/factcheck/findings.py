@@ -18,7 +18,7 @@ from factcheck.attribution import Blame
 from factcheck.constraints import Source
 from factcheck.dates import DayInterval, day_str, iso, parse_date
 from factcheck.dating import ArticleDate
-from factcheck.engine import Conflict
+from factcheck.engine import Conflict, Step
 from factcheck.model import Article, Claim
 from factcheck.predicates import PREDICATES
 from factcheck.rules import CONFLICT, MISDATED, UNDATED, Rule, Severity
@@ -46,6 +46,7 @@ class Finding:
     window: DayInterval | None = None  # for an undated article: when it can have appeared
     level: Severity | None = None  # the configured severity, where it overrides the rule's
     likely_wrong: Blame | None = None  # which claim is likely wrong, and why
+    proof: tuple[Step, ...] = ()  # the constraints that cannot all hold, in cycle order
 
     @property
     def severity(self) -> Severity:
@@ -142,7 +143,16 @@ def from_conflict(conflict: Conflict, parties: dict, blame: Blame | None = None)
     identified = claims if suspect is None or suspect.claim is None else (suspect.claim,)
     identity = fingerprint(rule, identified)
     return Finding(
-        rule, evidence, identity, message, subject, None, steps, people, likely_wrong=blame
+        rule,
+        evidence,
+        identity,
+        message,
+        subject,
+        None,
+        steps,
+        people,
+        likely_wrong=blame,
+        proof=conflict.steps,
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import groupby
 from typing import Literal, TextIO
 
@@ -121,16 +123,24 @@ def _marks(out: TextIO) -> dict[str, str]:
     return _MARKS
 
 
-def render(report: Report, out: TextIO) -> None:
+@contextmanager
+def terminal(out: TextIO) -> Iterator:  # yields a rich Console
+    """A console for ``out`` whose output is plain with NO_COLOR, never reads as a workflow
+    command, and has no trailing spaces."""
     from rich.console import Console
 
     # NO_COLOR asks for plain text: no colour and no other escapes either (bold, underline).
     colours: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
     console = Console(file=out, highlight=False, emoji=False, soft_wrap=False, color_system=colours)
     with console.capture() as captured:
-        _print(report, console, _marks(out))
+        yield console
     lines = (_TRAILING_SPACE.sub(r"\1", line) for line in captured.get().split("\n"))
     out.write("\n".join(not_a_command(line) for line in lines))
+
+
+def render(report: Report, out: TextIO) -> None:
+    with terminal(out) as console:
+        _print(report, console, _marks(out))
 
 
 def _print(report: Report, console, marks: dict[str, str]) -> None:  # console: rich Console

@@ -1,0 +1,80 @@
+"""Formats of ``factcheck explain``: the derivation of one finding, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TextIO
+
+from factcheck.explain import Derivation, Line
+from factcheck.report.text import terminal
+from factcheck.textsafe import inert
+
+
+def _source_json(line: Line) -> dict:
+    source = line.source
+    claim = None if source is None else source.claim
+    return {
+        "says": line.says,
+        "constraint": None if source is None else source.text,
+        "rule": None if source is None or source.rule is None else source.rule.code,
+        "claim": None if claim is None else claim.ref,
+        "quote": None if claim is None else claim.quote,
+        "file": None if claim is None else claim.location.path,
+        "line": None if claim is None else claim.location.line,
+        "follows": line.follows or None,
+    }
+
+
+def render_json(derivation: Derivation, out: TextIO) -> None:
+    finding = derivation.finding
+    document = {
+        "fingerprint": finding.fingerprint,
+        "rule": finding.rule.code,
+        "message": finding.message,
+        "proof": [_source_json(line) for line in derivation.lines],
+        "conclusion": derivation.conclusion,
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def render_text(derivation: Derivation, out: TextIO) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    finding = derivation.finding
+    with terminal(out) as console:
+        head = Text(f"{finding.rule.code} {finding.rule.name}  ", style="bold")
+        head.append(finding.fingerprint, style="dim")
+        console.print(head)
+        console.print(Padding(Text(inert(finding.message)), (0, 0, 0, 2), expand=False))
+        console.print()
+        console.print(Text("The proof, one constraint at a time:", style="bold underline"))
+        for number, line in enumerate(derivation.lines, start=1):
+            console.print(
+                Padding(Text(f"{number}. {inert(line.says)}"), (0, 0, 0, 2), expand=False)
+            )
+            source = line.source
+            where = Text("", style="dim")
+            if source is not None and source.claim is not None:
+                claim = source.claim
+                where.append(inert(f"{claim.article.name} says {source.text}"))
+                if claim.quote:
+                    where.append("\n")
+                    where.append(f"“{inert(claim.quote)}”", style="italic")
+                where.append("\n")
+                where.append(inert(str(claim.location)), style="cyan")
+            elif source is not None:
+                where.append(inert(f"domain rule: {source.text}"))
+            console.print(Padding(where, (0, 0, 0, 5), expand=False))
+            if line.follows:
+                console.print(Padding(Text(inert(line.follows)), (0, 0, 0, 5), expand=False))
+        console.print()
+        console.print(Text(inert(f"Therefore {derivation.conclusion}."), style="bold red"))
+
+
+FORMATS: dict[str, Callable[[Derivation, TextIO], None]] = {
+    "text": render_text,
+    "json": render_json,
+}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -252,15 +253,12 @@ def _month_prefix() -> tuple[tuple[int, ...], tuple[int, ...]]:
 def span_days(months: int) -> tuple[int, int]:
     """The fewest and most days that ``months`` calendar months can take, from any start day."""
     lengths, prefix = _month_prefix()
-    fewest = most = None
-    for i in range(_CYCLE_MONTHS):
-        total = prefix[i + months] - prefix[i]
-        # Starting on the last day of a longer month, the end clamps back by the difference.
-        short = total - max(0, lengths[i] - lengths[i + months])
-        fewest = short if fewest is None else min(fewest, short)
-        most = total if most is None else max(most, total)
-    assert fewest is not None and most is not None
-    return fewest, most
+    n = _CYCLE_MONTHS
+    totals = list(map(operator.sub, prefix[months : months + n], prefix[:n]))
+    # Starting on the last day of a longer month, the end clamps back by the difference.
+    clamps = map(operator.sub, lengths[:n], lengths[months : months + n])
+    shortest = min(t - c if c > 0 else t for t, c in zip(totals, clamps, strict=True))
+    return shortest, max(totals)
 
 
 def span_day_bounds(span: Span) -> tuple[int, int | None]:

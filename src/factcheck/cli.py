@@ -123,6 +123,29 @@ def rules() -> None:
         typer.echo()
 
 
+@app.command()
+def timeline(
+    entity: Annotated[
+        str, typer.Argument(help="A person's name or alias.", metavar="ENTITY", show_default=False)
+    ],
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format.", metavar="[text|json]")
+    ] = "text",
+) -> None:
+    """Draw a person's events on a year axis: each one's best-supported window, the ages
+    reported along the way, and the articles behind them (disputed claims in red).
+
+    Exit status: 0 shown, 2 bad input, usage or an unknown name.
+    """
+    if output_format not in ("text", "json"):
+        message = f"{output_format!r} is not one of 'text', 'json'."
+        raise typer.BadParameter(message, param_hint="'--format' / '-f'")
+    from factcheck import timeline as timelines
+
+    raise typer.Exit(timelines.run(entity, paths or [], output_format))
+
+
 class ExplainFormat(StrEnum):
     text = "text"
     json = "json"

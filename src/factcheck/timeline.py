@@ -1,0 +1,376 @@
+"""One person's life as the claims tell it: each event's best-supported window, and the claims
+and reported ages behind it.
+
+The windows come from the undisputed claims: those the check set aside as the likely wrong ones
+(``Report.disputed``) are left out, and any conflict that remains is retracted as in a run. Every
+claim that bounds an event is listed with it, the disputed ones marked.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TextIO
+
+from factcheck.check import Report, check
+from factcheck.config import load as load_settings
+from factcheck.constraints import Source, value_text
+from factcheck.dates import DateError, DayInterval, day_str, iso, parse_date
+from factcheck.engine import solve
+from factcheck.entities import Names, fold
+from factcheck.findings import normalised
+from factcheck.model import Claim
+from factcheck.problems import InputError, Problem, closest_match
+from factcheck.textsafe import inert, not_a_command
+from factcheck.values import Point
+
+VERSION = 1
+COMMAND_LINE = "<command line>"  # where a problem with an argument is, for the problems' format
+_VERBS = {"met": "met", "married": "married", "separated": "separated from", "divorced": "divorced"}
+_ORDER = ("born", "met", "married", "separated", "divorced")
+_NEVER = 1 << 62  # sorts after every day
+
+AsOfFrom = Literal["claim", "published", "inferred"]
+
+
+class UnknownEntity(InputError):
+    """The entity asked for is no entity's name or alias."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """What one claim says about an event, and where it says it."""
+
+    article: str  # the article's id
+    cited_as: str  # how a reader cites the article: outlet (or id) and date
+    outlet: str | None
+    published: str | None  # the article's stated date (ISO, possibly partial), None if undated
+    claim: str
+    predicate: str
+    says: str  # the claim's arithmetic, in words
+    quote: str | None
+    file: str
+    line: int
+    disputed: bool  # set aside by the check as the likely wrong claim
+    window: DayInterval | None  # the days this claim alone allows; None if relative to an event
+
+    @property
+    def ref(self) -> str:
+        return f"{self.article}#{self.claim}"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    point: Point
+    others: tuple[str, ...]  # the other people who took part
+    window: DayInterval  # the best-supported window: what the undisputed claims allow
+    sources: tuple[Cited, ...]  # undisputed first, then by article date
+
+    @property
+    def event(self) -> str:
+        return self.point.event
+
+    @property
+    def label(self) -> str:
+        """How the event reads in a timeline: "born", "met Benjamin Millepied"."""
+        if not self.others:
+            return self.event
+        return f"{_VERBS.get(self.event, self.event)} {' and '.join(self.others)}"
+
+    @property
+    def disputed(self) -> bool:
+        """Whether any claim about the event was set aside as the likely wrong one."""
+        return any(source.disputed for source in self.sources)
+
+    @property
+    def articles(self) -> int:
+        """How many articles' undisputed claims bound the event."""
+        return len({s.article for s in self.sources if not s.disputed})
+
+    @property
+    def disputed_articles(self) -> int:
+        return len({s.article for s in self.sources if s.disputed})
+
+
+@dataclass(frozen=True, slots=True)
+class Age:
+    """An age an article gives the entity, and when it held."""
+
+    article: str
+    cited_as: str
+    outlet: str | None
+    published: str | None
+    claim: str
+    value: object  # as written, normalised (a number, or a {min, max} table)
+    value_text: str  # as a reader would say it: "11", "at least 10"
+    as_of: DayInterval | None  # when the age held; None when unknown
+    as_of_from: AsOfFrom | None  # the claim's as_of, its article's date, or the inferred date
+    quote: str | None
+    file: str
+    line: int
+    disputed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    entity: str
+    events: tuple[Event, ...]
+    ages: tuple[Age, ...]
+
+
+def resolve(report: Report, name: str) -> str:
+    """The canonical name of the entity ``name`` names; :class:`UnknownEntity` if none."""
+    names = Names(report.corpus)
+    canonical = names.resolve(name)
+    if canonical is not None:
+        return canonical
+    known = sorted(entity.name for entity in report.corpus.entities)
+    if closest_match(fold(name), names.index) or not known:
+        hint = names.suggest(name)
+    else:
+        hint = "known entities: " + ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
+    raise UnknownEntity([Problem(COMMAND_LINE, 1, f"unknown entity {name!r}", hint)])
+
+
+def timeline(report: Report, entity_name: str) -> Timeline:
+    """The timeline of the entity named ``entity_name`` (a name or an alias)."""
+    entity = resolve(report, entity_name)
+    points = sorted(
+        p for p in report.constraints.points if p.event != "published" and entity in p.who
+    )
+    windows = {}
+    if points:
+        solution = solve(report.constraints, points, report.disputed, focus=True)
+        windows = {p: DayInterval(w.lo, w.hi) for p, w in solution.windows.items()}
+    events = [
+        Event(
+            point,
+            tuple(who for who in point.who if who != entity),
+            windows.get(point, DayInterval(None, None)),
+            _sources(report, point),
+        )
+        for point in points
+    ]
+    events.sort(key=_chronological)
+    return Timeline(entity, tuple(events), tuple(_ages(report, entity)))
+
+
+def _chronological(event: Event) -> tuple:
+    lo, hi = event.window.lo, event.window.hi
+    start = lo if lo is not None else hi if hi is not None else _NEVER
+    order = _ORDER.index(event.event) if event.event in _ORDER else len(_ORDER)
+    return (start, _NEVER if hi is None else hi, order, event.others)
+
+
+def _sources(report: Report, point: Point) -> tuple[Cited, ...]:
+    """Every claim that bounds ``point``, alone or relative to another event."""
+    texts: dict[tuple[str, str], list[str]] = {}
+    claims: dict[tuple[str, str], Claim] = {}
+    lows: dict[tuple[str, str], int] = {}
+    highs: dict[tuple[str, str], int] = {}
+
+    def note(source: Source) -> tuple[str, str] | None:
+        if source.claim is None:
+            return None  # a domain rule: no article stands behind it
+        key = (source.claim.article.id, source.claim.id)
+        claims[key] = source.claim
+        said = texts.setdefault(key, [])
+        if source.text not in said:
+            said.append(source.text)
+        return key
+
+    for bound in report.constraints.bounds:
+        if bound.point == point and (key := note(bound.source)) is not None:
+            if bound.upper:
+                highs[key] = min(highs.get(key, bound.day), bound.day)
+            else:
+                lows[key] = max(lows.get(key, bound.day), bound.day)
+    for edge in report.constraints.edges:
+        if point in (edge.src, edge.dst):
+            note(edge.source)
+    cited = []
+    for key, claim in claims.items():
+        bounded = key in lows or key in highs
+        window = DayInterval(lows.get(key), highs.get(key)) if bounded else None
+        cited.append(
+            Cited(
+                **_article_fields(report, claim),
+                predicate=claim.predicate,
+                says="; ".join(texts[key]),
+                window=window,
+                disputed=key in report.disputed,
+            )
+        )
+    cited.sort(key=lambda c: (c.disputed, _published_day(report, c.article), c.article, c.claim))
+    return tuple(cited)
+
+
+def _article_fields(report: Report, claim: Claim) -> dict:
+    published = report.published.get(claim.article.id)
+    return {
+        "article": claim.article.id,
+        "cited_as": claim.article.name,
+        "outlet": claim.article.outlet,
+        "published": None if published is None else iso(published),
+        "claim": claim.id,
+        "quote": claim.quote,
+        "file": claim.location.path,
+        "line": claim.location.line,
+    }
+
+
+def _published_day(report: Report, article: str) -> int:
+    published = report.published.get(article)
+    return _NEVER if published is None or published.lo is None else published.lo
+
+
+def _ages(report: Report, entity: str) -> list[Age]:
+    ages = []
+    for claim in report.corpus.claims:
+        key = (claim.article.id, claim.id)
+        parties = report.parties.get(key)
+        if claim.predicate != "age" or parties is None or parties[0] != entity:
+            continue
+        as_of, as_of_from = _as_of(report, claim)
+        ages.append(
+            Age(
+                **_article_fields(report, claim),
+                value=normalised(claim.value),
+                value_text=value_text(claim),
+                as_of=as_of,
+                as_of_from=as_of_from,
+                disputed=key in report.disputed,
+            )
+        )
+    ages.sort(key=lambda a: (_start(a.as_of), a.article, a.claim))
+    return ages
+
+
+def _start(interval: DayInterval | None) -> int:
+    if interval is None:
+        return _NEVER
+    return interval.lo if interval.lo is not None else interval.hi or _NEVER
+
+
+def _as_of(report: Report, claim: Claim) -> tuple[DayInterval | None, AsOfFrom | None]:
+    """When an age claim held: its as_of, else its article's date, else the window of dates
+    the article's claims allow (for an undated article)."""
+    if claim.after is not None:
+        return None, None  # an age some years after another event: no time of its own
+    if claim.as_of is not None:
+        try:
+            return parse_date(claim.as_of), "claim"
+        except DateError:
+            return None, None
+    published = report.published.get(claim.article.id)
+    if published is not None:
+        return published, "published"
+    dated = report.dates.get(claim.article.id)
+    if dated is not None and dated.window is not None:
+        window = DayInterval(dated.window.lo, dated.window.hi)
+        if window.lo is not None or window.hi is not None:
+            return window, "inferred"
+    return None, None
+
+
+# JSON
+
+
+def _window(interval: DayInterval | None) -> dict | None:
+    if interval is None:
+        return None
+    return {
+        "earliest": None if interval.lo is None else day_str(interval.lo),
+        "latest": None if interval.hi is None else day_str(interval.hi),
+    }
+
+
+def _cited_json(cited: Cited) -> dict:
+    return {
+        "article": cited.article,
+        "outlet": cited.outlet,
+        "published": cited.published,
+        "claim": cited.claim,
+        "predicate": cited.predicate,
+        "says": cited.says,
+        "quote": cited.quote,
+        "window": _window(cited.window),
+        "disputed": cited.disputed,
+        "file": cited.file,
+        "line": cited.line,
+    }
+
+
+def document(result: Timeline) -> dict:
+    """The timeline as a JSON document."""
+    return {
+        "version": VERSION,
+        "entity": result.entity,
+        "events": [
+            {
+                "event": event.event,
+                "label": event.label,
+                "with": list(event.others),
+                "window": _window(event.window),
+                "disputed": event.disputed,
+                "articles": event.articles,
+                "sources": [_cited_json(s) for s in event.sources],
+            }
+            for event in result.events
+        ],
+        "ages": [
+            {
+                "article": age.article,
+                "outlet": age.outlet,
+                "published": age.published,
+                "claim": age.claim,
+                "value": age.value,
+                "as_of": _window(age.as_of),
+                "as_of_from": age.as_of_from,
+                "quote": age.quote,
+                "disputed": age.disputed,
+                "file": age.file,
+                "line": age.line,
+            }
+            for age in result.ages
+        ],
+    }
+
+
+def render_json(result: Timeline, out: TextIO) -> None:
+    json.dump(document(result), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+# The command
+
+
+def run(entity: str, paths: Sequence[Path], output_format: str) -> int:
+    """``factcheck timeline``: print the entity's timeline; 2 on bad input or an unknown name."""
+    from factcheck import commands
+
+    try:
+        settings = load_settings()
+        report = check(commands._paths(paths, settings), settings)
+        result = timeline(report, entity)
+    except UnknownEntity as error:
+        if output_format == "json":
+            from factcheck.report.json_format import render_problems
+
+            render_problems(error.problems, sys.stdout)
+        for problem in error.problems:
+            line = f"factcheck: {problem.message} ({problem.hint})"
+            print(not_a_command(inert(line)), file=sys.stderr)
+        return commands.EXIT_BAD_INPUT
+    except InputError as error:
+        return commands._report_problems(error, output_format)
+    if output_format == "json":
+        render_json(result, sys.stdout)
+    else:
+        from factcheck.report.timeline_text import render
+
+        render(result, sys.stdout)
+    return commands.EXIT_CLEAN

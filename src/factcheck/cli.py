@@ -24,6 +24,13 @@ app = typer.Typer(
 )
 
 
+class ReportFormat(StrEnum):
+    """The formats of the commands that describe one thing: explain and timeline."""
+
+    text = "text"
+    json = "json"
+
+
 class Format(StrEnum):
     text = "text"
     json = "json"
@@ -130,25 +137,17 @@ def timeline(
     ],
     paths: PathsArgument = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format.", metavar="[text|json]")
-    ] = "text",
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.text,
 ) -> None:
     """Draw a person's events on a year axis: each one's best-supported window, the ages
     reported along the way, and the articles behind them (disputed claims in red).
 
     Exit status: 0 shown, 2 bad input, usage or an unknown name.
     """
-    if output_format not in ("text", "json"):
-        message = f"{output_format!r} is not one of 'text', 'json'."
-        raise typer.BadParameter(message, param_hint="'--format' / '-f'")
-    from factcheck import timeline as timelines
+    from factcheck import commands
 
-    raise typer.Exit(timelines.run(entity, paths or [], output_format))
-
-
-class ExplainFormat(StrEnum):
-    text = "text"
-    json = "json"
+    raise typer.Exit(commands.timeline(entity, paths or [], output_format.value))
 
 
 @app.command()
@@ -158,8 +157,8 @@ def explain(
     ],
     paths: PathsArgument = None,
     output_format: Annotated[
-        ExplainFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ExplainFormat.text,
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.text,
 ) -> None:
     """Show how a finding is derived: each constraint, its claim, and the arithmetic."""
     from factcheck import commands

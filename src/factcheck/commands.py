@@ -15,7 +15,7 @@ from factcheck.check import check, repository_root
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.problems import InputError, shown
-from factcheck.textsafe import not_a_command
+from factcheck.textsafe import inert, not_a_command
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_PATHS = (Path("claims"),)
@@ -104,4 +104,32 @@ def explain(paths: Sequence[Path], fingerprint: str, output_format: str) -> int:
     except InputError as error:
         return _report_problems(error, "text")
     FORMATS[output_format](derive(finding), sys.stdout)
+    return EXIT_CLEAN
+
+
+def timeline(entity: str, paths: Sequence[Path], output_format: str) -> int:
+    """Print a person's timeline; an unknown name is bad input, with a suggestion."""
+    from factcheck.timeline import UnknownEntity, render_json
+    from factcheck.timeline import timeline as build
+
+    try:
+        settings = load_settings()
+        result = build(check(_paths(paths, settings), settings), entity)
+    except UnknownEntity as error:
+        if output_format == "json":
+            from factcheck.report.json_format import render_problems
+
+            render_problems(error.problems, sys.stdout)
+        for problem in error.problems:
+            line = f"factcheck: {problem.message} ({problem.hint})"
+            print(not_a_command(inert(line)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except InputError as error:
+        return _report_problems(error, output_format)
+    if output_format == "json":
+        render_json(result, sys.stdout)
+    else:
+        from factcheck.report.timeline_text import render
+
+        render(result, sys.stdout)
     return EXIT_CLEAN

@@ -9,14 +9,10 @@ claim that bounds an event is listed with it, the disputed ones marked.
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal, TextIO
 
-from factcheck.check import Report, check
-from factcheck.config import load as load_settings
+from factcheck.check import Report
 from factcheck.constraints import Source, value_text
 from factcheck.dates import DateError, DayInterval, day_str, iso, parse_date
 from factcheck.engine import solve
@@ -24,7 +20,6 @@ from factcheck.entities import Names, fold
 from factcheck.findings import normalised
 from factcheck.model import Claim
 from factcheck.problems import InputError, Problem, closest_match
-from factcheck.textsafe import inert, not_a_command
 from factcheck.values import Point
 
 VERSION = 1
@@ -343,34 +338,3 @@ def document(result: Timeline) -> dict:
 def render_json(result: Timeline, out: TextIO) -> None:
     json.dump(document(result), out, indent=2, ensure_ascii=False)
     out.write("\n")
-
-
-# The command
-
-
-def run(entity: str, paths: Sequence[Path], output_format: str) -> int:
-    """``factcheck timeline``: print the entity's timeline; 2 on bad input or an unknown name."""
-    from factcheck import commands
-
-    try:
-        settings = load_settings()
-        report = check(commands._paths(paths, settings), settings)
-        result = timeline(report, entity)
-    except UnknownEntity as error:
-        if output_format == "json":
-            from factcheck.report.json_format import render_problems
-
-            render_problems(error.problems, sys.stdout)
-        for problem in error.problems:
-            line = f"factcheck: {problem.message} ({problem.hint})"
-            print(not_a_command(inert(line)), file=sys.stderr)
-        return commands.EXIT_BAD_INPUT
-    except InputError as error:
-        return commands._report_problems(error, output_format)
-    if output_format == "json":
-        render_json(result, sys.stdout)
-    else:
-        from factcheck.report.timeline_text import render
-
-        render(result, sys.stdout)
-    return commands.EXIT_CLEAN

@@ -115,7 +115,7 @@ def _heading(finding: Finding) -> str:
     return "Articles"
 
 
-def _marks(out: TextIO) -> dict[str, str]:
+def marks_for(out: TextIO) -> dict[str, str]:
     try:
         "".join(_MARKS.values()).encode(getattr(out, "encoding", None) or "utf-8")
     except (UnicodeEncodeError, LookupError):
@@ -140,7 +140,7 @@ def terminal(out: TextIO) -> Iterator:  # yields a rich Console
 
 def render(report: Report, out: TextIO) -> None:
     with terminal(out) as console:
-        _print(report, console, _marks(out))
+        _print(report, console, marks_for(out))
 
 
 def _print(report: Report, console, marks: dict[str, str]) -> None:  # console: rich Console

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from factcheck.dates import DayInterval, iso
-from factcheck.report.text import _marks, terminal
+from factcheck.report.text import marks_for, terminal
 from factcheck.textsafe import inert
 from factcheck.timeline import Age, Cited, Event, Timeline
 
@@ -322,4 +322,4 @@ def _summary(result: Timeline) -> str:
 
 def render(result: Timeline, out: TextIO) -> None:
     with terminal(out) as console:
-        _print(result, console, _marks(out), _glyphs(out))
+        _print(result, console, marks_for(out), _glyphs(out))

@@ -89,6 +89,25 @@ predicate = "born"
 value = 1977-06-10
 """
 
+# Agrees with the births, so that b's ages are outvoted rather than one article against one.
+AGREEING = """\
+[article]
+id = "c"
+published = 2024-03-09
+
+[[claims]]
+id = "aleph-age"
+subject = "Aleph"
+predicate = "age"
+value = 12
+
+[[claims]]
+id = "millepied-age"
+subject = "Millepied"
+predicate = "age"
+value = 46
+"""
+
 # Dated 2021 but written in 2018-19: Aleph 7 and Millepied 41 then. Only it gives the wedding.
 MISDATED_ONLY_SOURCE = """\
 [article]
@@ -121,6 +140,7 @@ def test_a_misdated_article_that_alone_reports_an_event_keeps_it(cli, corpus) ->
         {
             "a.toml": BIRTHS,
             "b.toml": MISDATED_ONLY_SOURCE,
+            "c.toml": AGREEING,
         }
     )
     report = json.loads(cli("run", str(root), "--format", "json").stdout)
@@ -134,3 +154,60 @@ def test_a_misdated_article_that_alone_reports_an_event_keeps_it(cli, corpus) ->
     articles = {a["id"]: a for a in report["articles"]}
     assert articles["b"]["misdated"] is True
     assert articles["b"]["inferred_window"] == {"earliest": "2018-06-14", "latest": "2019-06-09"}
+
+
+def _article(aid: str, published: str, claims: list[tuple[str, str, str]]) -> str:
+    text = f'[article]\nid = "{aid}"\npublished = {published}\n'
+    for cid, predicate, value in claims:
+        text += f'\n[[claims]]\nid = "{cid}"\nsubject = "Portman"\npredicate = "{predicate}"\n'
+        if predicate != "age":
+            text += 'object = "Millepied"\n'
+        text += f"value = {value}\n"
+    return text
+
+
+def test_a_claim_in_two_contradictions_of_a_group_is_the_one_to_remove(cli, corpus) -> None:
+    root = corpus(
+        {
+            "a.toml": _article("a", "2020-01-01", [("met", "met", '"2012"')]),
+            "b.toml": _article("b", "2020-01-02", [("met", "met", '"2012"')]),
+            "c.toml": _article("c", "2020-01-03", [("married", "married", '"2010"')]),
+            "d.toml": _article("d", "2020-01-04", [("married", "married", '"2013"')]),
+        }
+    )
+    findings = _findings(cli, root)
+    assert len(findings) == 2
+    # Married in 2010 contradicts both the 2012 meeting and the 2013 wedding: removing it alone
+    # resolves both, so it is named in both, though each alone is one article against one.
+    assert {f["likely_wrong"]["claim"] for f in findings} == {"c#married"}
+
+
+def test_a_claim_the_misdating_does_not_explain_is_blamed_on_its_own(cli, corpus) -> None:
+    entities = (
+        '[[entities]]\nname = "Aleph"\naliases = []\n\n[[entities]]\nname = "Amalia"\n'
+        'aliases = []\n\n[[entities]]\nname = "Other"\naliases = []\n'
+    )
+    births = (
+        '[article]\nid = "a"\npublished = 2023-06-07\n\n[[claims]]\nid = "aleph"\n'
+        'subject = "Aleph"\npredicate = "born"\nvalue = 2011-06-14\n\n[[claims]]\n'
+        'id = "amalia"\nsubject = "Amalia"\npredicate = "born"\nvalue = 2017-02-22\n\n'
+        '[[claims]]\nid = "other"\nsubject = "Other"\npredicate = "born"\nvalue = 2000-01-01\n'
+    )
+    agreeing = (
+        '[article]\nid = "c"\npublished = 2024-03-09\n\n[[claims]]\nid = "aleph"\n'
+        'subject = "Aleph"\npredicate = "age"\nvalue = 12\n\n[[claims]]\nid = "amalia"\n'
+        'subject = "Amalia"\npredicate = "age"\nvalue = 7\n\n[[claims]]\nid = "other"\n'
+        'subject = "Other"\npredicate = "age"\nvalue = 24\n'
+    )
+    misdated = (
+        '[article]\nid = "b"\npublished = 2021-09-17\n\n[[claims]]\nid = "aleph"\n'
+        'subject = "Aleph"\npredicate = "age"\nvalue = 7\n\n[[claims]]\nid = "amalia"\n'
+        'subject = "Amalia"\npredicate = "age"\nvalue = 1.5\n\n[[claims]]\nid = "other"\n'
+        'subject = "Other"\npredicate = "age"\nvalue = 3\n'
+    )
+    root = corpus({"a.toml": births, "b.toml": misdated, "c.toml": agreeing}, entities=entities)
+    findings = _findings(cli, root)
+    blames = {f["likely_wrong"]["claim"]: f["likely_wrong"] for f in findings if f["likely_wrong"]}
+    assert blames["b#aleph"]["article"] == "b" and blames["b#amalia"]["article"] == "b"
+    assert blames["b#other"]["article"] is None, "an age of 3 fits no date in the window"
+    assert "looks misdated" not in blames["b#other"]["reason"]

@@ -7,18 +7,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from factcheck.attribution import Attribution
+from factcheck.attribution import Attribution, Verdict
 from factcheck.baseline import Baseline, Entry
 from factcheck.config import Settings
 from factcheck.constraints import Constraints, compile_readings
 from factcheck.dates import DayInterval
 from factcheck.dating import ArticleDate, date_articles
-from factcheck.engine import ClaimKey, Conflict, solve, suspects
+from factcheck.engine import ClaimKey, Conflict, solve
 from factcheck.entities import Names
 from factcheck.findings import Finding, from_article_date, from_conflict, sort_findings
 from factcheck.loader import load
 from factcheck.model import Corpus
 from factcheck.problems import InputError
+from factcheck.rules import MISDATED
 from factcheck.values import read
 
 
@@ -88,13 +89,24 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         raise InputError(problems)
     constraints = compile_readings(readings.readings, settings.disable)
     solution = solve(constraints)
-    # Articles are dated from the claims least in dispute: with every claim of a conflict left
-    # out, a sound claim that one bad article contradicts would no longer count.
-    disputed = suspects(solution.conflicts)
-    dates = date_articles(corpus, names, readings.published, disputed, settings.disable)
-    attribution = Attribution(constraints, dates)
+    attribution = Attribution(constraints)
+    verdicts = attribution.decide(solution.conflicts)
+    # Claims likely wrong, or in a contradiction that cannot be decided, are left out when
+    # articles are dated and timelines drawn: a sound claim is not dated by a doubtful one.
+    blamed = {v.key for v in verdicts if v.key is not None}
+    disputed = blamed | _undecided(verdicts)
+    dates = date_articles(
+        corpus, names, readings.published, constraints, disputed, blamed, settings.disable
+    )
+    if MISDATED.code in settings.disable:  # no finding to refer to: blame the claims themselves
+        dates = {k: replace(d, explained=(), outvoted=0) for k, d in dates.items()}
+    # A misdated article's claims in the present tense were read at the wrong date: they are
+    # the likely wrong ones, also where their contradiction was undecided.
+    misread = {k for d in dates.values() if d.misdated for s in d.explained if (k := s.claim_key)}
+    verdicts = [v if v.key is not None else attribution.recheck(v, misread) for v in verdicts]
+    disputed = {v.key for v in verdicts if v.key is not None} | misread | _undecided(verdicts)
     findings = [
-        from_conflict(c, readings.parties, attribution.blame(c)) for c in solution.conflicts
+        from_conflict(v.conflict, readings.parties, attribution.blame(v, dates)) for v in verdicts
     ]
     findings += [f for d in dates.values() if (f := from_article_date(d)) is not None]
     findings = [
@@ -114,6 +126,10 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         conflicts=solution.conflicts,
         disputed=frozenset(disputed),
     )
+
+
+def _undecided(verdicts: list[Verdict]) -> set[ClaimKey]:
+    return {k for v in verdicts if v.key is None for s in v.conflict.sources if (k := s.claim_key)}
 
 
 def repository_root(paths: Sequence[Path]) -> Path:

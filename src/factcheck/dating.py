@@ -1,30 +1,30 @@
 """Date every article from its own claims: the window of publication dates they allow.
 
 Claims in the present tense (no ``as_of``) hold on their article's publication. Read that way,
-with each article's publication a time point of its own, an article's claims and the rest of the
-corpus bound when it can have appeared. Its stated date is left out of its own computation (the
-other articles' stated dates stay in), and so are the claims that lost a conflict in other
-articles: a window says what the undisputed claims allow.
+with the article's publication a time point of its own, its claims and what the rest of the
+corpus says about the same events bound when it can have appeared. Its stated date is left out,
+and so are the claims set aside as likely wrong. Each article is dated on its own small problem
+(its claims and the bounds on the events they touch), so dating grows with the corpus, not with
+its square; leaving out links between those events can only widen a window, never wrongly
+narrow it.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.constraints import Source, compile_readings
+from factcheck.constraints import Bound, Constraints, Source, compile_readings
 from factcheck.dates import DayInterval
 from factcheck.engine import ClaimKey, Window, solve
 from factcheck.entities import Names
 from factcheck.model import Article, Corpus
-from factcheck.values import Reading, SpanReading, published_point, read
+from factcheck.values import Point, Reading, SpanReading, published_point, read
 
-STATED = "#published"  # the key that sets an article's stated date aside
-
-
-# A claim alone at odds with the rest may just be wrong; two or more, all set right by one other
-# date, point at the date.
-MIN_DISPUTED = 2
+# A claim alone at odds with the rest may just be wrong; two or more, outvoted at the stated
+# date and all set right by one other date, point at the date.
+MIN_EXPLAINED = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +32,15 @@ class ArticleDate:
     article: Article
     stated: DayInterval | None  # the date the article gives, read
     window: Window | None  # None when no claim of the article depends on its date
-    explained: tuple[Source, ...] = ()  # its present-tense claims that lost at its stated date
+    explained: tuple[Source, ...] = ()  # its disputed claims that fit the window
+    outvoted: int = 0  # how many of those lost to more articles at its stated date
+    left_out: tuple[Source, ...] = ()  # its claims disputed, or fitting no date with the rest
 
     @property
     def misdated(self) -> bool:
         """The stated date lies wholly outside what the article's claims allow, and more than
-        one of them disagrees with the corpus at that date."""
-        if self.stated is None or self.window is None or len(self.explained) < MIN_DISPUTED:
+        one of them is outvoted at that date but fits the window."""
+        if self.stated is None or self.window is None or self.outvoted < MIN_EXPLAINED:
             return False
         assert self.stated.lo is not None and self.stated.hi is not None
         too_late = self.window.hi is not None and self.stated.lo > self.window.hi
@@ -50,35 +52,100 @@ def date_articles(
     corpus: Corpus,
     names: Names,
     stated: dict[str, DayInterval | None],
+    constraints: Constraints,
     disputed: Iterable[ClaimKey],
+    outvoted: Iterable[ClaimKey],
     disabled: frozenset[str] = frozenset(),
 ) -> dict[str, ArticleDate]:
-    readings = read(corpus, names, floating=True)
-    constraints = compile_readings(readings.readings, disabled)
-    for article in corpus.articles:
-        point, date = published_point(article), stated.get(article.id)
-        if date is not None and point in constraints.points:
-            source = Source(f"published {date}", key=(STATED, article.id))
-            constraints.add_interval(point, date, source)
-    disputed = set(disputed)
-    present = {
-        _key(r) for r in readings.readings if published_point(r.claim.article) in _anchors(r)
-    }
-    sources = {s.claim_key: s for s in constraints.sources() if s.claim_key in present}
+    """``constraints`` are the corpus's, at the stated dates; ``disputed`` claims are left out;
+    an article's ``outvoted`` claims lost to more articles at its stated date."""
+    floating = read(corpus, names, floating=True)
+    present: dict[str, list[Reading]] = defaultdict(list)
+    for reading in floating.readings:
+        if published_point(reading.claim.article) in _anchors(reading):
+            present[reading.claim.article.id].append(reading)
+    bounds: dict[Point, list[Bound]] = defaultdict(list)
+    for bound in constraints.bounds:
+        bounds[bound.point].append(bound)
+    disputed, outvoted = set(disputed), set(outvoted)
     dates = {}
     for article in corpus.articles:
+        date = stated.get(article.id)
+        # A dated article's claims may have lost only because of its date: they stay. An
+        # undated one's lost to the rest of the corpus on any date.
+        own = [
+            r for r in present.get(article.id, []) if date is not None or _key(r) not in disputed
+        ]
+        if not own:
+            left = tuple(_source(r) for r in present.get(article.id, []))
+            dates[article.id] = ArticleDate(article, date, None, left_out=left)
+            continue
+        mine = {_key(r) for r in present[article.id]}
+        excluded = disputed | mine
         point = published_point(article)
-        window = None
-        own = {key for key in disputed if key[0] == article.id}
-        if point in constraints.points:
-            # A dated article's own claims may have lost only because of its date: they stay.
-            # An undated one's lost to the rest of the corpus on any date.
-            kept = own if stated.get(article.id) is not None else set()
-            aside = (disputed - kept) | {(STATED, article.id)}
-            window = solve(constraints, [point], aside, focus=True).windows[point]
-        explained = tuple(sources[key] for key in sorted(own & present))
-        dates[article.id] = ArticleDate(article, stated.get(article.id), window, explained)
+
+        # The largest group of the article's claims that agree on a date dates it; the rest
+        # fit no date with them (an age of 3 among ages that fit 2018 is wrong on its own).
+        alone = {_key(r): _dated_by([r], point, bounds, excluded, disabled)[1] for r in own}
+        agreeing = _largest_agreeing(alone)
+        chosen = [r for r in own if _key(r) in agreeing]
+        local, window = _dated_by(chosen, point, bounds, excluded, disabled)
+        lost = set(alone) - agreeing
+        sources = {s.claim_key: s for s in local.sources() if s.claim_key in mine}
+        fitting = mine & disputed - lost
+        explained = tuple(sources[k] for k in sorted(fitting) if k in sources)
+        set_aside = lost if date is not None else lost | (mine & disputed)
+        left_out = tuple(_source(r) for r in present[article.id] if _key(r) in set_aside)
+        dated = ArticleDate(
+            article,
+            date,
+            window,
+            explained,
+            len(fitting & outvoted),
+            tuple(sorted(left_out, key=lambda s: s.claim_key or ("", ""))),
+        )
+        dates[article.id] = dated
     return dates
+
+
+def _dated_by(
+    readings: list[Reading],
+    point: Point,
+    bounds: dict[Point, list[Bound]],
+    excluded: set[ClaimKey],
+    disabled: frozenset[str],
+) -> tuple[Constraints, Window]:
+    """The window of ``point`` from these claims and the bounds on the events they touch."""
+    local = compile_readings(readings, disabled)
+    for touched in list(local.points):
+        local.bounds += [b for b in bounds[touched] if b.source.claim_key not in excluded]
+    return local, solve(local, [point]).windows[point]
+
+
+def _largest_agreeing(windows: dict[ClaimKey, Window]) -> set[ClaimKey]:
+    """The claims whose windows share the day inside the most of them (the earliest such)."""
+    events = []
+    for key, window in windows.items():
+        if window.lo is not None and window.hi is not None and window.lo > window.hi:
+            continue  # fits no date even alone
+        events.append((-(1 << 62) if window.lo is None else window.lo, 0, key))
+        events.append(((1 << 62) if window.hi is None else window.hi, 1, key))
+    events.sort(key=lambda e: (e[0], e[1]))
+    inside = best = 0
+    day = None
+    for at, ends, _ in events:
+        inside += -1 if ends else 1
+        if inside > best:
+            best, day = inside, at
+    return {
+        key
+        for key, w in windows.items()
+        if day is not None and (w.lo is None or w.lo <= day) and (w.hi is None or day <= w.hi)
+    }
+
+
+def _source(reading: Reading) -> Source:
+    return Source(f"{reading.claim.predicate} {reading.claim.value}", reading.claim)
 
 
 def _key(reading: Reading) -> ClaimKey:

@@ -168,6 +168,9 @@ def from_article_date(dated: ArticleDate) -> Finding | None:
                 f"{article.id} has no publication date; its claims fit publication between "
                 f"{_end(window.lo)} and {_end(window.hi)}"
             )
+        if dated.left_out:
+            refs = ", ".join(s.claim.ref for s in dated.left_out if s.claim is not None)
+            message += f" (left out as disputed: {refs})"
     elif dated.misdated:
         assert window is not None
         rule = MISDATED

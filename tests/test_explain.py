@@ -49,9 +49,9 @@ def test_explain_an_article_date_lists_what_pins_it(cli) -> None:
     )
     claims = {step["claim"] for step in document["proof"]}
     assert "bild-2021-09-17#amalia-age" in claims
-    assert (
-        document["conclusion"]
-        == "together they allow publication between 2018-08-22 and 2019-02-21"
+    assert document["conclusion"] == (
+        "together they allow publication between 2018-08-22 and 2019-02-21, and the article's "
+        "stated date is not among those days"
     )
 
 
@@ -59,6 +59,16 @@ def test_unknown_or_too_short_fingerprints_are_bad_input(cli) -> None:
     unknown = cli("explain", "ffffffff", str(BUNDLED_CLAIMS))
     assert unknown.exit_code == 2
     assert "no finding has the fingerprint 'ffffffff'" in unknown.stderr
-    short = cli("explain", "", str(BUNDLED_CLAIMS))
+    short = cli("explain", "17", str(BUNDLED_CLAIMS))
     assert short.exit_code == 2
-    assert "names 6 findings" in short.stderr
+    assert "'17' is too short to name a finding" in short.stderr
+
+
+def test_explain_a_contradiction_only_calendar_arithmetic_finds(cli) -> None:
+    root = FIXTURES / "FC101" / "contradicting-leap-year" / "claims"
+    fingerprint = _fingerprint(cli, root, "FC101", "a#after")
+    document = json.loads(cli("explain", fingerprint, str(root), "--format", "json").stdout)
+    assert {step["claim"] for step in document["proof"]} == {"a#aleph-born", "a#married", "a#after"}
+    assert document["conclusion"].endswith(
+        "on or after 2009-01-01 and on or before 2008-12-31: no day is both, by 1 day"
+    )

@@ -45,6 +45,7 @@ class Conflict:
     slack: int | None = None  # days by which they miss, where the proof is a negative cycle
     suspect: Source | None = None  # the claim at odds with the most claims, where one is known
     steps: tuple[Step, ...] = ()  # the negative cycle, from the calendar's origin where it passes
+    emptied: tuple[Point, DayInterval] | None = None  # the point calendar arithmetic left empty
 
     @classmethod
     def of_steps(cls, steps: Sequence[Step], suspect: Source | None = None) -> Conflict:
@@ -186,7 +187,12 @@ class _Solver:
             propagation = self.propagate(component)
             if propagation.empty is None:
                 return
-            conflict = Conflict(propagation.sources(propagation.empty))
+            empty = propagation.empty
+            window = propagation.windows[empty]
+            assert window.lo is not None and window.hi is not None
+            conflict = Conflict(
+                propagation.sources(empty), window.lo - window.hi, emptied=(empty, window)
+            )
             if all(source.claim_key is None for source in conflict.sources):
                 return  # domain rules alone never conflict; nothing left to retract
             self.retract(conflict)

@@ -37,6 +37,10 @@ def find(report: Report, fingerprint: str) -> Finding:
     matches = [f for f in report.findings if f.fingerprint.startswith(wanted)]
     if len(wanted) >= MIN_PREFIX and len(matches) == 1:
         return matches[0]
+    if len(wanted) < MIN_PREFIX:
+        message = f"{fingerprint!r} is too short to name a finding"
+        hint = f"give at least {MIN_PREFIX} characters of its fingerprint"
+        raise InputError([Problem("<command line>", 1, message, hint)])
     if not matches:
         known = ", ".join(f.fingerprint for f in report.findings) or "none"
         message = f"no finding has the fingerprint {fingerprint!r}"
@@ -103,12 +107,27 @@ def _window(finding: Finding) -> Derivation:
     """A finding without a cycle: an article's window, or exact calendar arithmetic that left a
     window empty; its constraints are listed with what each says."""
     lines = [Line(source.text, source) for source in _sources(finding)]
-    if finding.window is not None:
-        lo = "…" if finding.window.lo is None else day_str(finding.window.lo)
-        hi = "…" if finding.window.hi is None else day_str(finding.window.hi)
+    window = finding.window
+    lo = "…" if window is None or window.lo is None else day_str(window.lo)
+    hi = "…" if window is None or window.hi is None else day_str(window.hi)
+    if (
+        window is not None
+        and window.lo is not None
+        and window.hi is not None
+        and window.lo > window.hi
+    ):
+        gap = window.lo - window.hi
+        conclusion = (
+            f"with exact calendar arithmetic (a year is not always 365 days) the event would "
+            f"be on or after {lo} and on or before {hi}: no day is both, "
+            f"by {gap} day{'s' * (gap != 1)}"
+        )
+    elif window is not None:
         conclusion = f"together they allow publication between {lo} and {hi}"
+        if finding.rule.code == "FC302":
+            conclusion += ", and the article's stated date is not among those days"
     else:
-        conclusion = "with exact calendar arithmetic, no day satisfies them all"
+        conclusion = "no date of publication is narrowed down"
     return Derivation(finding, tuple(lines), conclusion)
 
 

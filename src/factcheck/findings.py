@@ -142,6 +142,7 @@ def from_conflict(conflict: Conflict, parties: dict, blame: Blame | None = None)
     suspect = conflict.suspect
     identified = claims if suspect is None or suspect.claim is None else (suspect.claim,)
     identity = fingerprint(rule, identified)
+    emptied = None if conflict.emptied is None else conflict.emptied[1]
     return Finding(
         rule,
         evidence,
@@ -151,6 +152,7 @@ def from_conflict(conflict: Conflict, parties: dict, blame: Blame | None = None)
         None,
         steps,
         people,
+        window=emptied,
         likely_wrong=blame,
         proof=conflict.steps,
     )

@@ -7,19 +7,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from factcheck.attribution import Attribution, Verdict
 from factcheck.baseline import Baseline, Entry
 from factcheck.config import Settings
 from factcheck.constraints import Constraints, compile_readings
 from factcheck.dates import DayInterval
-from factcheck.dating import ArticleDate, date_articles
+from factcheck.dating import ArticleDate
 from factcheck.engine import ClaimKey, Conflict, solve
 from factcheck.entities import Names
 from factcheck.findings import Finding, from_article_date, from_conflict, sort_findings
+from factcheck.forensics import investigate
 from factcheck.loader import load
 from factcheck.model import Corpus
 from factcheck.problems import InputError
-from factcheck.rules import MISDATED
 from factcheck.values import read
 
 
@@ -89,26 +88,11 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         raise InputError(problems)
     constraints = compile_readings(readings.readings, settings.disable)
     solution = solve(constraints)
-    attribution = Attribution(constraints)
-    verdicts = attribution.decide(solution.conflicts)
-    # Claims likely wrong, or in a contradiction that cannot be decided, are left out when
-    # articles are dated and timelines drawn: a sound claim is not dated by a doubtful one.
-    blamed = {v.key for v in verdicts if v.key is not None}
-    disputed = blamed | _undecided(verdicts)
-    dates = date_articles(
-        corpus, names, readings.published, constraints, disputed, blamed, settings.disable
+    found = investigate(
+        corpus, names, readings.published, constraints, solution.conflicts, settings.disable
     )
-    if MISDATED.code in settings.disable:  # no finding to refer to: blame the claims themselves
-        dates = {k: replace(d, explained=(), outvoted=0) for k, d in dates.items()}
-    # A misdated article's claims in the present tense were read at the wrong date: they are
-    # the likely wrong ones, also where their contradiction was undecided.
-    misread = {k for d in dates.values() if d.misdated for s in d.explained if (k := s.claim_key)}
-    verdicts = [v if v.key is not None else attribution.recheck(v, misread) for v in verdicts]
-    disputed = {v.key for v in verdicts if v.key is not None} | misread | _undecided(verdicts)
-    findings = [
-        from_conflict(v.conflict, readings.parties, attribution.blame(v, dates)) for v in verdicts
-    ]
-    findings += [f for d in dates.values() if (f := from_article_date(d)) is not None]
+    findings = [from_conflict(c, readings.parties, blame) for c, blame in found.blames]
+    findings += [f for d in found.dates.values() if (f := from_article_date(d)) is not None]
     findings = [
         replace(f, level=settings.severity.get(f.rule.code))
         for f in findings
@@ -121,15 +105,11 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         readings.published,
         repository_root(paths),
         tuple(paths),
-        dates=dates,
+        dates=found.dates,
         constraints=constraints,
         conflicts=solution.conflicts,
-        disputed=frozenset(disputed),
+        disputed=found.disputed,
     )
-
-
-def _undecided(verdicts: list[Verdict]) -> set[ClaimKey]:
-    return {k for v in verdicts if v.key is None for s in v.conflict.sources if (k := s.claim_key)}
 
 
 def repository_root(paths: Sequence[Path]) -> Path:

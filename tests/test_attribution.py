@@ -211,3 +211,40 @@ def test_a_claim_the_misdating_does_not_explain_is_blamed_on_its_own(cli, corpus
     assert blames["b#aleph"]["article"] == "b" and blames["b#amalia"]["article"] == "b"
     assert blames["b#other"]["article"] is None, "an age of 3 fits no date in the window"
     assert "looks misdated" not in blames["b#other"]["reason"]
+
+
+def test_two_wrong_birth_dates_against_three_right_ones_are_both_named(cli, corpus) -> None:
+    files = {
+        f"{aid}.toml": BORN.format(id=aid, published=f"2023-06-0{n}", value=value)
+        for n, (aid, value) in enumerate(
+            [
+                ("v1", "2011-06-14"),
+                ("v2", "2011-06-14"),
+                ("v3", "2011-06-14"),
+                ("v4", "2012-06-14"),
+                ("v5", "2013-06-14"),
+            ],
+            start=1,
+        )
+    }
+    findings = _findings(cli, corpus(files))
+    assert sorted(f["likely_wrong"]["claim"] for f in findings) == ["v4#born", "v5#born"]
+    assert all(f["likely_wrong"]["reason"].endswith("and 2 other articles agree") for f in findings)
+
+
+def test_two_articles_against_two_cannot_be_decided(cli, corpus) -> None:
+    files = {
+        f"{aid}.toml": BORN.format(id=aid, published=f"2023-06-0{n}", value=value)
+        for n, (aid, value) in enumerate(
+            [
+                ("b1", "2011-06-14"),
+                ("b2", "2011-06-14"),
+                ("b3", "2012-06-14"),
+                ("b4", "2012-06-14"),
+            ],
+            start=1,
+        )
+    }
+    findings = _findings(cli, corpus(files))
+    assert findings and all(f["likely_wrong"]["claim"] is None for f in findings)
+    assert all("2 articles against 2 articles" in f["likely_wrong"]["reason"] for f in findings)

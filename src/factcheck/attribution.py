@@ -1,13 +1,15 @@
 """Which claim of a contradiction is likely wrong, and why.
 
-Contradictions that share claims form a group. For each group, the smallest sets of claims whose
-removal resolves every contradiction in it are found (exactly, by trying sets of growing size,
-for groups of up to ``EXACT_LIMIT`` claims; above that, greedily: the claim in most remaining
-contradictions, then the least supported). Among the smallest sets, the one whose claims have the
-least support wins; a claim's support is the other articles whose claims about the same event fit
-its window. If two sets tie, a contradiction they resolve differently is left undecided: factcheck
-says it cannot tell rather than guess. A claim of an article that looks misdated (FC302) is
-explained by the article's date, which is named instead.
+A claim's support is the other articles whose claims about the same event fit its window. On one
+event, the sweep has already set each claim at odds against the largest agreeing group: it is
+likely wrong when more articles stand on the group's side than on its own, and undecided when
+the sides are even. Proofs through several events that share claims form a group; for each, the
+smallest sets of claims whose removal resolves every proof in it are found (exactly, by trying
+sets of growing size, for groups of up to ``EXACT_LIMIT`` claims; above that, greedily: the claim
+in most remaining proofs, then the least supported), and among them the least supported set
+wins. If two sets tie, a proof they resolve differently is left undecided: factcheck says it
+cannot tell rather than guess. A claim of an article that looks misdated (FC302) is explained by
+the article's date, which is named instead.
 """
 
 from __future__ import annotations
@@ -68,16 +70,39 @@ class Attribution:
         return found - {key[0], without}
 
     def decide(self, conflicts: Sequence[Conflict]) -> list[Verdict]:
-        """A verdict for each contradiction, group by group."""
+        """A verdict for each contradiction.
+
+        On one event, the sweep has set the claim at odds against the largest agreeing group:
+        it is likely wrong if more articles support that group's side than its own. Proofs
+        through several events are weighed group by group (smallest hitting sets). Last, an
+        undecided contradiction whose claim is likely wrong in another is decided by it.
+        """
         members = [_keys(c) for c in conflicts]
         verdicts: dict[int, ClaimKey | None] = {}
-        for group in _groups(members):
-            keys = sorted(set().union(*(members[i] for i in group)))
-            chosen = self._smallest(keys, [members[i] for i in group])
-            for i in group:
+        cycles = []
+        for i, conflict in enumerate(conflicts):
+            if conflict.suspect is None or conflict.suspect.claim_key is None:
+                cycles.append(i)
+            else:
+                verdicts[i] = self._outvoted(conflict.suspect.claim_key, members[i])
+        for group in _groups([members[i] for i in cycles]):
+            indices = [cycles[g] for g in group]
+            keys = sorted(set().union(*(members[i] for i in indices)))
+            chosen = self._smallest(keys, [members[i] for i in indices])
+            for i in indices:
                 picks = {next(iter(members[i] & s), None) for s in chosen}
                 verdicts[i] = picks.pop() if len(picks) == 1 else None
+        blamed = {k for k in verdicts.values() if k is not None}
+        for i, key in verdicts.items():
+            if key is None and len(members[i] & blamed) == 1:
+                verdicts[i] = next(iter(members[i] & blamed))
         return [Verdict(c, verdicts[i]) for i, c in enumerate(conflicts)]
+
+    def _outvoted(self, suspect: ClaimKey, members: set[ClaimKey]) -> ClaimKey | None:
+        """The suspect, if the claims against it have more articles on their side than it."""
+        own = len(self.support(suspect)) + 1
+        against = max((len(self.support(k)) + 1 for k in members - {suspect}), default=0)
+        return suspect if against > own else None
 
     def _smallest(self, keys: list[ClaimKey], sets: list[set[ClaimKey]]) -> list[set[ClaimKey]]:
         """The least supported of the smallest hitting sets (several when they tie)."""

@@ -7,12 +7,11 @@ its git diff reads well, and written atomically: a failed write never leaves hal
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.files import write_atomically
 from factcheck.findings import Finding
 from factcheck.problems import InputError, Problem
 
@@ -58,44 +57,10 @@ def document(findings: Iterable[Finding]) -> dict:
 
 
 def write(path: Path, findings: Iterable[Finding]) -> None:
-    """Write the baseline atomically: a temporary file beside it, then a rename over it.
-
-    A path that cannot be written is bad input; the file keeps its permissions (a new one gets
-    the usual ones, as the umask allows).
-    """
+    """Write the baseline atomically (see :mod:`factcheck.files`); a path that cannot be written
+    is bad input."""
     text = json.dumps(document(findings), indent=2, ensure_ascii=False) + "\n"
-    try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-    except OSError as exc:
-        raise InputError([_unwritable(path, exc)]) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, IsADirectoryError | PermissionError | NotADirectoryError):
-            raise InputError([_unwritable(path, exc)]) from None
-        raise
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _unwritable(path: Path, exc: OSError) -> Problem:
-    reason = exc.strerror or str(exc)
-    return Problem(
-        str(path), 1, f"cannot write the baseline: {reason}", "give a file path with --output"
-    )
+    write_atomically(path, text, what="the baseline", hint="give a file path with --output")
 
 
 def read(path: Path) -> Baseline:

@@ -1,0 +1,92 @@
+"""Writing files safely: atomically, so that a failed write never leaves half a file.
+
+The text goes to a temporary file beside the target, is flushed to disk, and then takes the
+target's place in one step: a rename over it, or, when an existing file must not be replaced, a
+hard link, which the file system refuses if the target appeared in the meantime.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from factcheck.problems import InputError, Problem
+
+# Errors that say the path cannot be written, as opposed to a failing disk: bad input (exit 2).
+_UNWRITABLE = (IsADirectoryError, PermissionError, NotADirectoryError, FileNotFoundError)
+
+
+class FileExists(InputError):
+    """The target exists and was not to be replaced."""
+
+
+def write_atomically(
+    path: Path, text: str, *, what: str, hint: str, replace: bool = True
+) -> None:
+    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` atomically.
+
+    ``what`` names the file in messages ("the baseline"), ``hint`` says what to do when the path
+    cannot be written. An existing file keeps its permissions (a new one gets the usual ones, as
+    the umask allows). With ``replace=False`` an existing file is never touched: that is
+    :class:`FileExists`, also when it appears while the text is being written.
+    """
+    if not replace and path.exists():
+        raise _exists(path, what)
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise InputError([_unwritable(path, exc, what, hint)]) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        if replace:
+            os.replace(temporary, path)
+        else:
+            _link_new(Path(temporary), path, what)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, _UNWRITABLE):
+            raise InputError([_unwritable(path, exc, what, hint)]) from None
+        raise
+
+
+def _link_new(temporary: Path, path: Path, what: str) -> None:
+    """Give the finished file its name only if the name is still free."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise _exists(path, what) from None
+    except OSError as exc:
+        # Some file systems have no hard links; the check above is then the only guard.
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        if path.exists():
+            raise _exists(path, what) from None
+        os.replace(temporary, path)
+    else:
+        temporary.unlink()
+
+
+def _exists(path: Path, what: str) -> FileExists:
+    return FileExists(
+        [Problem(str(path), 1, f"{what} already exists", "give another path, or --force")]
+    )
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _unwritable(path: Path, exc: OSError, what: str, hint: str) -> Problem:
+    reason = exc.strerror or str(exc)
+    return Problem(str(path), 1, f"cannot write {what}: {reason}", hint)

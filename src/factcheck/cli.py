@@ -151,6 +151,64 @@ def timeline(
 
 
 @app.command()
+def extract(
+    article: Annotated[
+        Path,
+        typer.Argument(
+            help="The article's text (UTF-8); a first line 'date YYYY-MM-DD' dates it.",
+            metavar="ARTICLE.txt",
+            show_default=False,
+        ),
+    ],
+    article_id: Annotated[
+        str | None,
+        typer.Option("--id", help="The article's id (default: the file's name).", metavar="ID"),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Its publication date, e.g. 2023-06-07, 2023-06 or 2023 (default: the text's "
+            "date line, else undated).",
+            metavar="DATE",
+        ),
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="The outlet that published it.", metavar="NAME")
+    ] = None,
+    entities: Annotated[
+        Path | None,
+        typer.Option(
+            "--entities",
+            help="The entity file names resolve through (default: claims/entities.toml, else "
+            "the nearest entities.toml above the article).",
+            metavar="FILE",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the claims file here (default: standard output).",
+            metavar="OUT.toml",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT.toml if it exists.")] = False,
+) -> None:
+    """Draft a claims file from an article's text: ages, births, meetings, weddings,
+    separations, divorces and marriage durations, each with its quote and place in the text.
+
+    Exit status: 0 drafted, 2 bad input or usage. Check every claim before committing it.
+    """
+    from factcheck import commands
+
+    raise typer.Exit(
+        commands.extract(article, article_id, published, outlet, entities, output, force)
+    )
+
+
+@app.command()
 def explain(
     fingerprint: Annotated[
         str, typer.Argument(help="The finding's fingerprint, or a unique prefix of it.")

@@ -133,3 +133,62 @@ def timeline(entity: str, paths: Sequence[Path], output_format: str) -> int:
 
         render(result, sys.stdout)
     return EXIT_CLEAN
+
+
+def extract(
+    article: Path,
+    article_id: str | None,
+    published: str | None,
+    outlet: str | None,
+    entities: Path | None,
+    output: Path | None,
+    force: bool,
+) -> int:
+    """Draft a claims file from an article's text: to ``output`` (atomically, and never over an
+    existing file unless ``force``), else to standard output."""
+    from factcheck import extract as extractor
+    from factcheck.dates import DATE_HINT, DateError
+    from factcheck.files import refuse_existing, write_atomically
+
+    try:
+        when = None if published is None else extractor.published_value(published)
+    except DateError as exc:
+        message = f"factcheck: --published {published!r}: {exc} ({DATE_HINT})"
+        print(not_a_command(inert(message)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if article_id is not None and not article_id.strip():
+        print("factcheck: --id must not be empty (give the article's id)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    what = "the claims file"
+    try:
+        if output is not None and not force:
+            refuse_existing(output, what)  # before the work, not only after it
+        source = extractor.read_article(article)
+        if entities is None:
+            entities = extractor.default_entity_file(article, _paths([], load_settings()))
+        names = extractor.entity_names(entities)
+        name = extractor.default_id(article) if article_id is None else article_id
+        result = extractor.draft(source, names, article_id=name, published=when, outlet=outlet)
+        if output is None:
+            sys.stdout.write(result.text)
+        else:
+            hint = "give a file path with --output"
+            write_atomically(output, result.text, what=what, hint=hint, replace=force)
+    except InputError as error:
+        for problem in error.problems:
+            print(not_a_command(str(problem)), file=sys.stderr)
+        count = len(error.problems)
+        print(
+            f"factcheck: {count} problem{'s' * (count != 1)} in the input; nothing was written",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    count = len(result.claims)
+    where = "" if output is None else f" to {shown(output)}"
+    undated = " (undated)" if result.published is None else ""
+    print(
+        f"factcheck: drafted {count} claim{'s' * (count != 1)}{undated} from "
+        f"{inert(shown(article) + where)}: check each against the article",
+        file=sys.stderr,
+    )
+    return EXIT_CLEAN

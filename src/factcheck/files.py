@@ -22,9 +22,7 @@ class FileExists(InputError):
     """The target exists and was not to be replaced."""
 
 
-def write_atomically(
-    path: Path, text: str, *, what: str, hint: str, replace: bool = True
-) -> None:
+def write_atomically(path: Path, text: str, *, what: str, hint: str, replace: bool = True) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` atomically.
 
     ``what`` names the file in messages ("the baseline"), ``hint`` says what to do when the path
@@ -56,6 +54,13 @@ def write_atomically(
         if isinstance(exc, _UNWRITABLE):
             raise InputError([_unwritable(path, exc, what, hint)]) from None
         raise
+
+
+def refuse_existing(path: Path, what: str) -> None:
+    """Raise :class:`FileExists` if ``path`` exists: a check before long work, which
+    ``write_atomically(..., replace=False)`` makes again, atomically, when it writes."""
+    if path.exists():
+        raise _exists(path, what)
 
 
 def _link_new(temporary: Path, path: Path, what: str) -> None:

@@ -1,0 +1,281 @@
+"""From an article's text to draft claims: find the patterns, resolve who they are about, tie
+them to the time they were said, and give each a readable id and its verbatim quote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+
+from factcheck.dates import DayInterval
+from factcheck.entities import Names
+from factcheck.extract.facts import Facts
+from factcheck.extract.mentions import Mentions, name_pattern
+from factcheck.extract.patterns import AS_OF, Finder
+from factcheck.extract.profiles import SPOUSE_GENDER, Profiles
+from factcheck.extract.raw import RawClaim, Value, Who
+from factcheck.extract.resolve import Fits, Resolver
+from factcheck.extract.segments import Layout
+from factcheck.extract.statements import Statements
+
+ADULT_AGE = 18
+_HOLDS_AT_AS_OF = ("age", "married_for")  # predicates whose value depends on when it held
+
+
+@dataclass(frozen=True, slots=True)
+class DraftClaim:
+    id: str
+    subject: str
+    predicate: str
+    value: Value
+    quote: str
+    start: int  # the quote's character offsets in the text: text[start:end] == quote
+    end: int
+    object: str | None = None
+    as_of: str | None = None
+    # The event the value counts years from: (predicate, subject, object or None).
+    after: tuple[str, str, str | None] | None = None
+
+
+def extract_claims(text: str, names: Names, published: DayInterval | None) -> list[DraftClaim]:
+    """Every claim the patterns find in ``text`` whose people resolve through ``names``."""
+    return _Extraction(text, names, published).run()
+
+
+class _Extraction:
+    def __init__(self, text: str, names: Names, published: DayInterval | None) -> None:
+        self.text = text
+        self.published = published
+        self.layout = Layout(text)
+        pattern = name_pattern(names.spelled.values())
+        self.mentions = Mentions(text, self.layout, pattern, names.resolve)
+        self.profiles = Profiles(text, self.mentions, pattern)
+        self.raw = Finder(text, self.layout, self.mentions, pattern).claims()
+        statements = Statements(text, self.layout)
+        for claim in self.raw:
+            if claim.as_of is None and _depends_on_as_of(claim):
+                claim.as_of = statements.as_of(claim.start)
+        self.raw = [c for c in self.raw if c.as_of is not None or not c.needs_time]
+        self.resolver = Resolver(text, self.layout, self.mentions, self.profiles)
+        self.first_seen: dict[str, int] = {}
+        for mention in self.mentions.items:
+            if mention.entity:
+                self.first_seen.setdefault(mention.entity, mention.start)
+
+    def run(self) -> list[DraftClaim]:
+        self._learn_from_named()
+        self.resolver.settle()
+        for pending in self.profiles.pending:
+            owner = self.resolver.person(pending.possessor, kind="adult", exclude={pending.spouse})
+            if owner is not None:
+                self.profiles.add_couple(owner, pending.spouse)
+                self.profiles.set_gender(owner, pending.possessor.gender)  # "her" husband
+        # Twice: the ages, births and couples resolved in the first pass tell who fits in the
+        # second ("the choreographer, 42" is not the actress who is 38).
+        resolved = self._resolve_all(self._facts([]))
+        for _, claim in resolved:
+            if claim.object is not None:
+                self.profiles.add_couple(claim.subject, claim.object)
+        resolved = self._resolve_all(self._facts(resolved))
+        return _numbered(_unique(resolved))
+
+    def _learn_from_named(self) -> None:
+        """Named people's ages say who is a child; named pairs in relations are couples."""
+        for claim in self.raw:
+            mention = claim.subject.mention
+            if claim.predicate == "age" and mention is not None and mention.entity:
+                age = claim.value if isinstance(claim.value, int | float) else ADULT_AGE
+                self.profiles.set_kind(mention.entity, "child" if age < ADULT_AGE else "adult")
+            other = claim.other.mention if claim.other is not None else None
+            if claim.relation and mention and other and mention.entity and other.entity:
+                self.profiles.add_couple(mention.entity, other.entity)
+
+    def _facts(self, resolved: list[tuple[RawClaim, DraftClaim]]) -> Facts:
+        """The ages and births known: at first those of named people, then all resolved."""
+        facts = Facts(self.published)
+        for raw, claim in resolved:
+            facts.add(id(raw), claim.subject, claim.predicate, claim.value, claim.as_of)
+        if not resolved:
+            for raw in self.raw:
+                mention = raw.subject.mention
+                if mention is not None and mention.entity:
+                    facts.add(id(raw), mention.entity, raw.predicate, raw.value, raw.as_of)
+        return facts
+
+    def _resolve_all(self, facts: Facts) -> list[tuple[RawClaim, DraftClaim]]:
+        resolved = []
+        for raw in self.raw:
+            claim = self._resolve(raw, facts)
+            if claim is not None:
+                resolved.append((raw, claim))
+        return resolved
+
+    def _resolve(self, raw: RawClaim, facts: Facts) -> DraftClaim | None:
+        if raw.relation:
+            pair = self._pair(raw)
+            if pair is None:
+                return None
+            subject, other = pair
+        else:
+            found = self._one(raw, facts)
+            if found is None:
+                return None
+            subject, other = found, None
+        after = None
+        if raw.after is not None:
+            event, who = raw.after
+            if event in ("met", "married"):
+                after = (event, subject, other)
+            else:
+                child = self._born_child(who, facts)
+                if child is None:
+                    return None
+                after = ("born", child, None)
+        start, end = self.layout.quote_span(raw.start, raw.end)
+        return DraftClaim(
+            id="",
+            subject=subject,
+            predicate=raw.predicate,
+            value=raw.value,
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            object=other,
+            as_of=raw.as_of,
+            after=after,
+        )
+
+    def _one(self, raw: RawClaim, facts: Facts) -> str | None:
+        """The person an age or birth is about."""
+        key, who = id(raw), raw.subject
+        if raw.predicate != "age":
+            return self._born_child(who, facts, key)
+
+        def fits(entity: str) -> bool:
+            return facts.age_fits(entity, key, raw.value, raw.as_of)
+
+        age = raw.value if isinstance(raw.value, int | float) else ADULT_AGE
+        if who.child is not None:
+            return self.resolver.child(who.child.position, gender=who.child.gender, fits=fits)
+        return self._person(who, kind="child" if age < ADULT_AGE else "adult", fits=fits)
+
+    def _born_child(self, who: Who, facts: Facts, key: int = 0) -> str | None:
+        if who.child is None:
+            return self._person(who)
+        born = who.child.born
+
+        def fits(entity: str) -> bool:
+            return facts.born_fits(entity, key, born)
+
+        return self.resolver.child(who.child.position, gender=who.child.gender, fits=fits)
+
+    def _person(
+        self,
+        who: Who,
+        *,
+        kind: str | None = None,
+        exclude: Collection[str] = (),
+        fits: Fits | None = None,
+    ) -> str | None:
+        mention = who.mention or who.whom
+        if mention is not None:
+            return self.resolver.person(mention, kind=kind, exclude=exclude, fits=fits)
+        if who.spouse_of is None:
+            return None
+        # "her husband": whoever "her" is, her one partner in the article, if it names one.
+        owner = self.resolver.person(who.spouse_of, kind="adult", exclude=exclude)
+        partner = self.profiles.partner(owner) if owner is not None else None
+        if partner is None or partner in exclude or (fits is not None and not fits(partner)):
+            return None
+        noun = self.text[who.spouse_of.end :].split(None, 1)[0].lower()
+        wanted = SPOUSE_GENDER.get(noun)
+        known = self.profiles.gender(partner)
+        return None if wanted and known and wanted != known else partner
+
+    def _pair(self, raw: RawClaim) -> tuple[str, str] | None:
+        """The two parties of a relation; None if either is unknown or ambiguous."""
+        who, other = raw.subject, raw.other
+        pair: tuple[str | None, str | None] = (None, None)
+        if who.sentence_pair is not None:
+            pair = self.resolver.pair_in_sentence(who.sentence_pair) or pair
+        elif who.mention is not None and who.mention.kind == "group":
+            pair = self.resolver.group(who.mention) or pair
+        elif other is None:  # "her husband of 11 years": her partner
+            a = self._person(who, kind="adult")
+            pair = (a, self.profiles.partner(a) if a else None)
+        else:
+            pair = self._two(who, other)
+        a, b = pair
+        if a is None or b is None or a == b:
+            return None
+        # The person the article names first comes first, as a reader would write it.
+        order = sorted((a, b), key=lambda e: self.first_seen.get(e, len(self.text)))
+        return order[0], order[1]
+
+    def _two(self, one: Who, two: Who) -> tuple[str | None, str | None]:
+        # Names first, so that a pronoun beside a name is never that name: "She and Millepied".
+        if _named(two) and not _named(one):
+            b = self._person(two, kind="adult")
+            a = self._person(one, kind="adult", exclude={b} if b else ())
+        else:
+            a = self._person(one, kind="adult")
+            b = self._person(two, kind="adult", exclude={a} if a else ())
+        return a, b
+
+
+def _named(who: Who) -> bool:
+    mention = who.mention or who.whom
+    return mention is not None and mention.kind == "name"
+
+
+def _depends_on_as_of(claim: RawClaim) -> bool:
+    if claim.after is not None:
+        return False
+    if claim.predicate in _HOLDS_AT_AS_OF:
+        return True
+    return isinstance(claim.value, dict) and AS_OF in claim.value.values()
+
+
+def _key(claim: DraftClaim) -> tuple:
+    parties = tuple(sorted(p for p in (claim.subject, claim.object) if p))
+    value = tuple(sorted(claim.value.items())) if isinstance(claim.value, dict) else claim.value
+    return claim.predicate, parties, repr(value), claim.as_of, claim.after
+
+
+def _unique(resolved: list[tuple[RawClaim, DraftClaim]]) -> list[DraftClaim]:
+    """One claim per meaning: a heading "Aleph, 11" repeats the text's "son Aleph, 11"."""
+    seen: dict[tuple, DraftClaim] = {}
+    for _, claim in sorted(resolved, key=lambda pair: (pair[1].start, pair[1].end)):
+        seen.setdefault(_key(claim), claim)
+    return list(seen.values())
+
+
+def _numbered(claims: list[DraftClaim]) -> list[DraftClaim]:
+    bases = [_base_id(c) for c in claims]
+    counts: Counter[str] = Counter()
+    numbered = []
+    for claim, base in zip(claims, bases, strict=True):
+        counts[base] += 1
+        name = base if counts[base] == 1 else f"{base}-{counts[base]}"
+        numbered.append(replace(claim, id=name))
+    return numbered
+
+
+def _base_id(claim: DraftClaim) -> str:
+    predicate = claim.predicate.replace("_", "-")
+    if claim.after is not None:
+        event, subject, _ = claim.after
+        return f"{predicate}-after-{slug(subject) if event == 'born' else event}"
+    if claim.object is not None:
+        return predicate
+    return f"{slug(claim.subject)}-{predicate}"
+
+
+def slug(name: str) -> str:
+    """A person's last name as an id part: "Natalie Portman" -> "portman"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.lower())
+    return words[-1] if words else "person"

@@ -1,0 +1,162 @@
+"""Who the article talks about: every mention of a person, named (through the entity file),
+by pronoun ("she", "his") or by role ("the actress", "the Star Wars actress", "the couple").
+
+Names are matched as the entity file spells them, ignoring case but only where the text
+capitalises them (a name is a proper noun), and never inside a longer word or hyphenated name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from factcheck.extract.segments import Layout
+
+FEMALE, MALE = "female", "male"
+PRONOUNS = {
+    **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
+    **dict.fromkeys(("he", "him", "his", "himself"), MALE),
+}
+GROUP_PRONOUNS = ("they", "them", "their", "themselves")
+# Role nouns a text uses for someone it has named, with the gender the noun itself gives.
+ROLES: dict[str, str | None] = {
+    "actress": FEMALE,
+    "mother": FEMALE,
+    "mom": FEMALE,
+    "wife": FEMALE,
+    "businesswoman": FEMALE,
+    "father": MALE,
+    "dad": MALE,
+    "husband": MALE,
+    "businessman": MALE,
+    **dict.fromkeys(
+        (
+            "actor",
+            "activist",
+            "author",
+            "choreographer",
+            "dancer",
+            "director",
+            "filmmaker",
+            "producer",
+            "singer",
+            "star",
+            "winner",
+            "writer",
+        ),
+        None,
+    ),
+}
+GROUPS = ("couple", "pair", "duo", "newlyweds", "exes", "spouses")
+_ROLE_NOUNS = "|".join(sorted(ROLES, key=len, reverse=True))
+# Two people by one plural: "the couple", "the singers", "the actors", "the stars".
+_GROUP_NOUNS = "|".join(GROUPS) + f"|(?:{_ROLE_NOUNS})s"
+ROLE_NOUN = rf"(?i:{_ROLE_NOUNS})"
+# "the actress", "the Star Wars actress", "the Oscar-winning star", "the former couple".
+_MODIFIER = r"(?:[A-Z][\w'\u2019.-]*|(?i:former|estranged|happy|new|young|proud|famous|married))"
+# "the two" is a couple only before a verb ("the two married"), not in "the two children".
+_THE_TWO = (
+    r"(?i:the\s+two)(?=\s+(?i:have|had|were|are|met|first|married|wed|tied|got|split"
+    r"|separated|divorced|broke|parted|later|then|also|eventually|finally|initially|began"
+    r"|started|officially|reportedly)\b|\s*$)"  # (or cut off before its verb)
+)
+_ROLE_PHRASE = (
+    rf"(?:(?i:the)\s+(?:{_MODIFIER}\s+){{0,4}}(?i:{_ROLE_NOUNS}|{_GROUP_NOUNS})(?![\w-])"
+    rf"|{_THE_TWO})"
+)
+_PRONOUN = (
+    r"(?<![\w'\u2019-])(?i:"
+    + "|".join(sorted((*PRONOUNS, *GROUP_PRONOUNS), key=len, reverse=True))
+    + r")(?![\w'\u2019-])"
+)
+
+
+def name_pattern(spellings: Iterable[str]) -> str:
+    """A regular expression for the entity file's names and aliases (longest first, so that
+    "Aleph Portman-Millepied" wins over "Aleph"). It never matches when there are none."""
+    alternatives = sorted({s.strip() for s in spellings if s.strip()}, key=len, reverse=True)
+    if not alternatives:
+        return r"(?!x)x"
+    body = "|".join(r"\s+".join(map(re.escape, s.split())) for s in alternatives)
+    # Capitalised where it stands: "Will" is a name, "will" is not.
+    return rf"(?<![\w-])(?=[A-ZÀ-ÖØ-Þ])(?i:{body})(?![\w-])"
+
+
+def ref_pattern(names: str) -> str:
+    """Any mention of a person: a name, a pronoun or a role phrase."""
+    return rf"(?:{names}|{_ROLE_PHRASE}|{_PRONOUN})"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # "name", "pronoun", "role" or "group" (the couple, they)
+    text: str
+    sentence: int
+    quoted: bool  # inside quotation marks: "I" and "my" are the speaker there
+    entity: str | None = None  # the canonical name, for a name
+    gender: str | None = None  # the gender a pronoun or role noun gives
+    role: str | None = None  # the role noun of a role mention
+
+    @property
+    def person(self) -> bool:
+        return self.kind != "group"
+
+
+class Mentions:
+    """Every mention in the article, in reading order, and lookups by position."""
+
+    def __init__(
+        self, text: str, layout: Layout, names: str, resolve_name: Callable[[str], str | None]
+    ) -> None:
+        self.layout = layout
+        self.items: list[Mention] = []
+        finder = re.compile(rf"(?P<name>{names})|(?P<role>{_ROLE_PHRASE})|(?P<pronoun>{_PRONOUN})")
+        for match in finder.finditer(text):
+            sentence = layout.sentence_at(match.start())
+            if sentence is None:
+                continue
+            self.items.append(
+                _mention(match, sentence.index, layout.quoted(match.start()), resolve_name)
+            )
+        self._by_start = {m.start: m for m in self.items}
+        self._starts = [m.start for m in self.items]
+        self._by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.items:
+            self._by_sentence.setdefault(mention.sentence, []).append(mention)
+
+    def at(self, start: int, end: int | None = None) -> Mention | None:
+        """The mention that a pattern's group matched, by its span."""
+        mention = self._by_start.get(start)
+        if mention is None or (end is not None and mention.end != end):
+            return None
+        return mention
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return self._by_sentence.get(index, [])
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [m for m in self.items[first:last] if m.end <= end]
+
+
+def _mention(
+    match: re.Match[str], sentence: int, quoted: bool, resolve_name: Callable[[str], str | None]
+) -> Mention:
+    text = match.group(0)
+    span = match.start(), match.end()
+    if match.group("name"):
+        return Mention(*span, "name", text, sentence, quoted, entity=resolve_name(text))
+    if match.group("pronoun"):
+        word = text.lower()
+        kind = "group" if word in GROUP_PRONOUNS else "pronoun"
+        return Mention(*span, kind, text, sentence, quoted, gender=PRONOUNS.get(word))
+    noun = text.split()[-1].lower()
+    plural = noun.endswith("s") and noun[:-1] in ROLES  # "the singers"
+    if noun in GROUPS or noun == "two" or plural:
+        return Mention(*span, "group", text, sentence, quoted, role=noun)
+    return Mention(*span, "role", text, sentence, quoted, gender=ROLES.get(noun), role=noun)

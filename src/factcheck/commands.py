@@ -31,7 +31,8 @@ def _paths(arguments: Sequence[Path], settings: Settings) -> list[Path]:
     return [here if here.exists() or not at_root.exists() else at_root]
 
 
-def _report_problems(error: InputError, output_format: str) -> int:
+def _report_problems(error: InputError, output_format: str, outcome: str = "checked") -> int:
+    """Every problem on its own line, then what did not happen because of them; exit 2."""
     if output_format == "json":
         from factcheck.report.json_format import render_problems
 
@@ -40,7 +41,7 @@ def _report_problems(error: InputError, output_format: str) -> int:
         print(not_a_command(str(problem)), file=sys.stderr)
     count = len(error.problems)
     print(
-        f"factcheck: {count} problem{'s' * (count != 1)} in the input; nothing was checked",
+        f"factcheck: {count} problem{'s' * (count != 1)} in the input; nothing was {outcome}",
         file=sys.stderr,
     )
     return EXIT_BAD_INPUT
@@ -175,14 +176,7 @@ def extract(
             hint = "give a file path with --output"
             write_atomically(output, result.text, what=what, hint=hint, replace=force)
     except InputError as error:
-        for problem in error.problems:
-            print(not_a_command(str(problem)), file=sys.stderr)
-        count = len(error.problems)
-        print(
-            f"factcheck: {count} problem{'s' * (count != 1)} in the input; nothing was written",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
+        return _report_problems(error, "text", "written")
     count = len(result.claims)
     where = "" if output is None else f" to {shown(output)}"
     undated = " (undated)" if result.published is None else ""

@@ -12,7 +12,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from dateutil.parser import ParserError
 from dateutil.parser import parse as _dateutil_parse
@@ -185,6 +185,7 @@ def parse_years(value: object) -> Span:
     return Span(math.floor(years * 12), (math.floor(years) + 1) * 12)
 
 
+@lru_cache(maxsize=1 << 16)  # the same few birthdays and publication days recur across claims
 def add_months(ordinal: int, months: int) -> int | None:
     """The date ``months`` later (Feb 29 plus a year is Feb 28); None past the calendar's end."""
     try:

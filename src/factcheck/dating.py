@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Source, compile_readings
 from factcheck.dates import DayInterval
-from factcheck.engine import ClaimKey, Window, solve
+from factcheck.engine import ClaimKey, Solution, Window, solve
 from factcheck.entities import Names
 from factcheck.model import Article, Corpus
 from factcheck.values import Point, Reading, SpanReading, published_point, read
@@ -86,11 +86,19 @@ def date_articles(
 
         # The largest group of the article's claims that agree on a date dates it; the rest
         # fit no date with them (an age of 3 among ages that fit 2018 is wrong on its own).
-        alone = {_key(r): _dated_by([r], point, bounds, excluded, disabled)[1] for r in own}
-        agreeing = _largest_agreeing(alone)
-        chosen = [r for r in own if _key(r) in agreeing]
-        local, window = _dated_by(chosen, point, bounds, excluded, disabled)
-        lost = set(alone) - agreeing
+        # Most articles' claims all agree: each claim's own window is needed only if not.
+        local, solution = _dated_by(own, point, bounds, excluded, disabled)
+        lost: set[ClaimKey] = set()
+        if solution.conflicts:
+            alone = {
+                _key(r): _dated_by([r], point, bounds, excluded, disabled)[1].windows[point]
+                for r in own
+            }
+            agreeing = _largest_agreeing(alone)
+            chosen = [r for r in own if _key(r) in agreeing]
+            local, solution = _dated_by(chosen, point, bounds, excluded, disabled)
+            lost = set(alone) - agreeing
+        window = solution.windows[point]
         sources = {s.claim_key: s for s in local.sources() if s.claim_key in mine}
         fitting = mine & disputed - lost
         explained = tuple(sources[k] for k in sorted(fitting) if k in sources)
@@ -114,12 +122,12 @@ def _dated_by(
     bounds: dict[Point, list[Bound]],
     excluded: set[ClaimKey],
     disabled: frozenset[str],
-) -> tuple[Constraints, Window]:
-    """The window of ``point`` from these claims and the bounds on the events they touch."""
+) -> tuple[Constraints, Solution]:
+    """``point``'s window from these claims and the bounds on the events they touch."""
     local = compile_readings(readings, disabled)
     for touched in list(local.points):
         local.bounds += [b for b in bounds[touched] if b.source.claim_key not in excluded]
-    return local, solve(local, [point]).windows[point]
+    return local, solve(local, [point])
 
 
 def _largest_agreeing(windows: dict[ClaimKey, Window]) -> set[ClaimKey]:

@@ -12,7 +12,7 @@ from factcheck.config import Settings
 from factcheck.constraints import Constraints, compile_readings
 from factcheck.dates import DayInterval
 from factcheck.dating import ArticleDate
-from factcheck.engine import ClaimKey, Conflict, solve
+from factcheck.engine import ClaimKey, solve
 from factcheck.entities import Names
 from factcheck.findings import Finding, from_article_date, from_conflict, sort_findings
 from factcheck.forensics import investigate
@@ -32,7 +32,6 @@ class Report:
     paths: tuple[Path, ...] = ()  # what was checked, as given
     dates: dict[str, ArticleDate] = field(default_factory=dict)  # each article, dated
     constraints: Constraints = field(default_factory=Constraints)  # as compiled, for analyses
-    conflicts: list[Conflict] = field(default_factory=list)  # the proofs behind the findings
     disputed: frozenset[ClaimKey] = frozenset()  # claims set aside as the likely wrong ones
     baseline: Baseline | None = None  # the accepted findings this run is compared with
 
@@ -107,7 +106,6 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         tuple(paths),
         dates=found.dates,
         constraints=constraints,
-        conflicts=solution.conflicts,
         disputed=found.disputed,
     )
 

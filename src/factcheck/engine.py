@@ -397,24 +397,6 @@ def _path(target: Point, pred: dict[Point | None, Step]) -> tuple[Source, ...]:
     return tuple(dict.fromkeys(reversed(sources)))
 
 
-def suspects(conflicts: list[Conflict]) -> set[ClaimKey]:
-    """Claims to set aside so that every conflict loses one: its suspect where it has one, else
-    greedily the claim in most conflicts, ties going to the claim whose article is in most
-    conflicts. A best guess, used only to date undated articles from undisputed claims."""
-    in_conflicts: Counter[ClaimKey] = Counter()
-    by_article: Counter[str] = Counter()
-    for conflict in conflicts:
-        keys = {s.claim_key for s in conflict.sources if s.claim_key is not None}
-        in_conflicts.update(keys)
-        by_article.update({key[0] for key in keys})
-    chosen = {c.suspect.claim_key for c in conflicts if c.suspect and c.suspect.claim_key}
-    for conflict in conflicts:
-        members = sorted(s.claim_key for s in conflict.sources if s.claim_key is not None)
-        if members and not chosen.intersection(members):
-            chosen.add(max(members, key=lambda k: (in_conflicts[k], by_article[k[0]], k)))
-    return chosen
-
-
 def solve(
     constraints: Constraints,
     windows_for: Iterable[Point] = (),

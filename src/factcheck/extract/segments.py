@@ -60,11 +60,6 @@ class Layout:
         index = bisect.bisect_right(self._quote_starts, position) - 1
         return index >= 0 and position < self.quotes[index][1]
 
-    def has_quote(self, start: int, end: int) -> bool:
-        """Whether any quotation starts or runs within [start, end)."""
-        index = bisect.bisect_left(self._quote_starts, end) - 1
-        return index >= 0 and self.quotes[index][1] > start
-
     def quote_span(self, start: int, end: int) -> tuple[int, int]:
         """What a claim found at [start, end) quotes: its sentence, or in a long sentence the
         clauses that hold the match."""

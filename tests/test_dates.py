@@ -462,3 +462,12 @@ def test_numeric_dates_that_read_both_ways_are_refused(text):
 def test_numeric_dates_that_read_one_way_are_read():
     assert parse_date("14/06/2011") == parse_date("2011-06-14")
     assert parse_date("06/06/2011") == parse_date("2011-06-06")
+
+
+def test_a_read_date_does_not_stand_in_for_an_equal_value_of_another_type():
+    # Dates are cached: 2009.0 and True compare equal to 2009 and 1, but are not dates.
+    assert parse_date(2009) == parse_date("2009")
+    assert parse_date(1).lo is not None
+    for value in (2009.0, True, 1.0):
+        with pytest.raises(DateError):
+            parse_date(value)

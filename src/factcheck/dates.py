@@ -82,6 +82,14 @@ _DEFAULT_B = dt.datetime(8, 2, 16)
 
 
 def parse_date(value: object) -> DayInterval:
+    """Read a claim's date value into the interval of days it allows (see :func:`_parse_date`)."""
+    if isinstance(value, dict | list):
+        raise DateError(f"expected a date, got {type_name(value)}")
+    return _parse_date(value)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)  # dates recur; articles are read twice (dating)
+def _parse_date(value: object) -> DayInterval:
     """Read a claim's date value into the interval of days it allows.
 
     A TOML date is one day; an integer or "2009" is a whole year; "June 2018" or "2018-06" a month.

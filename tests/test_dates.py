@@ -13,6 +13,7 @@ from factcheck.dates import (
     DateError,
     DayInterval,
     Span,
+    add_months,
     day,
     ends_within,
     parse_date,
@@ -401,6 +402,20 @@ def test_ends_within_is_the_inverse_of_starts_within(born, span, jitter):
         assert contains(ends, probe) == contains(
             starts_within(DayInterval(probe, probe), span), day(born)
         )
+
+
+@PROPERTY
+@given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), st.integers(-2400, 2400))
+@example(dt.date(2012, 2, 29), 12)
+@example(dt.date(2011, 3, 31), -1)
+@example(dt.date(9999, 12, 31), 1)
+@example(dt.date(1, 1, 1), -1)
+def test_add_months_matches_dateutil(start, months):
+    try:
+        expected: int | None = day(later(start, months))
+    except (OverflowError, ValueError):  # past the calendar's ends
+        expected = None
+    assert add_months(day(start), months) == expected
 
 
 @PROPERTY

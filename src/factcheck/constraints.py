@@ -26,11 +26,14 @@ class Source:
     claim: Claim | None = None
     rule: Rule | None = None
     key: tuple[str, str] | None = None  # what sets it aside when it is not a claim's
+    # The key by which this source is retracted or set aside; None for domain rules. Stored,
+    # not derived on each use: the solver asks for it at every step.
+    claim_key: tuple[str, str] | None = field(init=False)
 
-    @property
-    def claim_key(self) -> tuple[str, str] | None:
-        """The key by which this source is retracted or set aside; None for domain rules."""
-        return self.key if self.claim is None else (self.claim.article.id, self.claim.id)
+    def __post_init__(self) -> None:
+        claim = self.claim
+        key = self.key if claim is None else (claim.article.id, claim.id)
+        object.__setattr__(self, "claim_key", key)
 
 
 @dataclass(frozen=True, slots=True)

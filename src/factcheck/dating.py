@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Source, compile_readings
 from factcheck.dates import DayInterval
-from factcheck.engine import ClaimKey, Solution, Window, solve
+from factcheck.engine import ClaimKey, Solution, Window, solve, source_order
 from factcheck.entities import Names
 from factcheck.model import Article, Corpus
 from factcheck.values import Point, Reading, SpanReading, published_point, read
@@ -64,10 +64,8 @@ def date_articles(
     for reading in floating.readings:
         if published_point(reading.claim.article) in _anchors(reading):
             present[reading.claim.article.id].append(reading)
-    bounds: dict[Point, list[Bound]] = defaultdict(list)
-    for bound in constraints.bounds:
-        bounds[bound.point].append(bound)
     disputed, outvoted = set(disputed), set(outvoted)
+    bounds = _Tightest(constraints.bounds, disputed)
     dates = {}
     for article in corpus.articles:
         date = stated.get(article.id)
@@ -116,17 +114,45 @@ def date_articles(
     return dates
 
 
+class _Tightest:
+    """The bounds on each point, tightest first, without the disputed claims'.
+
+    Only the tightest bound on each side of a point can narrow a window, so a local problem
+    gets those two (in the solver's own order, so that it cites the same claims) instead of
+    every bound on a much-stated event. Where they disagree, the local problem gets them all,
+    and the solver finds which agree.
+    """
+
+    def __init__(self, bounds: Iterable[Bound], disputed: set[ClaimKey]) -> None:
+        self.lower: dict[Point, list[Bound]] = defaultdict(list)
+        self.upper: dict[Point, list[Bound]] = defaultdict(list)
+        for bound in bounds:
+            if bound.source.claim_key not in disputed:
+                (self.upper if bound.upper else self.lower)[bound.point].append(bound)
+        for side in self.lower.values():
+            side.sort(key=lambda b: (-b.day, source_order(b.source)))
+        for side in self.upper.values():
+            side.sort(key=lambda b: (b.day, source_order(b.source)))
+
+    def on(self, point: Point, excluded: set[ClaimKey]) -> list[Bound]:
+        lower = [b for b in self.lower.get(point, ()) if b.source.claim_key not in excluded]
+        upper = [b for b in self.upper.get(point, ()) if b.source.claim_key not in excluded]
+        if lower and upper and lower[0].day > upper[0].day:
+            return lower + upper
+        return lower[:1] + upper[:1]
+
+
 def _dated_by(
     readings: list[Reading],
     point: Point,
-    bounds: dict[Point, list[Bound]],
+    bounds: _Tightest,
     excluded: set[ClaimKey],
     disabled: frozenset[str],
 ) -> tuple[Constraints, Solution]:
     """``point``'s window from these claims and the bounds on the events they touch."""
     local = compile_readings(readings, disabled)
     for touched in list(local.points):
-        local.bounds += [b for b in bounds[touched] if b.source.claim_key not in excluded]
+        local.bounds += bounds.on(touched, excluded)
     return local, solve(local, [point])
 
 

@@ -77,7 +77,8 @@ class Solution:
     windows: dict[Point, Window]
 
 
-def _key(source: Source) -> tuple:
+def source_order(source: Source) -> tuple:
+    """The order in which sources are considered, where their days tie: a stable tie-break."""
     claim = source.claim
     if claim is None:
         return ("~", source.rule.code if source.rule else "", source.text)
@@ -93,9 +94,9 @@ class _Bounds:
 
     def add(self, bound: Bound) -> None:
         if bound.upper:
-            heapq.heappush(self.upper, (bound.day, _key(bound.source), bound))
+            heapq.heappush(self.upper, (bound.day, source_order(bound.source), bound))
         else:
-            heapq.heappush(self.lower, (-bound.day, _key(bound.source), bound))
+            heapq.heappush(self.lower, (-bound.day, source_order(bound.source), bound))
 
     @staticmethod
     def _top(heap: list, retracted: set) -> Bound | None:
@@ -123,7 +124,7 @@ class _Solver:
         for bound in constraints.bounds:
             self.bounds[bound.point].add(bound)
         self.edges = sorted(
-            constraints.edges, key=lambda e: (e.src, e.dst, e.weight, _key(e.source))
+            constraints.edges, key=lambda e: (e.src, e.dst, e.weight, source_order(e.source))
         )
         self.retracted: set[ClaimKey | None] = set(set_aside)
         self.conflicts: list[Conflict] = []
@@ -154,7 +155,7 @@ class _Solver:
             groups.setdefault(find(point), Component([], [], [])).points.append(point)
         for edge in self.edges:
             groups[find(edge.src)].edges.append(edge)
-        for gap in sorted(gaps, key=lambda g: (g.earlier, g.later, _key(g.source))):
+        for gap in sorted(gaps, key=lambda g: (g.earlier, g.later, source_order(g.source))):
             groups[find(gap.earlier)].gaps.append(gap)
         return list(groups.values())
 
@@ -277,7 +278,7 @@ def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
     day could move into its window too), and is reported once, as that conflict's suspect.
     """
     windows: dict[ClaimKey | None, list[Bound | None]] = {}
-    for bound in sorted(bounds, key=lambda b: _key(b.source)):
+    for bound in sorted(bounds, key=lambda b: source_order(b.source)):
         windows.setdefault(bound.source.claim_key, [None, None])[bound.upper] = bound
     conflicts = []
     for key, (lo, hi) in list(windows.items()):
@@ -307,10 +308,14 @@ def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
             best, day = inside, at
     agreeing = [w for w in windows.values() if _holds(w, day)]
     lowest_hi = min(
-        (w[1] for w in agreeing if w[1]), key=lambda b: (b.day, _key(b.source)), default=None
+        (w[1] for w in agreeing if w[1]),
+        key=lambda b: (b.day, source_order(b.source)),
+        default=None,
     )
     highest_lo = max(
-        (w[0] for w in agreeing if w[0]), key=lambda b: (b.day, _key(b.source)), default=None
+        (w[0] for w in agreeing if w[0]),
+        key=lambda b: (b.day, source_order(b.source)),
+        default=None,
     )
     for lo, hi in windows.values():
         if _holds((lo, hi), day):

@@ -81,8 +81,10 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
             problems.append(
                 Problem(str(path), 1, "no such file or folder", "give the claims folder or files")
             )
-    unique = {file.resolve(): file for file in reversed(files)}  # a file named twice loads once
-    return sorted(unique.values(), key=files.index), problems
+    unique: dict[Path, Path] = {}  # a file named twice loads once, where first named
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values()), problems
 
 
 ENTITY_FILE = "entities.toml"

@@ -28,6 +28,14 @@ aliases = []
 """
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_key_outside_home(tmp_path_factory):
+    """The parse cache's signing key lives in the user's cache folder: tests use their own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
+
+
 @pytest.fixture
 def corpus(tmp_path: Path):
     """Write files (name -> TOML text) into a claims folder; entities.toml unless given."""

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.cache import CACHE_DIR
 from factcheck.check import check
 from factcheck.problems import InputError, Problem
 
@@ -673,10 +674,13 @@ def test_triple_quotes_inside_a_literal_string_keep_line_numbers_right(corpus, c
 # --- the user's files are left alone -----------------------------------------------------------
 
 
-def _snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file's bytes and mtime, and every folder's mtime (a new file changes it)."""
+def _snapshot(root: Path, folders: bool = True) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and mtime, and every folder's mtime (a new file changes it), except
+    factcheck's own cache."""
     snapshot = {}
     for p in sorted([root, *root.rglob("*")]):
+        if CACHE_DIR in p.relative_to(root).parts or (p.is_dir() and not folders):
+            continue
         content = p.read_bytes() if p.is_file() else b"<folder>"
         snapshot[str(p)] = (content, p.stat().st_mtime_ns)
     return snapshot
@@ -688,8 +692,9 @@ def _age(root: Path) -> None:
         os.utime(p, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
 
 
+@pytest.mark.parametrize("cached", [False, True], ids=["no-cache", "cache"])
 @pytest.mark.parametrize("broken", [False, True], ids=["clean", "with-errors"])
-def test_run_never_modifies_the_users_files(corpus, cli, broken):
+def test_run_never_modifies_the_users_files(corpus, cli, broken, cached):
     files = {"a.toml": VALID, "sub/b.toml": VALID.replace("people-2023-06-07", "variety-2022")}
     if broken:
         files["c.toml"] = claim_file(id='"c1"', subject='"Alef"', predicate='"bron"', value="-3")
@@ -697,10 +702,12 @@ def test_run_never_modifies_the_users_files(corpus, cli, broken):
     if broken:
         (root / "d.toml").write_bytes(b'[article]\nid = "\xff"\n')
     _age(root.parent)
-    before = _snapshot(root.parent)
-    result = cli("run", str(root))
+    # Without the cache nothing at all is written; with it, only the cache's own folder.
+    before = _snapshot(root.parent, folders=not cached)
+    result = cli("run", str(root), *([] if cached else ["--no-cache"]))
     assert result.exit_code == (2 if broken else 0), result.output
-    assert _snapshot(root.parent) == before
+    assert _snapshot(root.parent, folders=not cached) == before
+    assert (root.parent / CACHE_DIR).is_dir() == cached
 
 
 def test_unknown_names_are_reported_even_beside_an_unreadable_file(corpus, cli):

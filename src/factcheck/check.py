@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.baseline import Baseline, Entry
+from factcheck.cache import ParseCache
 from factcheck.config import Settings
 from factcheck.constraints import Constraints, compile_readings
 from factcheck.dates import DayInterval
@@ -18,6 +19,7 @@ from factcheck.findings import Finding, from_article_date, from_conflict, sort_f
 from factcheck.forensics import investigate
 from factcheck.loader import load
 from factcheck.model import Corpus
+from factcheck.parallel import default_jobs
 from factcheck.problems import InputError
 from factcheck.values import read
 
@@ -79,7 +81,9 @@ class Report:
 def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
     """Check the claim files under ``paths``; raise :class:`InputError` with every problem."""
     settings = settings or Settings()
-    corpus = load(paths)
+    root = repository_root(paths)
+    cache = ParseCache.at(root, paths) if settings.cache else None
+    corpus = load(paths, settings.jobs or default_jobs(), cache)
     names = Names(corpus)
     readings = read(corpus, names)
     problems = corpus.problems + readings.problems
@@ -102,7 +106,7 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         sort_findings(findings),
         readings.parties,
         readings.published,
-        repository_root(paths),
+        root,
         tuple(paths),
         dates=found.dates,
         constraints=constraints,

@@ -64,6 +64,24 @@ PathsArgument = Annotated[
     ),
 ]
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes that parse claim files (default: one per core).",
+        show_default=False,
+        metavar="N",
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Parse every file afresh; neither read nor write .factcheck_cache/."
+    ),
+]
+
 
 @app.command()
 def run(
@@ -82,6 +100,8 @@ def run(
     no_baseline: Annotated[
         bool, typer.Option("--no-baseline", help="Ignore the configuration's baseline.")
     ] = False,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check claim files and report every contradiction.
 
@@ -90,7 +110,9 @@ def run(
     """
     from factcheck import commands
 
-    raise typer.Exit(commands.run(paths or [], output_format.value, baseline, not no_baseline))
+    loading = commands.Loading(jobs, not no_cache)
+    code = commands.run(paths or [], output_format.value, baseline, not no_baseline, loading)
+    raise typer.Exit(code)
 
 
 @app.command("baseline")
@@ -110,11 +132,15 @@ def baseline_command(
         bool,
         typer.Option("--prune", help="Only drop the findings that no longer occur; add none."),
     ] = False,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Accept the current findings: write them to the baseline file that run compares with."""
     from factcheck import commands
 
-    raise typer.Exit(commands.baseline(paths or [], output, prune))
+    raise typer.Exit(
+        commands.baseline(paths or [], output, prune, commands.Loading(jobs, not no_cache))
+    )
 
 
 @app.command()
@@ -139,6 +165,8 @@ def timeline(
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.text,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Draw a person's events on a year axis: each one's best-supported window, the ages
     reported along the way, and the articles behind them (disputed claims in red).
@@ -147,7 +175,8 @@ def timeline(
     """
     from factcheck import commands
 
-    raise typer.Exit(commands.timeline(entity, paths or [], output_format.value))
+    loading = commands.Loading(jobs, not no_cache)
+    raise typer.Exit(commands.timeline(entity, paths or [], output_format.value, loading))
 
 
 @app.command()
@@ -217,11 +246,14 @@ def explain(
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.text,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Show how a finding is derived: each constraint, its claim, and the arithmetic."""
     from factcheck import commands
 
-    raise typer.Exit(commands.explain(paths or [], fingerprint, output_format.value))
+    loading = commands.Loading(jobs, not no_cache)
+    raise typer.Exit(commands.explain(paths or [], fingerprint, output_format.value, loading))
 
 
 @app.command()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck import baseline as baselines
@@ -31,6 +31,19 @@ def _paths(arguments: Sequence[Path], settings: Settings) -> list[Path]:
     return [here if here.exists() or not at_root.exists() else at_root]
 
 
+@dataclass(frozen=True, slots=True)
+class Loading:
+    """How the claim files are loaded: by how many processes, and whether through the cache."""
+
+    jobs: int | None = None
+    cache: bool = True
+
+
+def _settings(loading: Loading) -> Settings:
+    """The configuration's settings, with the command line's way of loading."""
+    return replace(load_settings(), jobs=loading.jobs, cache=loading.cache)
+
+
 def _report_problems(error: InputError, output_format: str, outcome: str = "checked") -> int:
     """Every problem on its own line, then what did not happen because of them; exit 2."""
     if output_format == "json":
@@ -48,12 +61,16 @@ def _report_problems(error: InputError, output_format: str, outcome: str = "chec
 
 
 def run(
-    paths: Sequence[Path], output_format: str, baseline: Path | None, use_baseline: bool
+    paths: Sequence[Path],
+    output_format: str,
+    baseline: Path | None,
+    use_baseline: bool,
+    loading: Loading = Loading(),
 ) -> int:
     from factcheck.report import FORMATS
 
     try:
-        settings = load_settings()
+        settings = _settings(loading)
     except InputError as error:
         return _report_problems(error, output_format)
     problems = []
@@ -74,10 +91,12 @@ def run(
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
 
 
-def baseline(paths: Sequence[Path], output: Path | None, prune: bool) -> int:
+def baseline(
+    paths: Sequence[Path], output: Path | None, prune: bool, loading: Loading = Loading()
+) -> int:
     """Write the current findings as the baseline; with ``prune``, only drop the fixed ones."""
     try:
-        settings = load_settings()
+        settings = _settings(loading)
         report = check(_paths(paths, settings), settings)
         target = output or settings.baseline or report.root / baselines.DEFAULT_NAME
         findings = report.findings
@@ -94,13 +113,15 @@ def baseline(paths: Sequence[Path], output: Path | None, prune: bool) -> int:
     return EXIT_CLEAN
 
 
-def explain(paths: Sequence[Path], fingerprint: str, output_format: str) -> int:
+def explain(
+    paths: Sequence[Path], fingerprint: str, output_format: str, loading: Loading = Loading()
+) -> int:
     """Print the derivation of the finding with that fingerprint (or a unique prefix of it)."""
     from factcheck.explain import derive, find
     from factcheck.report.explanation import FORMATS
 
     try:
-        settings = load_settings()
+        settings = _settings(loading)
         finding = find(check(_paths(paths, settings), settings), fingerprint)
     except InputError as error:
         return _report_problems(error, "text")
@@ -108,13 +129,15 @@ def explain(paths: Sequence[Path], fingerprint: str, output_format: str) -> int:
     return EXIT_CLEAN
 
 
-def timeline(entity: str, paths: Sequence[Path], output_format: str) -> int:
+def timeline(
+    entity: str, paths: Sequence[Path], output_format: str, loading: Loading = Loading()
+) -> int:
     """Print a person's timeline; an unknown name is bad input, with a suggestion."""
     from factcheck.timeline import UnknownEntity, render_json
     from factcheck.timeline import timeline as build
 
     try:
-        settings = load_settings()
+        settings = _settings(loading)
         result = build(check(_paths(paths, settings), settings), entity)
     except UnknownEntity as error:
         if output_format == "json":

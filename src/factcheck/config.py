@@ -33,6 +33,8 @@ class Settings:
     severity: dict[str, Severity] = field(default_factory=dict)
     disable: frozenset[str] = frozenset()
     source: Path | None = None  # the file they came from
+    jobs: int | None = None  # processes that load files; None: one per core
+    cache: bool = True  # whether to use (and keep) the parse cache
 
 
 def find(start: Path) -> Path | None:

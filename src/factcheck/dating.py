@@ -12,7 +12,7 @@ narrow it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Source, compile_readings
@@ -20,7 +20,14 @@ from factcheck.dates import DayInterval
 from factcheck.engine import ClaimKey, Solution, Window, solve, source_order
 from factcheck.entities import Names
 from factcheck.model import Article, Corpus
-from factcheck.values import Point, Reading, SpanReading, published_point, read
+from factcheck.values import (
+    Point,
+    Reading,
+    SpanReading,
+    may_be_present_tense,
+    published_point,
+    read,
+)
 
 # A claim alone at odds with the rest may just be wrong; two or more, outvoted at the stated
 # date and all set right by one other date, point at the date.
@@ -59,7 +66,7 @@ def date_articles(
 ) -> dict[str, ArticleDate]:
     """``constraints`` are the corpus's, at the stated dates; ``disputed`` claims are left out;
     an article's ``outvoted`` claims lost to more articles at its stated date."""
-    floating = read(corpus, names, floating=True)
+    floating = read(corpus, names, True, [c for c in corpus.claims if may_be_present_tense(c)])
     present: dict[str, list[Reading]] = defaultdict(list)
     for reading in floating.readings:
         if published_point(reading.claim.article) in _anchors(reading):
@@ -135,11 +142,20 @@ class _Tightest:
             side.sort(key=lambda b: (b.day, source_order(b.source)))
 
     def on(self, point: Point, excluded: set[ClaimKey]) -> list[Bound]:
-        lower = [b for b in self.lower.get(point, ()) if b.source.claim_key not in excluded]
-        upper = [b for b in self.upper.get(point, ()) if b.source.claim_key not in excluded]
-        if lower and upper and lower[0].day > upper[0].day:
-            return lower + upper
-        return lower[:1] + upper[:1]
+        lower = next(self._live(self.lower, point, excluded), None)
+        upper = next(self._live(self.upper, point, excluded), None)
+        if lower is not None and upper is not None and lower.day > upper.day:
+            return [
+                *self._live(self.lower, point, excluded),
+                *self._live(self.upper, point, excluded),
+            ]
+        return [b for b in (lower, upper) if b is not None]
+
+    @staticmethod
+    def _live(
+        side: dict[Point, list[Bound]], point: Point, excluded: set[ClaimKey]
+    ) -> Iterator[Bound]:
+        return (b for b in side.get(point, ()) if b.source.claim_key not in excluded)
 
 
 def _dated_by(

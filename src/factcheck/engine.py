@@ -128,6 +128,9 @@ class _Solver:
         )
         self.retracted: set[ClaimKey | None] = set(set_aside)
         self.conflicts: list[Conflict] = []
+        # Each solved component's last propagation, made after its last retraction: its
+        # windows, which are asked for next.
+        self.settled: dict[int, _Propagation] = {}
 
     def live(self, source: Source) -> bool:
         return source.claim_key is None or source.claim_key not in self.retracted
@@ -187,6 +190,7 @@ class _Solver:
                 continue
             propagation = self.propagate(component)
             if propagation.empty is None:
+                self.settled[id(component)] = propagation
                 return
             empty = propagation.empty
             window = propagation.windows[empty]
@@ -195,7 +199,9 @@ class _Solver:
                 propagation.sources(empty), window.lo - window.hi, emptied=(empty, window)
             )
             if all(source.claim_key is None for source in conflict.sources):
-                return  # domain rules alone never conflict; nothing left to retract
+                # domain rules alone never conflict; nothing left to retract
+                self.settled[id(component)] = propagation
+                return
             self.retract(conflict)
 
     def propagate(self, component: Component) -> _Propagation:
@@ -236,7 +242,7 @@ class _Solver:
         return result
 
     def windows(self, component: Component) -> dict[Point, Window]:
-        result = self.propagate(component)
+        result = self.settled.get(id(component)) or self.propagate(component)
         return {
             p: Window(p, w.lo, w.hi, result.lo_by[p], result.hi_by[p])
             for p, w in result.windows.items()

@@ -7,15 +7,20 @@ reading dates and spans is the job of :mod:`factcheck.values`.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factcheck.model import Article, Claim, Corpus, Entity, EventRef, Location
+from factcheck.model import Article, Claim, Corpus, Entity, EventRef, LoadedFile, Location
 from factcheck.predicates import PREDICATES
 from factcheck.problems import Problem, closest
 from factcheck.toml_lines import Block, locate
+
+if TYPE_CHECKING:
+    from factcheck.cache import ParseCache
 
 _DATE_TYPES = (str, int, dt.date)
 _OPTIONAL_TEXT = (str,)
@@ -102,36 +107,51 @@ def _nearest_entities(file: Path) -> list[Path]:
     return []
 
 
-def load(paths: Sequence[Path]) -> Corpus:
-    """Load every file that can be read; ``corpus.problems`` lists what could not."""
+def load(paths: Sequence[Path], jobs: int = 1, cache: ParseCache | None = None) -> Corpus:
+    """Load every file that can be read; ``corpus.problems`` lists what could not. With more
+    than one job, files are parsed in parallel; with a cache, unchanged files are not parsed."""
+    from factcheck.parallel import load_files  # a pool is only needed for many files
+
     files, problems = find_files(paths)
     corpus = Corpus(files=[str(f) for f in files], problems=problems)
-    for file in files:
-        file_problems = _load_file(file, corpus)
-        corpus.problems.extend(file_problems)
-    corpus.problems.extend(_duplicates(corpus))
+    # Loading makes hundreds of thousands of objects and no garbage: collecting cycles meanwhile
+    # only rescans them, again and again (a fifth of the time at 100k claims). They live to the
+    # end of the run, so they are then frozen: later collections skip them too.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for loaded in load_files(files, jobs, cache):
+            corpus.add(loaded)
+        corpus.problems.extend(_duplicates(corpus))
+        gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
     return corpus
 
 
-def _load_file(file: Path, corpus: Corpus) -> list[Problem]:
-    path = str(file)
+def read_bytes(file: Path) -> bytes | LoadedFile:
+    """The file's bytes, or what the loader makes of a file it cannot read."""
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as exc:
-        corpus.unreadable.append(path)
-        return [Problem(path, 1, f"cannot read the file: {exc.strerror or exc}")]
+        problem = Problem(str(file), 1, f"cannot read the file: {exc.strerror or exc}")
+        return LoadedFile(str(file), problems=[problem], unreadable=True)
+
+
+def parse_file(path: str, data: bytes) -> LoadedFile:
+    """What a claim or entity file holds, checked; it depends on nothing but the file's bytes."""
     try:
         text = data.decode("utf-8-sig")  # editors on Windows may start the file with a BOM
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        corpus.unreadable.append(path)
-        return [Problem(path, line, "the file is not UTF-8 text", "save it as UTF-8")]
+        problem = Problem(path, line, "the file is not UTF-8 text", "save it as UTF-8")
+        return LoadedFile(path, problems=[problem], unreadable=True)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        corpus.unreadable.append(path)
-        return [_syntax_problem(path, text, exc)]
-    return _FileReader(path, text, document, corpus).read()
+        return LoadedFile(path, problems=[_syntax_problem(path, text, exc)], unreadable=True)
+    return _FileReader(path, text, document).read()
 
 
 _AT_LINE = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", re.S)
@@ -163,17 +183,17 @@ def _syntax_hint(what: str) -> str:
 
 
 class _FileReader:
-    def __init__(self, path: str, text: str, document: dict, corpus: Corpus) -> None:
+    def __init__(self, path: str, text: str, document: dict) -> None:
         self.path = path
         self.document = document
         self.lines = locate(text)
-        self.corpus = corpus
-        self.problems: list[Problem] = []
+        self.loaded = LoadedFile(path)
+        self.problems = self.loaded.problems
 
     def problem(self, line: int, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.path, line, message, hint))
 
-    def read(self) -> list[Problem]:
+    def read(self) -> LoadedFile:
         for key in self.document:
             if key not in TOP_KEYS:
                 hint = closest(key, TOP_KEYS) or "a claims file has [article] and [[claims]]"
@@ -185,7 +205,7 @@ class _FileReader:
         self._read_entities()
         article = self._read_article()
         self._read_claims(article)
-        return self.problems
+        return self.loaded
 
     def _tables(self, name: str) -> Iterable[tuple[dict, Block]]:
         value = self.document.get(name, [])
@@ -238,7 +258,7 @@ class _FileReader:
             if ok:
                 location = Location(self.path, block.line)
                 entity = Entity(clean["name"], tuple(aliases), location, dict(block.keys))
-                self.corpus.entities.append(entity)
+                self.loaded.entities.append(entity)
 
     def _read_article(self) -> Article | None:
         if "article" not in self.document:
@@ -260,7 +280,7 @@ class _FileReader:
             published=clean.get("published"),
             key_lines=dict(block.keys),
         )
-        self.corpus.articles.append(article)
+        self.loaded.articles.append(article)
         return article
 
     def _read_claims(self, article: Article | None) -> None:
@@ -269,7 +289,7 @@ class _FileReader:
             self.problem(claims[0][1].line, "claims without an [article] table", "add [article]")
         owner = article or Article("", Location(self.path, 1))
         for table, block in claims:
-            self.corpus.claims.append(self._read_claim(table, block, owner))
+            self.loaded.claims.append(self._read_claim(table, block, owner))
 
     def _read_claim(self, table: dict, block: Block, article: Article) -> Claim:
         before = len(self.problems)

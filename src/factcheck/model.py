@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 from factcheck.problems import Problem
 
+# The records below are dataclasses without slots: the parse cache pickles them, and objects
+# with a __dict__ unpickle in C, several times faster than slotted dataclasses.
 TomlValue = object  # a value as tomllib returns it (a name of its own: Claim has an `object`)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Location:
     path: str
     line: int
@@ -18,7 +20,7 @@ class Location:
         return f"{self.path}:{self.line}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Article:
     id: str
     location: Location
@@ -38,7 +40,7 @@ class Article:
         return f"{source} {self.published}" if self.published is not None else f"{source} (undated)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EventRef:
     """Another claim's event, named by predicate and participants (``after = {...}``)."""
 
@@ -47,7 +49,7 @@ class EventRef:
     object: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # a claim is itself; its value may be a table
+@dataclass(frozen=True, eq=False)  # a claim is itself; its value may be a table
 class Claim:
     article: Article
     id: str
@@ -70,7 +72,7 @@ class Claim:
         return self.key_lines.get(key, self.location.line)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Entity:
     name: str
     aliases: tuple[str, ...]
@@ -82,6 +84,19 @@ class Entity:
         return self.key_lines.get(key, self.location.line)
 
 
+@dataclass
+class LoadedFile:
+    """One file's share of the corpus: what the loader makes of it, and what the parse cache
+    keeps."""
+
+    path: str
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: bool = False  # its text could not be parsed
+
+
 @dataclass(slots=True)
 class Corpus:
     articles: list[Article] = field(default_factory=list)
@@ -90,3 +105,11 @@ class Corpus:
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # files whose text could not be parsed
+
+    def add(self, loaded: LoadedFile) -> None:
+        self.articles += loaded.articles
+        self.claims += loaded.claims
+        self.entities += loaded.entities
+        self.problems += loaded.problems
+        if loaded.unreadable:
+            self.unreadable.append(loaded.path)

@@ -7,6 +7,7 @@ that is not a fixed date (the publication of an undated article, another event) 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -73,18 +74,32 @@ class Readings:
     parties: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
 
 
-def read(corpus: Corpus, names: Names, floating: bool = False) -> Readings:
-    """Read every claim. With ``floating``, claims in the present tense hold on their article's
-    publication as a point of its own, whatever date the article states (to date articles)."""
+def read(
+    corpus: Corpus, names: Names, floating: bool = False, only: Iterable[Claim] | None = None
+) -> Readings:
+    """Read every claim (or ``only`` these). With ``floating``, claims in the present tense hold
+    on their article's publication as a point of its own, whatever date the article states (to
+    date articles)."""
     result = Readings([], {}, list(names.problems), names_incomplete=bool(corpus.unreadable))
     result.floating = floating
     for article in corpus.articles:
         result.published[article.id] = _published(article, result.problems)
-    for claim in corpus.claims:
+    for claim in corpus.claims if only is None else only:
         reading = _ClaimReader(claim, names, result).read()
         if reading is not None:
             result.readings.append(reading)
     return result
+
+
+def may_be_present_tense(claim: Claim) -> bool:
+    """Whether a claim can hold on its article's publication: it gives no date of its own
+    (as_of, after) and is an age or a duration, or a date range up to "as_of"."""
+    predicate = PREDICATES.get(claim.predicate)
+    if claim.as_of is not None or claim.after is not None or predicate is None:
+        return False
+    return predicate.kind == "years" or (
+        isinstance(claim.value, dict) and AS_OF in claim.value.values()
+    )
 
 
 def _published(article: Article, problems: list[Problem]) -> DayInterval | None:

@@ -1,0 +1,188 @@
+"""The parse cache: what the loader made of each file, kept under ``.factcheck_cache/``.
+
+Each file's entry is keyed on its path, size, modification time and content hash (SHA-256), and
+is used only if all four match: hashing a file costs a small fraction of parsing it, so an edit
+that keeps the size and the modification time is still seen. The entries of one set of paths
+(``claims/``, say) are kept together in one pack, read and written in one go: one file instead of
+thousands, written atomically after a run in which anything changed.
+
+Entries are pickles, which load several times faster than anything rebuilt from JSON, but
+unpickling foreign data can run code. So a pack is signed (HMAC-SHA256) with a key kept in the
+user's cache folder, outside the repository: a pack that is corrupt, truncated, unsigned, signed
+with another key (committed to a repository, copied from another machine), or written by another
+version of factcheck or Python is never unpickled; it is ignored and rebuilt. A cache that
+cannot be written is simply not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass
+from functools import cache
+from pathlib import Path
+
+from factcheck import __version__
+
+CACHE_DIR = ".factcheck_cache"
+_MAGIC = b"factcheck parse cache 1\n"
+_KEY_FILE = "cache-key"
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A cache of factcheck: safe to delete.\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What identifies a file's content: an entry is used only if all of it matches."""
+
+    path: str  # as given: the entry's locations quote it
+    absolute: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, file: Path, data: bytes) -> Facts | None:
+        try:
+            stat = file.stat()
+        except OSError:
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        return cls(str(file), os.path.abspath(file), stat.st_size, stat.st_mtime_ns, digest)
+
+
+class ParseCache:
+    """The pack of one set of paths, signed with ``key``."""
+
+    def __init__(self, pack: Path, key: bytes) -> None:
+        self.pack = pack
+        self.key = key
+        self.entries: dict[Facts, bytes] = {}
+        self._read()
+
+    @classmethod
+    def at(cls, root: Path, paths: Sequence[Path]) -> ParseCache | None:
+        """The cache of these paths in the repository at ``root``; None without a key."""
+        key = signing_key()
+        if key is None:
+            return None
+        named = "\0".join(sorted(f"{os.path.abspath(p)}\0{p}" for p in paths))
+        name = hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return cls(root / CACHE_DIR / f"parse-{name}.pack", key)
+
+    def get(self, facts: Facts) -> bytes | None:
+        """The pickled entry for a file with these facts, or None."""
+        return self.entries.get(facts)
+
+    def save(self, entries: Iterable[tuple[Facts, bytes]]) -> None:
+        """Keep these entries, and only these, unless they are the ones kept already."""
+        fresh = dict(entries)
+        if fresh.keys() == self.entries.keys():
+            return
+        index = [[*astuple(facts), len(blob)] for facts, blob in fresh.items()]
+        rest = b"\n".join((_header(), json.dumps(index).encode(), b"".join(fresh.values())))
+        try:
+            _prepare(self.pack.parent)
+            _write(self.pack, _MAGIC + _sign(self.key, rest) + b"\n" + rest)
+        except OSError:
+            pass  # a read-only checkout: the run goes on without a cache
+        self.entries = fresh
+
+    def _read(self) -> None:
+        try:
+            blob = memoryview(self.pack.read_bytes())
+        except OSError:
+            return
+        if blob[: len(_MAGIC)] != _MAGIC:
+            return
+        body = bytes(blob[len(_MAGIC) :])
+        signature, _, rest = body.partition(b"\n")
+        if not hmac.compare_digest(signature, _sign(self.key, rest)):
+            return
+        header, _, rest = rest.partition(b"\n")
+        if header != _header():
+            return
+        index_text, _, payloads = rest.partition(b"\n")
+        try:
+            index = json.loads(index_text)
+            offset = 0
+            for *fields, length in index:
+                self.entries[Facts(*fields)] = payloads[offset : offset + length]
+                offset += length
+        except (ValueError, TypeError):  # signed by this user's key, yet not ours: a miss
+            self.entries = {}
+
+
+def key_folder() -> Path:
+    """Where the signing key lives: the user's cache folder (XDG), never the repository."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
+
+
+def signing_key() -> bytes | None:
+    """This user's key, made on first use; None where it can be neither read nor made."""
+    path = key_folder() / _KEY_FILE
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write(path, os.urandom(32))
+        return path.read_bytes()  # another run may have won the race: use what is there
+    except OSError:
+        return None
+
+
+def _sign(key: bytes, data: bytes) -> bytes:
+    return hmac.new(key, data, hashlib.sha256).hexdigest().encode()
+
+
+@cache
+def _header() -> bytes:
+    """What wrote a pack: entries made by other code are stale, even under the same version
+    number (as during development), and pickles are read by the Python that wrote them."""
+    from factcheck import loader, model, predicates, problems, toml_lines
+
+    digest = hashlib.sha256()
+    for module in (loader, model, predicates, problems, toml_lines):
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:  # no source installed: the version alone tells
+            digest.update(module.__name__.encode())
+    facts = {
+        "factcheck": __version__,
+        "code": digest.hexdigest(),
+        "python": sys.version.split()[0],
+    }
+    return json.dumps(facts, sort_keys=True).encode()
+
+
+def _prepare(folder: Path) -> None:
+    """The cache folder, made like .pytest_cache: ignored by git and by backup tools, without
+    anyone having to edit .gitignore."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", _TAG)):
+        if not (folder / name).exists():
+            _write(folder / name, text.encode(), mode=0o644)
+
+
+def _write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write atomically: readers see the old file or the new one, never a part. The file is
+    readable by its owner alone unless ``mode`` says otherwise."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,111 @@
+"""Loading many files: from the parse cache where it holds them, else parsed, across processes.
+
+A file's share of the corpus depends on its bytes alone, so files are parsed in any order, by
+any process, and put back in the order they were found: a parallel run reports exactly what a
+serial one does. Workers send back pickles, which are also what the cache keeps.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factcheck.cache import Facts, ParseCache
+from factcheck.loader import parse_file, read_bytes
+from factcheck.model import LoadedFile
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+# Below this many files to parse per process, starting the process costs more than it saves.
+MIN_FILES_PER_JOB = 100
+CHUNKS_PER_JOB = 4  # small enough pieces that a slow one does not leave a core idle
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def load_files(files: Sequence[Path], jobs: int, cache: ParseCache | None) -> list[LoadedFile]:
+    loaded: list[LoadedFile | None] = [None] * len(files)
+    kept: dict[int, tuple[Facts, bytes]] = {}  # what the cache is to hold after the run
+    missed: dict[int, bytes] = {}  # the files to parse, with their bytes
+    facts: dict[int, Facts] = {}
+    for index, file in enumerate(files):
+        data = read_bytes(file)
+        if isinstance(data, LoadedFile):
+            loaded[index] = data
+            continue
+        known = Facts.of(file, data) if cache is not None else None
+        entry = None if cache is None or known is None else cache.get(known)
+        if entry is not None and (hit := _unpickled(entry)) is not None:
+            assert known is not None
+            loaded[index], kept[index] = hit, (known, entry)
+            continue
+        missed[index] = data
+        if known is not None:
+            facts[index] = known
+    for index, found, entry in _parse(files, missed, jobs, keep=cache is not None):
+        loaded[index] = found
+        if index in facts and entry is not None:
+            kept[index] = (facts[index], entry)
+    if cache is not None:
+        cache.save(kept[index] for index in sorted(kept))
+    return [found for found in loaded if found is not None]
+
+
+def _parse(
+    files: Sequence[Path], missed: dict[int, bytes], jobs: int, keep: bool
+) -> list[tuple[int, LoadedFile, bytes | None]]:
+    """Each missed file parsed, with its pickle where the cache is to keep it."""
+    workers = min(jobs, len(missed) // MIN_FILES_PER_JOB)
+    if workers <= 1:
+        parsed = []
+        for index, data in missed.items():
+            found = parse_file(str(files[index]), data)
+            parsed.append((index, found, _pickled(found) if keep else None))
+        return parsed
+    from concurrent.futures import ProcessPoolExecutor  # only for many files
+
+    indices = list(missed)
+    size = -(-len(indices) // (workers * CHUNKS_PER_JOB))
+    chunks = [indices[i : i + size] for i in range(0, len(indices), size)]
+    parsed = []
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        work = [[(str(files[i]), missed[i]) for i in chunk] for chunk in chunks]
+        for chunk, pickles in zip(chunks, pool.map(_parse_chunk, work), strict=True):
+            parsed += [(i, pickle.loads(p), p) for i, p in zip(chunk, pickles, strict=True)]
+    return parsed
+
+
+def _parse_chunk(files: list[tuple[str, bytes]]) -> list[bytes]:
+    return [_pickled(parse_file(path, data)) for path, data in files]
+
+
+def _pickled(loaded: LoadedFile) -> bytes:
+    return pickle.dumps(loaded, pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(entry: bytes) -> LoadedFile | None:
+    try:
+        found = pickle.loads(entry)
+    except Exception:  # signed by this user, yet unreadable: never fatal, only a miss
+        return None
+    return found if isinstance(found, LoadedFile) else None
+
+
+def _context() -> BaseContext:
+    import multiprocessing
+
+    # Forking reuses the modules already imported; elsewhere (macOS, Windows) each worker
+    # imports factcheck afresh, which the minimum of files per job pays for.
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()

@@ -1,0 +1,175 @@
+"""The parse cache: a second run parses nothing, any edit is seen (also one that keeps the size
+and the modification time), and a corrupt or foreign cache is ignored and rebuilt, never
+trusted. Results never depend on it."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED_CLAIMS
+from factcheck import cache, loader
+from factcheck.cache import CACHE_DIR
+from factcheck.check import check
+from factcheck.config import Settings
+from factcheck.report import FORMATS
+
+
+@pytest.fixture
+def claims(tmp_path: Path) -> Path:
+    """A copy of the bundled claims, in a git repository of its own (the cache's home)."""
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(BUNDLED_CLAIMS, tmp_path / "claims")
+    return tmp_path / "claims"
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files each run parsed, in order."""
+    calls: list[str] = []
+    real = loader.parse_file
+
+    def spy(path: str, data: bytes):
+        calls.append(Path(path).name)
+        return real(path, data)
+
+    monkeypatch.setattr("factcheck.parallel.parse_file", spy)
+    return calls
+
+
+def report_json(claims: Path, cache: bool = True) -> dict:
+    import io
+
+    out = io.StringIO()
+    FORMATS["json"](check([claims], Settings(jobs=1, cache=cache)), out)
+    return json.loads(out.getvalue())
+
+
+def packs(claims: Path) -> list[Path]:
+    return sorted((claims.parent / CACHE_DIR).glob("parse-*.pack"))
+
+
+def test_a_second_run_parses_nothing_and_reports_the_same(claims, parsed):
+    uncached = report_json(claims, cache=False)
+    assert len(parsed) == 6
+    first = report_json(claims)
+    assert len(parsed) == 12
+    second = report_json(claims)
+    assert len(parsed) == 12
+    assert uncached == first == second
+    assert len(packs(claims)) == 1
+    folder = claims.parent / CACHE_DIR
+    assert (folder / ".gitignore").read_text() == "*\n"  # git never sees it
+    assert (folder / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172")
+
+
+def test_an_edit_keeping_size_and_mtime_is_seen(claims, parsed):
+    report_json(claims)
+    article = next(p for p in sorted(claims.rglob("*.toml")) if "value = 11" in p.read_text())
+    stat = article.stat()
+    text = article.read_text()
+    article.write_text(text.replace("value = 11", "value = 19", 1))
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert article.stat().st_size == stat.st_size
+    assert article.stat().st_mtime_ns == stat.st_mtime_ns
+    parsed.clear()
+    edited = report_json(claims)
+    assert parsed == [article.name]
+    assert edited == report_json(claims, cache=False)
+    assert any("is 19" in f["message"] for f in edited["findings"])
+
+
+def test_a_new_and_a_removed_file_are_seen(claims, parsed):
+    report_json(claims)
+    moved = sorted((claims / "articles").glob("*.toml"))[-1]
+    kept = moved.read_text()
+    moved.unlink()
+    parsed.clear()
+    without = report_json(claims)
+    assert parsed == []  # what remains is all cached
+    assert without == report_json(claims, cache=False)
+    (claims / "new.toml").write_text(kept)
+    parsed.clear()
+    assert report_json(claims) == report_json(claims, cache=False)
+    assert parsed[0] == "new.toml"  # the only file the cached run parsed
+    assert len(parsed) == 7
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[: len(blob) // 2],  # truncated
+        lambda blob: blob[:-40] + bytes(40),  # payload overwritten
+        lambda blob: b"garbage",
+        lambda blob: b"",
+    ],
+    ids=["truncated", "overwritten", "garbage", "empty"],
+)
+def test_a_corrupt_cache_is_ignored_and_rebuilt(claims, parsed, damage):
+    expected = report_json(claims, cache=False)
+    report_json(claims)
+    (pack,) = packs(claims)
+    pack.write_bytes(damage(pack.read_bytes()))
+    parsed.clear()
+    assert report_json(claims) == expected
+    assert len(parsed) == 6
+    parsed.clear()
+    assert report_json(claims) == expected  # rebuilt: used again
+    assert parsed == []
+
+
+def test_a_foreign_cache_is_never_unpickled(claims, parsed, tmp_path):
+    """A pack signed with another key (committed to a repository, copied from elsewhere) may
+    hold any pickle: it is not loaded, so it cannot run code."""
+    report_json(claims)
+    (pack,) = packs(claims)
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    # A pack made and signed the way factcheck makes them, with another user's key.
+    magic, _, header, index, _ = pack.read_bytes().split(b"\n", 4)
+    entries = json.loads(index)
+    payload = pickle.dumps(Exploit())
+    for entry in entries:
+        entry[-1] = len(payload)
+    rest = b"\n".join((header, json.dumps(entries).encode(), payload * len(entries)))
+    pack.write_bytes(magic + b"\n" + cache._sign(os.urandom(32), rest) + b"\n" + rest)
+    parsed.clear()
+    assert report_json(claims) == report_json(claims, cache=False)
+    assert not marker.exists()
+    assert len(parsed) == 12
+
+
+def test_no_cache_reads_and_writes_nothing(claims, cli, parsed):
+    result = cli("run", "--no-cache", "--format", "json", str(claims))
+    assert result.exit_code == 1
+    assert not (claims.parent / CACHE_DIR).exists()
+    cli("run", "--format", "json", str(claims))
+    parsed.clear()
+    again = cli("run", "--no-cache", "--format", "json", str(claims))
+    assert len(parsed) == 6
+    assert again.stdout == result.stdout
+
+
+def test_a_read_only_checkout_runs_without_a_cache(claims, parsed):
+    (claims.parent / CACHE_DIR).write_text("not a folder")  # the cache cannot be made
+    assert report_json(claims) == report_json(claims, cache=False)
+    assert (claims.parent / CACHE_DIR).read_text() == "not a folder"
+
+
+def test_problems_are_the_same_from_the_cache(claims, cli):
+    bad = claims / "articles" / "zz-broken.toml"
+    bad.write_text('[article]\nid = "x"\n[[claims]]\nid = "c"\nsubject = "Nobody"\n')
+    first = cli("run", str(claims))
+    second = cli("run", str(claims))
+    assert first.exit_code == second.exit_code == 2
+    assert first.output == second.output
+    assert "zz-broken.toml:3: the claim has no 'predicate'" in second.output

@@ -32,6 +32,7 @@ from factcheck import __version__
 CACHE_DIR = ".factcheck_cache"
 _MAGIC = b"factcheck parse cache 1\n"
 _KEY_FILE = "cache-key"
+Entry = bytes | memoryview  # a pickle, or a view of one in the pack
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A cache of factcheck: safe to delete.\n"
 
 
@@ -61,7 +62,7 @@ class ParseCache:
     def __init__(self, pack: Path, key: bytes) -> None:
         self.pack = pack
         self.key = key
-        self.entries: dict[Facts, bytes] = {}
+        self.entries: dict[Facts, Entry] = {}
         self._read()
 
     @classmethod
@@ -74,11 +75,11 @@ class ParseCache:
         name = hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         return cls(root / CACHE_DIR / f"parse-{name}.pack", key)
 
-    def get(self, facts: Facts) -> bytes | None:
+    def get(self, facts: Facts) -> Entry | None:
         """The pickled entry for a file with these facts, or None."""
         return self.entries.get(facts)
 
-    def save(self, entries: Iterable[tuple[Facts, bytes]]) -> None:
+    def save(self, entries: Iterable[tuple[Facts, Entry]]) -> None:
         """Keep these entries, and only these, unless they are the ones kept already."""
         fresh = dict(entries)
         if fresh.keys() == self.entries.keys():
@@ -94,23 +95,25 @@ class ParseCache:
 
     def _read(self) -> None:
         try:
-            blob = memoryview(self.pack.read_bytes())
+            blob = self.pack.read_bytes()
         except OSError:
             return
-        if blob[: len(_MAGIC)] != _MAGIC:
+        if not blob.startswith(_MAGIC):
             return
-        body = bytes(blob[len(_MAGIC) :])
-        signature, _, rest = body.partition(b"\n")
-        if not hmac.compare_digest(signature, _sign(self.key, rest)):
+        signed = blob.find(b"\n", len(_MAGIC)) + 1
+        header = blob.find(b"\n", signed) + 1
+        index = blob.find(b"\n", header) + 1
+        if not 0 < signed < header < index:
             return
-        header, _, rest = rest.partition(b"\n")
-        if header != _header():
+        signature = blob[len(_MAGIC) : signed - 1]
+        if not hmac.compare_digest(signature, _sign(self.key, memoryview(blob)[signed:])):
             return
-        index_text, _, payloads = rest.partition(b"\n")
+        if blob[signed : header - 1] != _header():
+            return
+        payloads = memoryview(blob)[index:]  # entries are views of it: nothing is copied
         try:
-            index = json.loads(index_text)
             offset = 0
-            for *fields, length in index:
+            for *fields, length in json.loads(blob[header : index - 1]):
                 self.entries[Facts(*fields)] = payloads[offset : offset + length]
                 offset += length
         except (ValueError, TypeError):  # signed by this user's key, yet not ours: a miss
@@ -140,7 +143,7 @@ def signing_key() -> bytes | None:
         return None
 
 
-def _sign(key: bytes, data: bytes) -> bytes:
+def _sign(key: bytes, data: Entry) -> bytes:
     return hmac.new(key, data, hashlib.sha256).hexdigest().encode()
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import shlex
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -80,7 +82,25 @@ class Report:
 
 def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
     """Check the claim files under ``paths``; raise :class:`InputError` with every problem."""
-    settings = settings or Settings()
+    with _paused_gc():
+        return _check(paths, settings or Settings())
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """A check makes millions of objects that live until it ends, and almost no garbage with
+    cycles: collecting cycles meanwhile only rescans the live ones, again and again (a fifth
+    of the time at 100k claims, for nothing)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check(paths: Sequence[Path], settings: Settings) -> Report:
     root = repository_root(paths)
     cache = ParseCache.at(root, paths) if settings.cache else None
     corpus = load(paths, settings.jobs or default_jobs(), cache)

@@ -29,11 +29,19 @@ class Source:
     # The key by which this source is retracted or set aside; None for domain rules. Stored,
     # not derived on each use: the solver asks for it at every step.
     claim_key: tuple[str, str] | None = field(init=False)
+    # The order in which sources are considered where their days tie: a stable tie-break,
+    # claims by article and id, then domain rules.
+    order: tuple[str, str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         claim = self.claim
         key = self.key if claim is None else (claim.article.id, claim.id)
         object.__setattr__(self, "claim_key", key)
+        if claim is None:
+            order = ("~", self.rule.code if self.rule else "", self.text)
+        else:
+            order = (claim.article.id, claim.id, self.text)
+        object.__setattr__(self, "order", order)
 
 
 @dataclass(frozen=True, slots=True)

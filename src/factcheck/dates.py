@@ -194,9 +194,10 @@ def parse_years(value: object) -> Span:
 
 
 _LAST_ORDINAL = dt.date.max.toordinal()
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # calendar.monthrange is slower
 
 
-@lru_cache(maxsize=1 << 16)  # the same few birthdays and publication days recur across claims
+@lru_cache(maxsize=1 << 18)  # the same few birthdays and publication days recur across claims
 def add_months(ordinal: int, months: int) -> int | None:
     """The date ``months`` later (Feb 29 plus a year is Feb 28); None past the calendar's end.
 
@@ -209,7 +210,9 @@ def add_months(ordinal: int, months: int) -> int | None:
     year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         return None
-    last = calendar.monthrange(year, month + 1)[1]
+    last = _MONTH_DAYS[month]
+    if month == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        last = 29
     return dt.date(year, month + 1, min(date.day, last)).toordinal()
 
 

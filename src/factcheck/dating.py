@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Source, compile_readings
 from factcheck.dates import DayInterval
-from factcheck.engine import ClaimKey, Solution, Window, solve, source_order
+from factcheck.engine import ClaimKey, Solution, Window, solve
 from factcheck.entities import Names
 from factcheck.model import Article, Corpus
 from factcheck.values import (
@@ -137,9 +137,9 @@ class _Tightest:
             if bound.source.claim_key not in disputed:
                 (self.upper if bound.upper else self.lower)[bound.point].append(bound)
         for side in self.lower.values():
-            side.sort(key=lambda b: (-b.day, source_order(b.source)))
+            side.sort(key=lambda b: (-b.day, b.source.order))
         for side in self.upper.values():
-            side.sort(key=lambda b: (b.day, source_order(b.source)))
+            side.sort(key=lambda b: (b.day, b.source.order))
 
     def on(self, point: Point, excluded: set[ClaimKey]) -> list[Bound]:
         lower = next(self._live(self.lower, point, excluded), None)

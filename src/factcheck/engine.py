@@ -77,14 +77,6 @@ class Solution:
     windows: dict[Point, Window]
 
 
-def source_order(source: Source) -> tuple:
-    """The order in which sources are considered, where their days tie: a stable tie-break."""
-    claim = source.claim
-    if claim is None:
-        return ("~", source.rule.code if source.rule else "", source.text)
-    return (claim.article.id, claim.id, source.text)
-
-
 class _Bounds:
     """The bounds on one point, tightest first, skipping retracted claims."""
 
@@ -94,9 +86,9 @@ class _Bounds:
 
     def add(self, bound: Bound) -> None:
         if bound.upper:
-            heapq.heappush(self.upper, (bound.day, source_order(bound.source), bound))
+            heapq.heappush(self.upper, (bound.day, bound.source.order, bound))
         else:
-            heapq.heappush(self.lower, (-bound.day, source_order(bound.source), bound))
+            heapq.heappush(self.lower, (-bound.day, bound.source.order, bound))
 
     @staticmethod
     def _top(heap: list, retracted: set) -> Bound | None:
@@ -124,7 +116,7 @@ class _Solver:
         for bound in constraints.bounds:
             self.bounds[bound.point].add(bound)
         self.edges = sorted(
-            constraints.edges, key=lambda e: (e.src, e.dst, e.weight, source_order(e.source))
+            constraints.edges, key=lambda e: (e.src, e.dst, e.weight, e.source.order)
         )
         self.retracted: set[ClaimKey | None] = set(set_aside)
         self.conflicts: list[Conflict] = []
@@ -158,7 +150,7 @@ class _Solver:
             groups.setdefault(find(point), Component([], [], [])).points.append(point)
         for edge in self.edges:
             groups[find(edge.src)].edges.append(edge)
-        for gap in sorted(gaps, key=lambda g: (g.earlier, g.later, source_order(g.source))):
+        for gap in sorted(gaps, key=lambda g: (g.earlier, g.later, g.source.order)):
             groups[find(gap.earlier)].gaps.append(gap)
         return list(groups.values())
 
@@ -213,7 +205,7 @@ class _Solver:
         steps = self.steps(points, component.edges)
         nodes = [None, *points]
         hi, hi_pred = _shortest(nodes, steps)
-        lo, lo_pred = _shortest(nodes, [Step(s.dst, s.src, s.weight, s.source) for s in steps])
+        lo, lo_pred = _shortest(nodes, steps, backwards=True)
         result = _Propagation(
             {p: DayInterval(-lo[p] if p in lo else None, hi.get(p)) for p in points},
             {p: _path(p, lo_pred) for p in points},
@@ -227,16 +219,20 @@ class _Solver:
             changed = False
             for gap in gaps:
                 ahead = ends_within(result.windows[gap.earlier], gap.span)
-                changed |= result.narrow(gap.later, ahead, gap.earlier, gap.source)
+                changed |= result.narrow(gap.later, ahead.lo, ahead.hi, gap.earlier, gap.source)
                 behind = starts_within(result.windows[gap.later], gap.span)
-                changed |= result.narrow(gap.earlier, behind, gap.later, gap.source)
+                changed |= result.narrow(gap.earlier, behind.lo, behind.hi, gap.later, gap.source)
             for step in edges:  # dst - src <= weight
                 assert step.src is not None and step.dst is not None
-                src, dst = result.windows[step.src], result.windows[step.dst]
-                ahead = DayInterval(None, None if src.hi is None else src.hi + step.weight)
-                changed |= result.narrow(step.dst, ahead, step.src, step.source)
-                behind = DayInterval(None if dst.lo is None else dst.lo - step.weight, None)
-                changed |= result.narrow(step.src, behind, step.dst, step.source)
+                src_hi, dst_lo = result.windows[step.src].hi, result.windows[step.dst].lo
+                if src_hi is not None:
+                    changed |= result.narrow(
+                        step.dst, None, src_hi + step.weight, step.src, step.source
+                    )
+                if dst_lo is not None:
+                    changed |= result.narrow(
+                        step.src, dst_lo - step.weight, None, step.dst, step.source
+                    )
             if result.empty is not None or not changed:
                 break
         return result
@@ -256,21 +252,27 @@ class _Propagation:
     hi_by: dict[Point, tuple[Source, ...]]
     empty: Point | None = None
 
-    def narrow(self, point: Point, bound: DayInterval, via: Point, source: Source) -> bool:
-        """Narrow ``point`` to ``bound``, derived from ``via``'s window through ``source``."""
+    def narrow(
+        self, point: Point, new_lo: int | None, new_hi: int | None, via: Point, source: Source
+    ) -> bool:
+        """Narrow ``point`` to ``new_lo..new_hi`` (None: no bound), derived from ``via``'s
+        window through ``source``."""
         current = self.windows[point]
-        changed = False
         lo, hi = current.lo, current.hi
-        if bound.lo is not None and (lo is None or bound.lo > lo):
-            lo, changed = bound.lo, True
+        raise_lo = new_lo is not None and (lo is None or new_lo > lo)
+        lower_hi = new_hi is not None and (hi is None or new_hi < hi)
+        if not (raise_lo or lower_hi):
+            return False
+        if raise_lo:
+            lo = new_lo
             self.lo_by[point] = tuple(dict.fromkeys((*self.lo_by[via], source)))
-        if bound.hi is not None and (hi is None or bound.hi < hi):
-            hi, changed = bound.hi, True
+        if lower_hi:
+            hi = new_hi
             self.hi_by[point] = tuple(dict.fromkeys((*self.hi_by[via], source)))
         self.windows[point] = DayInterval(lo, hi)
         if lo is not None and hi is not None and lo > hi and self.empty is None:
             self.empty = point
-        return changed
+        return True
 
     def sources(self, point: Point) -> tuple[Source, ...]:
         return tuple(dict.fromkeys((*self.lo_by[point], *self.hi_by[point])))
@@ -284,7 +286,7 @@ def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
     day could move into its window too), and is reported once, as that conflict's suspect.
     """
     windows: dict[ClaimKey | None, list[Bound | None]] = {}
-    for bound in sorted(bounds, key=lambda b: source_order(b.source)):
+    for bound in sorted(bounds, key=lambda b: b.source.order):
         windows.setdefault(bound.source.claim_key, [None, None])[bound.upper] = bound
     conflicts = []
     for key, (lo, hi) in list(windows.items()):
@@ -315,12 +317,12 @@ def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
     agreeing = [w for w in windows.values() if _holds(w, day)]
     lowest_hi = min(
         (w[1] for w in agreeing if w[1]),
-        key=lambda b: (b.day, source_order(b.source)),
+        key=lambda b: (b.day, b.source.order),
         default=None,
     )
     highest_lo = max(
         (w[0] for w in agreeing if w[0]),
-        key=lambda b: (b.day, source_order(b.source)),
+        key=lambda b: (b.day, b.source.order),
         default=None,
     )
     for lo, hi in windows.values():
@@ -381,30 +383,38 @@ def _negative_cycle(nodes: list[Point | None], steps: list[Step]) -> list[Step] 
 
 
 def _shortest(
-    nodes: list[Point | None], steps: list[Step]
-) -> tuple[dict[Point | None, int], dict[Point | None, Step]]:
-    """Shortest path lengths from the calendar's origin (Bellman-Ford; the graph is consistent)."""
+    nodes: list[Point | None], steps: list[Step], backwards: bool = False
+) -> tuple[dict[Point | None, int], dict[Point | None, tuple[Point | None, Source]]]:
+    """Shortest path lengths from the calendar's origin (Bellman-Ford; the graph is consistent),
+    or with ``backwards``, to it; and each node's predecessor on its path, with the step's
+    source."""
+    if backwards:
+        arcs = [(s.dst, s.src, s.weight, s.source) for s in steps]
+    else:
+        arcs = [(s.src, s.dst, s.weight, s.source) for s in steps]
     dist: dict[Point | None, int] = {None: 0}
-    pred: dict[Point | None, Step] = {}
+    pred: dict[Point | None, tuple[Point | None, Source]] = {}
     for _ in range(len(nodes)):
         changed = False
-        for step in steps:
-            if step.src in dist and dist[step.src] + step.weight < dist.get(step.dst, 1 << 62):
-                dist[step.dst] = dist[step.src] + step.weight
-                pred[step.dst] = step
+        for src, dst, weight, source in arcs:
+            if src in dist and dist[src] + weight < dist.get(dst, 1 << 62):
+                dist[dst] = dist[src] + weight
+                pred[dst] = (src, source)
                 changed = True
         if not changed:
             break
     return dist, pred
 
 
-def _path(target: Point, pred: dict[Point | None, Step]) -> tuple[Source, ...]:
+def _path(
+    target: Point, pred: dict[Point | None, tuple[Point | None, Source]]
+) -> tuple[Source, ...]:
     """The sources along the shortest path to ``target``: the claims that pin its window."""
     sources = []
     node: Point | None = target
     while node is not None and node in pred:
-        sources.append(pred[node].source)
-        node = pred[node].src
+        node, source = pred[node]
+        sources.append(source)
     return tuple(dict.fromkeys(reversed(sources)))
 
 

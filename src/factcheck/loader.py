@@ -7,7 +7,6 @@ reading dates and spans is the job of :mod:`factcheck.values`.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -114,19 +113,9 @@ def load(paths: Sequence[Path], jobs: int = 1, cache: ParseCache | None = None) 
 
     files, problems = find_files(paths)
     corpus = Corpus(files=[str(f) for f in files], problems=problems)
-    # Loading makes hundreds of thousands of objects and no garbage: collecting cycles meanwhile
-    # only rescans them, again and again (a fifth of the time at 100k claims). They live to the
-    # end of the run, so they are then frozen: later collections skip them too.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for loaded in load_files(files, jobs, cache):
-            corpus.add(loaded)
-        corpus.problems.extend(_duplicates(corpus))
-        gc.freeze()
-    finally:
-        if enabled:
-            gc.enable()
+    for loaded in load_files(files, jobs, cache):
+        corpus.add(loaded)
+    corpus.problems.extend(_duplicates(corpus))
     return corpus
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.cache import Facts, ParseCache
+from factcheck.cache import Entry, Facts, ParseCache
 from factcheck.loader import parse_file, read_bytes
 from factcheck.model import LoadedFile
 
@@ -35,7 +35,7 @@ def default_jobs() -> int:
 
 def load_files(files: Sequence[Path], jobs: int, cache: ParseCache | None) -> list[LoadedFile]:
     loaded: list[LoadedFile | None] = [None] * len(files)
-    kept: dict[int, tuple[Facts, bytes]] = {}  # what the cache is to hold after the run
+    kept: dict[int, tuple[Facts, Entry]] = {}  # what the cache is to hold after the run
     missed: dict[int, bytes] = {}  # the files to parse, with their bytes
     facts: dict[int, Facts] = {}
     for index, file in enumerate(files):
@@ -93,7 +93,7 @@ def _pickled(loaded: LoadedFile) -> bytes:
     return pickle.dumps(loaded, pickle.HIGHEST_PROTOCOL)
 
 
-def _unpickled(entry: bytes) -> LoadedFile | None:
+def _unpickled(entry: Entry) -> LoadedFile | None:
     try:
         found = pickle.loads(entry)
     except Exception:  # signed by this user, yet unreadable: never fatal, only a miss

@@ -85,10 +85,14 @@ class ParseCache:
         if fresh.keys() == self.entries.keys():
             return
         index = [[*astuple(facts), len(blob)] for facts, blob in fresh.items()]
-        rest = b"\n".join((_header(), json.dumps(index).encode(), b"".join(fresh.values())))
+        # Written piece by piece, not joined: at a million claims the entries are 200 MB.
+        rest = [_header(), b"\n", json.dumps(index).encode(), b"\n", *fresh.values()]
+        signature = hmac.new(self.key, digestmod=hashlib.sha256)
+        for piece in rest:
+            signature.update(piece)
         try:
             _prepare(self.pack.parent)
-            _write(self.pack, _MAGIC + _sign(self.key, rest) + b"\n" + rest)
+            _write(self.pack, [_MAGIC, signature.hexdigest().encode(), b"\n", *rest])
         except OSError:
             pass  # a read-only checkout: the run goes on without a cache
         self.entries = fresh
@@ -137,7 +141,7 @@ def signing_key() -> bytes | None:
         pass
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write(path, os.urandom(32))
+        _write(path, [os.urandom(32)])
         return path.read_bytes()  # another run may have won the race: use what is there
     except OSError:
         return None
@@ -173,16 +177,16 @@ def _prepare(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", _TAG)):
         if not (folder / name).exists():
-            _write(folder / name, text.encode(), mode=0o644)
+            _write(folder / name, [text.encode()], mode=0o644)
 
 
-def _write(path: Path, data: bytes, mode: int | None = None) -> None:
+def _write(path: Path, pieces: Iterable[Entry], mode: int | None = None) -> None:
     """Write atomically: readers see the old file or the new one, never a part. The file is
     readable by its owner alone unless ``mode`` says otherwise."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            out.writelines(pieces)
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)

@@ -197,7 +197,7 @@ _LAST_ORDINAL = dt.date.max.toordinal()
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # calendar.monthrange is slower
 
 
-@lru_cache(maxsize=1 << 18)  # the same few birthdays and publication days recur across claims
+@lru_cache(maxsize=1 << 16)  # the same few birthdays and publication days recur across claims
 def add_months(ordinal: int, months: int) -> int | None:
     """The date ``months`` later (Feb 29 plus a year is Feb 28); None past the calendar's end.
 

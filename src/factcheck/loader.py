@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -246,7 +247,7 @@ class _FileReader:
                 ok = False
             if ok:
                 location = Location(self.path, block.line)
-                entity = Entity(clean["name"], tuple(aliases), location, dict(block.keys))
+                entity = Entity(clean["name"], tuple(aliases), location, block.keys)
                 self.loaded.entities.append(entity)
 
     def _read_article(self) -> Article | None:
@@ -267,7 +268,7 @@ class _FileReader:
             outlet=clean.get("outlet"),
             url=clean.get("url"),
             published=clean.get("published"),
-            key_lines=dict(block.keys),
+            key_lines=block.keys,
         )
         self.loaded.articles.append(article)
         return article
@@ -309,16 +310,16 @@ class _FileReader:
             )
         return Claim(
             article=article,
-            id=clean.get("id", ""),
-            subject=clean.get("subject", ""),
-            predicate=clean.get("predicate", ""),
+            id=_shared(clean.get("id", "")),
+            subject=_shared(clean.get("subject", "")),
+            predicate=_shared(clean.get("predicate", "")),
             value=clean.get("value"),
             location=Location(self.path, block.line),
-            object=clean.get("object"),
+            object=_shared(clean["object"]) if "object" in clean else None,
             as_of=clean.get("as_of"),
             quote=clean.get("quote"),
             after=after,
-            key_lines=dict(block.keys),
+            key_lines=block.keys,
             broken=len(self.problems) > before or ("after" in table and after is None),
         )
 
@@ -350,6 +351,12 @@ class _FileReader:
         if not self._check_parties(after, inner, spec.relation, f"after's {after['predicate']!r}"):
             return None
         return EventRef(after["predicate"], after["subject"], after.get("object"))
+
+
+def _shared(text: str) -> str:
+    """One copy of each name, predicate and claim id, however many claims repeat it: at a
+    million claims, copies would take hundreds of megabytes."""
+    return sys.intern(text)
 
 
 def _duplicates(corpus: Corpus) -> list[Problem]:

@@ -52,7 +52,9 @@ def load_files(files: Sequence[Path], jobs: int, cache: ParseCache | None) -> li
         missed[index] = data
         if known is not None:
             facts[index] = known
-    for index, found, entry in _parse(files, missed, jobs, keep=cache is not None):
+    parsed = _parse(files, missed, jobs, keep=cache is not None)
+    missed.clear()  # the files' bytes: no longer needed
+    for index, found, entry in parsed:
         loaded[index] = found
         if index in facts and entry is not None:
             kept[index] = (facts[index], entry)

@@ -8,6 +8,7 @@ list. Inline tables (``claims = [{...}]``) get the line of their key.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(#.*)?$")
@@ -62,7 +63,8 @@ def locate(text: str) -> Lines:
         key = _KEY.match(raw)
         if not key:
             continue
-        current.keys.setdefault(key.group(1).strip("\"'"), number)
+        # Interned: every claim repeats the same few keys.
+        current.keys.setdefault(sys.intern(key.group(1).strip("\"'")), number)
         # Only a value that opens with triple quotes and does not close them spans lines.
         value = raw.partition("=")[2].lstrip()
         for quotes in _MULTILINE:

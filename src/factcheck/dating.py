@@ -86,22 +86,21 @@ def date_articles(
             dates[article.id] = ArticleDate(article, date, None, left_out=left)
             continue
         mine = {_key(r) for r in present[article.id]}
-        excluded = disputed | mine
         point = published_point(article)
 
         # The largest group of the article's claims that agree on a date dates it; the rest
         # fit no date with them (an age of 3 among ages that fit 2018 is wrong on its own).
         # Most articles' claims all agree: each claim's own window is needed only if not.
-        local, solution = _dated_by(own, point, bounds, excluded, disabled)
+        local, solution = _dated_by(own, point, bounds, mine, disabled)
         lost: set[ClaimKey] = set()
         if solution.conflicts:
             alone = {
-                _key(r): _dated_by([r], point, bounds, excluded, disabled)[1].windows[point]
+                _key(r): _dated_by([r], point, bounds, mine, disabled)[1].windows[point]
                 for r in own
             }
             agreeing = _largest_agreeing(alone)
             chosen = [r for r in own if _key(r) in agreeing]
-            local, solution = _dated_by(chosen, point, bounds, excluded, disabled)
+            local, solution = _dated_by(chosen, point, bounds, mine, disabled)
             lost = set(alone) - agreeing
         window = solution.windows[point]
         sources = {s.claim_key: s for s in local.sources() if s.claim_key in mine}
@@ -162,13 +161,14 @@ def _dated_by(
     readings: list[Reading],
     point: Point,
     bounds: _Tightest,
-    excluded: set[ClaimKey],
+    mine: set[ClaimKey],
     disabled: frozenset[str],
 ) -> tuple[Constraints, Solution]:
-    """``point``'s window from these claims and the bounds on the events they touch."""
+    """``point``'s window from these claims and the bounds on the events they touch (but for
+    the ``mine`` claims': the article's own, which are dated here)."""
     local = compile_readings(readings, disabled)
     for touched in list(local.points):
-        local.bounds += bounds.on(touched, excluded)
+        local.bounds += bounds.on(touched, mine)
     return local, solve(local, [point])
 
 

@@ -13,6 +13,7 @@ from factcheck.dates import (
     DateError,
     DayInterval,
     Span,
+    _last_start,
     add_months,
     day,
     ends_within,
@@ -402,6 +403,24 @@ def test_ends_within_is_the_inverse_of_starts_within(born, span, jitter):
         assert contains(ends, probe) == contains(
             starts_within(DayInterval(probe, probe), span), day(born)
         )
+
+
+@PROPERTY
+@given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), st.integers(0, 2400))
+@example(dt.date(2024, 2, 28), 12)
+@example(dt.date(2023, 2, 28), 12)
+@example(dt.date(2023, 4, 30), 1)
+@example(dt.date(1, 1, 1), 0)
+def test_last_start_is_the_latest_day_that_many_months_before(end, months):
+    """The closed form against dateutil: b + months <= end < (b + 1 day) + months."""
+    found = _last_start(day(end), months)
+    if found is None:
+        assert end.year * 12 + end.month - 1 - months < 12  # before year 1
+        return
+    start = dt.date.fromordinal(found)
+    assert later(start, months) <= end
+    if start < dt.date.max:
+        assert later(start + dt.timedelta(days=1), months) > end
 
 
 @PROPERTY

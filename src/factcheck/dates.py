@@ -210,23 +210,33 @@ def add_months(ordinal: int, months: int) -> int | None:
     year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         return None
-    last = _MONTH_DAYS[month]
-    if month == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        last = 29
-    return dt.date(year, month + 1, min(date.day, last)).toordinal()
+    return dt.date(year, month + 1, min(date.day, _month_length(year, month))).toordinal()
 
 
 def _last_start(end: int, months: int) -> int | None:
-    """The latest day ``b`` with ``b + months <= end``."""
-    guess = add_months(end, -months)
-    if guess is None:
+    """The latest day ``b`` with ``b + months <= end`` (``months >= 0``).
+
+    ``b`` lies in the month ``months`` before ``end``'s, and lands on ``min(b's day, the length
+    of end's month)``: on the last day of its month if ``end`` is the last of its own, else on
+    ``end``'s day (clamped to its month's length).
+    """
+    if not 1 <= end <= _LAST_ORDINAL:
         return None
-    # Month-end clamping makes ``b -> b + months`` non-injective; step to the exact boundary.
-    while (nxt := add_months(guess + 1, months)) is not None and nxt <= end:
-        guess += 1
-    while (cur := add_months(guess, months)) is None or cur > end:
-        guess -= 1
-    return guess
+    date = dt.date.fromordinal(end)
+    year, month = divmod(date.year * 12 + date.month - 1 - months, 12)
+    if year < dt.MINYEAR:
+        return None
+    length = _month_length(year, month)
+    if date.day == _month_length(date.year, date.month - 1):
+        return dt.date(year, month + 1, length).toordinal()
+    return dt.date(year, month + 1, min(date.day, length)).toordinal()
+
+
+def _month_length(year: int, month: int) -> int:
+    """Days in a month (``month`` from 0)."""
+    if month == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month]
 
 
 def starts_within(as_of: DayInterval, span: Span) -> DayInterval:

@@ -1,3 +1,4 @@
 from factcheck.cli import main
 
-main()
+if __name__ == "__main__":  # where processes are spawned (macOS, Windows), workers import this
+    main()

@@ -173,3 +173,17 @@ def test_problems_are_the_same_from_the_cache(claims, cli):
     assert first.exit_code == second.exit_code == 2
     assert first.output == second.output
     assert "zz-broken.toml:3: the claim has no 'predicate'" in second.output
+
+
+def test_only_the_most_recently_used_packs_are_kept(claims, cli, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_PACKS", 3)
+    articles = sorted((claims / "articles").glob("*.toml"))
+    for article in articles[:4]:  # one pack for each set of paths checked
+        cli("run", str(article))
+    assert len(packs(claims)) == 3
+    cli("run", str(articles[1]))  # unchanged: its pack is used, and kept
+    cli("run", str(articles[4]))
+    kept = {p.name for p in packs(claims)}
+    assert len(kept) == 3
+    assert cache.ParseCache.at(claims.parent, [articles[1]]).pack.name in kept  # type: ignore[union-attr]
+    assert cache.ParseCache.at(claims.parent, [articles[0]]).pack.name not in kept  # type: ignore[union-attr]

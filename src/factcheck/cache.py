@@ -23,6 +23,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
@@ -30,6 +31,7 @@ from pathlib import Path
 from factcheck import __version__
 
 CACHE_DIR = ".factcheck_cache"
+MAX_PACKS = 8  # sets of paths whose entries are kept
 _MAGIC = b"factcheck parse cache 1\n"
 _KEY_FILE = "cache-key"
 Entry = bytes | memoryview  # a pickle, or a view of one in the pack
@@ -83,6 +85,8 @@ class ParseCache:
         """Keep these entries, and only these, unless they are the ones kept already."""
         fresh = dict(entries)
         if fresh.keys() == self.entries.keys():
+            with suppress(OSError):
+                os.utime(self.pack)  # in use: the last to be evicted
             return
         index = [[*astuple(facts), len(blob)] for facts, blob in fresh.items()]
         # Written piece by piece, not joined: at a million claims the entries are 200 MB.
@@ -93,6 +97,7 @@ class ParseCache:
         try:
             _prepare(self.pack.parent)
             _write(self.pack, [_MAGIC, signature.hexdigest().encode(), b"\n", *rest])
+            _evict(self.pack)
         except OSError:
             pass  # a read-only checkout: the run goes on without a cache
         self.entries = fresh
@@ -169,6 +174,18 @@ def _header() -> bytes:
         "python": sys.version.split()[0],
     }
     return json.dumps(facts, sort_keys=True).encode()
+
+
+def _evict(kept: Path) -> None:
+    """Keep the most recently used packs only: each set of paths checked (single files, say)
+    has one, and they would otherwise pile up."""
+    packs = sorted(
+        (p for p in kept.parent.glob("parse-*.pack") if p != kept),
+        key=lambda p: p.stat().st_mtime_ns,
+        reverse=True,
+    )
+    for stale in packs[MAX_PACKS - 1 :]:
+        stale.unlink(missing_ok=True)
 
 
 def _prepare(folder: Path) -> None:

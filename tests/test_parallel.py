@@ -77,3 +77,17 @@ def test_jobs_must_be_a_positive_number(cli, corpus):
 
 def test_default_jobs_is_the_usable_cores():
     assert 1 <= parallel.default_jobs() <= (os.cpu_count() or 1)
+
+
+def test_without_processes_the_files_are_parsed_here(corpus, cli, monkeypatch):
+    """Where no process can be started (a sandbox, a full process table), the run goes on."""
+
+    def refuse():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    serial = cli("run", "-j", "1", "--no-cache", "-f", "json", str(corpus))
+    monkeypatch.setattr(parallel, "MIN_FILES_PER_JOB", 4)
+    monkeypatch.setattr(parallel, "_context", refuse)
+    result = cli("run", "-j", "2", "--no-cache", "-f", "json", str(corpus))
+    assert result.stdout == serial.stdout
+    assert result.exit_code == serial.exit_code == 1

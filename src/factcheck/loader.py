@@ -110,7 +110,7 @@ def _nearest_entities(file: Path) -> list[Path]:
 def load(paths: Sequence[Path], jobs: int = 1, cache: ParseCache | None = None) -> Corpus:
     """Load every file that can be read; ``corpus.problems`` lists what could not. With more
     than one job, files are parsed in parallel; with a cache, unchanged files are not parsed."""
-    from factcheck.parallel import load_files  # a pool is only needed for many files
+    from factcheck.parallel import load_files  # which builds on parse_file, below
 
     files, problems = find_files(paths)
     corpus = Corpus(files=[str(f) for f in files], problems=problems)

@@ -75,15 +75,21 @@ def _parse(
             parsed.append((index, found, _pickled(found) if keep else None))
         return parsed
     from concurrent.futures import ProcessPoolExecutor  # only for many files
+    from concurrent.futures.process import BrokenProcessPool
 
     indices = list(missed)
     size = -(-len(indices) // (workers * CHUNKS_PER_JOB))
     chunks = [indices[i : i + size] for i in range(0, len(indices), size)]
     parsed = []
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        work = [[(str(files[i]), missed[i]) for i in chunk] for chunk in chunks]
-        for chunk, pickles in zip(chunks, pool.map(_parse_chunk, work), strict=True):
-            parsed += [(i, pickle.loads(p), p) for i, p in zip(chunk, pickles, strict=True)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+            work = [[(str(files[i]), missed[i]) for i in chunk] for chunk in chunks]
+            for chunk, pickles in zip(chunks, pool.map(_parse_chunk, work), strict=True):
+                parsed += [(i, pickle.loads(p), p) for i, p in zip(chunk, pickles, strict=True)]
+    except (OSError, BrokenProcessPool):
+        # No processes to be had (a sandbox, a full process table) or one was killed: slower,
+        # but the same result.
+        return _parse(files, missed, 1, keep)
     return parsed
 
 

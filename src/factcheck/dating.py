@@ -125,8 +125,8 @@ class _Tightest:
 
     Only the tightest bound on each side of a point can narrow a window, so a local problem
     gets those two (in the solver's own order, so that it cites the same claims) instead of
-    every bound on a much-stated event. Where they disagree, the local problem gets them all,
-    and the solver finds which agree.
+    every bound on a much-stated event. Where they disagree, or the article's own claims bound
+    the point too, the local problem gets them all: the solver weighs every claim's vote.
     """
 
     def __init__(self, bounds: Iterable[Bound], disputed: set[ClaimKey]) -> None:
@@ -140,10 +140,10 @@ class _Tightest:
         for side in self.upper.values():
             side.sort(key=lambda b: (b.day, b.source.order))
 
-    def on(self, point: Point, excluded: set[ClaimKey]) -> list[Bound]:
+    def on(self, point: Point, excluded: set[ClaimKey], every: bool = False) -> list[Bound]:
         lower = next(self._live(self.lower, point, excluded), None)
         upper = next(self._live(self.upper, point, excluded), None)
-        if lower is not None and upper is not None and lower.day > upper.day:
+        if every or (lower is not None and upper is not None and lower.day > upper.day):
             return [
                 *self._live(self.lower, point, excluded),
                 *self._live(self.upper, point, excluded),
@@ -167,8 +167,9 @@ def _dated_by(
     """``point``'s window from these claims and the bounds on the events they touch (but for
     the ``mine`` claims': the article's own, which are dated here)."""
     local = compile_readings(readings, disabled)
+    bounded = {bound.point for bound in local.bounds}
     for touched in list(local.points):
-        local.bounds += bounds.on(touched, mine)
+        local.bounds += bounds.on(touched, mine, every=touched in bounded)
     return local, solve(local, [point])
 
 

@@ -215,13 +215,24 @@ class _Solver:
         edges = [step for step in steps if step.src is not None and step.dst is not None]
         if not gaps:
             return result  # shortest paths are exact without spans of years
+        # The windows each gap was last carried from: a window that has not changed since would
+        # narrow nothing again (windows only ever narrow), so its calendar arithmetic is skipped.
+        carried: dict[tuple[int, bool], DayInterval] = {}
         for _ in range(4 * (len(gaps) + len(edges)) + 8):  # a cap: windows only ever narrow
             changed = False
-            for gap in gaps:
-                ahead = ends_within(result.windows[gap.earlier], gap.span)
-                changed |= result.narrow(gap.later, ahead.lo, ahead.hi, gap.earlier, gap.source)
-                behind = starts_within(result.windows[gap.later], gap.span)
-                changed |= result.narrow(gap.earlier, behind.lo, behind.hi, gap.later, gap.source)
+            for index, gap in enumerate(gaps):
+                earlier = result.windows[gap.earlier]
+                if carried.get((index, True)) is not earlier:
+                    carried[index, True] = earlier
+                    ahead = ends_within(earlier, gap.span)
+                    changed |= result.narrow(gap.later, ahead.lo, ahead.hi, gap.earlier, gap.source)
+                later = result.windows[gap.later]
+                if carried.get((index, False)) is not later:
+                    carried[index, False] = later
+                    behind = starts_within(later, gap.span)
+                    changed |= result.narrow(
+                        gap.earlier, behind.lo, behind.hi, gap.later, gap.source
+                    )
             for step in edges:  # dst - src <= weight
                 assert step.src is not None and step.dst is not None
                 src_hi, dst_lo = result.windows[step.src].hi, result.windows[step.dst].lo

@@ -180,7 +180,7 @@ class _Solver:
             if cycle is not None:
                 self.retract(Conflict.of_steps(cycle))
                 continue
-            propagation = self.propagate(component)
+            propagation = self.propagate(component, steps)
             if propagation.empty is None:
                 self.settled[id(component)] = propagation
                 return
@@ -196,13 +196,14 @@ class _Solver:
                 return
             self.retract(conflict)
 
-    def propagate(self, component: Component) -> _Propagation:
+    def propagate(self, component: Component, steps: list[Step] | None = None) -> _Propagation:
         """Each point's window: the STP's shortest paths from and to the calendar's origin,
         narrowed by exact calendar arithmetic across spans of years (whose edges only hold the
         fewest and most days a span can take) and carried along the other edges. A window
         that becomes empty is a contradiction the day counts alone could not prove."""
         points = component.points
-        steps = self.steps(points, component.edges)
+        if steps is None:  # else the live steps, as just checked for negative cycles
+            steps = self.steps(points, component.edges)
         nodes = [None, *points]
         hi, hi_pred = _shortest(nodes, steps)
         lo, lo_pred = _shortest(nodes, steps, backwards=True)

@@ -58,9 +58,22 @@ def run(out: Path) -> tuple[float, int, dict]:
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=out, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        sys.exit(f"factcheck exited {proc.returncode}:\n{proc.stderr[-2000:]}")
-    return elapsed, proc.returncode, json.loads(proc.stdout)
+    try:
+        report = json.loads(proc.stdout) if proc.returncode in (0, 1) else None
+    except ValueError:
+        report = None
+    if report is None:  # e.g. run with a Python that has no factcheck installed
+        sys.exit(f"factcheck exited {proc.returncode} without a report:\n{proc.stderr[-2000:]}")
+    return elapsed, proc.returncode, report
+
+
+def cache_folder(out: Path) -> Path:
+    """Where factcheck keeps its cache for ``out/claims``: the root of the git repository that
+    holds it, else ``out`` (the working directory of the runs)."""
+    for folder in (out.resolve(), *out.resolve().parents):
+        if (folder / ".git").exists():
+            return folder / ".factcheck_cache"
+    return out / ".factcheck_cache"
 
 
 def score(report: dict, key: list[dict]) -> tuple[int, int, list[dict]]:
@@ -96,7 +109,7 @@ def main() -> None:
 
     colds, warms, reports = [], [], []
     for _ in range(runs):
-        shutil.rmtree(out / ".factcheck_cache", ignore_errors=True)
+        shutil.rmtree(cache_folder(out), ignore_errors=True)
         elapsed, _code, report = run(out)
         colds.append(elapsed)
         reports.append(report)

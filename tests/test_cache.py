@@ -187,3 +187,11 @@ def test_only_the_most_recently_used_packs_are_kept(claims, cli, monkeypatch):
     assert len(kept) == 3
     assert cache.ParseCache.at(claims.parent, [articles[1]]).pack.name in kept  # type: ignore[union-attr]
     assert cache.ParseCache.at(claims.parent, [articles[0]]).pack.name not in kept  # type: ignore[union-attr]
+
+
+def test_the_key_is_never_kept_in_a_relative_folder(monkeypatch, tmp_path):
+    """The XDG spec: a relative XDG_CACHE_HOME is invalid. Taken as it is, it would put the key
+    in the working directory, maybe inside the repository."""
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/dir")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.key_folder() == tmp_path / ".cache" / "factcheck"

@@ -173,6 +173,13 @@ def test_one_claim_file_is_checked_with_the_nearest_entities(cli) -> None:
     assert (summary["articles"], summary["entities"], summary["errors"]) == (1, 4, 0)
 
 
+def test_a_folder_without_entities_is_checked_with_the_nearest_ones(cli) -> None:
+    result = cli("run", str(BUNDLED_CLAIMS / "articles"), "--format", "json")
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["articles"], summary["entities"], summary["errors"]) == (5, 4, 4)
+
+
 def test_bad_input_with_json_format_still_prints_a_json_document(cli, tmp_path) -> None:
     result = cli("run", str(tmp_path / "missing"), "--format", "json")
     assert result.exit_code == 2

@@ -131,8 +131,10 @@ class ParseCache:
 
 def key_folder() -> Path:
     """Where the signing key lives: the user's cache folder (XDG), never the repository."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    if not base.is_absolute():  # the XDG spec: a relative path is invalid, and ignored
+        base = Path.home() / ".cache"
+    return base / "factcheck"
 
 
 def signing_key() -> bytes | None:

@@ -79,6 +79,8 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
                 hint = "give the folder that holds the claim files"
                 problems.append(Problem(str(path), 1, "no *.toml claim files in this folder", hint))
             files.extend(sorted(found))
+            if found and not any(p.name == ENTITY_FILE for p in found):
+                files.extend(_nearest_entities(path / ENTITY_FILE))
         elif path.is_file():
             files.append(path)
             files.extend(_nearest_entities(path))
@@ -96,8 +98,9 @@ ENTITY_FILE = "entities.toml"
 
 
 def _nearest_entities(file: Path) -> list[Path]:
-    """A single claim file is checked with the nearest entities.toml in its folders above, up
-    to the repository's root: its names are defined there."""
+    """A single claim file, or a folder without an entity file, is checked with the nearest
+    entities.toml in the folders above, up to the repository's root: its names are defined
+    there."""
     for folder in file.resolve().parents:
         candidate = folder / ENTITY_FILE
         if candidate.is_file():

@@ -216,9 +216,10 @@ def add_months(ordinal: int, months: int) -> int | None:
 def _last_start(end: int, months: int) -> int | None:
     """The latest day ``b`` with ``b + months <= end`` (``months >= 0``).
 
-    ``b`` lies in the month ``months`` before ``end``'s, and lands on ``min(b's day, the length
-    of end's month)``: on the last day of its month if ``end`` is the last of its own, else on
-    ``end``'s day (clamped to its month's length).
+    ``b`` lies in the month ``months`` before ``end``'s, and ``b + months`` keeps ``b``'s day,
+    clamped to the length of ``end``'s month. So if ``end`` is the last day of its month, every
+    day of ``b``'s month fits and ``b`` is its last; otherwise ``b`` has ``end``'s day (clamped
+    to the length of ``b``'s month).
     """
     if not 1 <= end <= _LAST_ORDINAL:
         return None

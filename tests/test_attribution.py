@@ -20,6 +20,14 @@ value = {value}
 """
 
 
+def _births(*articles: tuple[str, str]) -> dict[str, str]:
+    """One article per (id, birth date) stating Aleph's birth, published on following days."""
+    return {
+        f"{aid}.toml": BORN.format(id=aid, published=f"2023-06-0{n}", value=value)
+        for n, (aid, value) in enumerate(articles, start=1)
+    }
+
+
 def _findings(cli, root) -> list[dict]:
     return json.loads(cli("run", str(root), "--format", "json").stdout)["findings"]
 
@@ -214,37 +222,22 @@ def test_a_claim_the_misdating_does_not_explain_is_blamed_on_its_own(cli, corpus
 
 
 def test_two_wrong_birth_dates_against_three_right_ones_are_both_named(cli, corpus) -> None:
-    files = {
-        f"{aid}.toml": BORN.format(id=aid, published=f"2023-06-0{n}", value=value)
-        for n, (aid, value) in enumerate(
-            [
-                ("v1", "2011-06-14"),
-                ("v2", "2011-06-14"),
-                ("v3", "2011-06-14"),
-                ("v4", "2012-06-14"),
-                ("v5", "2013-06-14"),
-            ],
-            start=1,
-        )
-    }
+    files = _births(
+        ("v1", "2011-06-14"),
+        ("v2", "2011-06-14"),
+        ("v3", "2011-06-14"),
+        ("v4", "2012-06-14"),
+        ("v5", "2013-06-14"),
+    )
     findings = _findings(cli, corpus(files))
     assert sorted(f["likely_wrong"]["claim"] for f in findings) == ["v4#born", "v5#born"]
     assert all(f["likely_wrong"]["reason"].endswith("and 2 other articles agree") for f in findings)
 
 
 def test_two_articles_against_two_cannot_be_decided(cli, corpus) -> None:
-    files = {
-        f"{aid}.toml": BORN.format(id=aid, published=f"2023-06-0{n}", value=value)
-        for n, (aid, value) in enumerate(
-            [
-                ("b1", "2011-06-14"),
-                ("b2", "2011-06-14"),
-                ("b3", "2012-06-14"),
-                ("b4", "2012-06-14"),
-            ],
-            start=1,
-        )
-    }
+    files = _births(
+        ("b1", "2011-06-14"), ("b2", "2011-06-14"), ("b3", "2012-06-14"), ("b4", "2012-06-14")
+    )
     findings = _findings(cli, corpus(files))
     assert findings and all(f["likely_wrong"]["claim"] is None for f in findings)
     assert all("2 articles against 2 articles" in f["likely_wrong"]["reason"] for f in findings)

@@ -21,7 +21,6 @@ import hmac
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import astuple, dataclass
@@ -29,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.files import replace_atomically
 
 CACHE_DIR = ".factcheck_cache"
 MAX_PACKS = 8  # sets of paths whose entries are kept
@@ -96,7 +96,9 @@ class ParseCache:
             signature.update(piece)
         try:
             _prepare(self.pack.parent)
-            _write(self.pack, [_MAGIC, signature.hexdigest().encode(), b"\n", *rest])
+            # Not synced to disk: a pack lost in a crash is only rebuilt.
+            pieces = [_MAGIC, signature.hexdigest().encode(), b"\n", *rest]
+            replace_atomically(self.pack, pieces, durable=False)
             _evict(self.pack)
         except OSError:
             pass  # a read-only checkout: the run goes on without a cache
@@ -148,7 +150,7 @@ def signing_key() -> bytes | None:
         pass
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write(path, [os.urandom(32)])
+        replace_atomically(path, [os.urandom(32)])
         return path.read_bytes()  # another run may have won the race: use what is there
     except OSError:
         return None
@@ -196,19 +198,4 @@ def _prepare(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", _TAG)):
         if not (folder / name).exists():
-            _write(folder / name, [text.encode()], mode=0o644)
-
-
-def _write(path: Path, pieces: Iterable[Entry], mode: int | None = None) -> None:
-    """Write atomically: readers see the old file or the new one, never a part. The file is
-    readable by its owner alone unless ``mode`` says otherwise."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.writelines(pieces)
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+            replace_atomically(folder / name, [text.encode()], mode=0o644)

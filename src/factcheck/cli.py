@@ -64,6 +64,7 @@ PathsArgument = Annotated[
     ),
 ]
 
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
 JobsOption = Annotated[
     int | None,
     typer.Option(
@@ -162,9 +163,7 @@ def timeline(
         str, typer.Argument(help="A person's name or alias.", metavar="ENTITY", show_default=False)
     ],
     paths: PathsArgument = None,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.text,
+    output_format: ReportFormatOption = ReportFormat.text,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -243,9 +242,7 @@ def explain(
         str, typer.Argument(help="The finding's fingerprint, or a unique prefix of it.")
     ],
     paths: PathsArgument = None,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.text,
+    output_format: ReportFormatOption = ReportFormat.text,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:

@@ -69,6 +69,8 @@ class Component:
     points: list[Point]
     edges: list[Edge]
     gaps: list[Gap]
+    # The last propagation, made after the last retraction: the windows, asked for next.
+    settled: _Propagation | None = None
 
 
 @dataclass(slots=True)
@@ -120,9 +122,6 @@ class _Solver:
         )
         self.retracted: set[ClaimKey | None] = set(set_aside)
         self.conflicts: list[Conflict] = []
-        # Each solved component's last propagation, made after its last retraction: its
-        # windows, which are asked for next.
-        self.settled: dict[int, _Propagation] = {}
 
     def live(self, source: Source) -> bool:
         return source.claim_key is None or source.claim_key not in self.retracted
@@ -182,7 +181,7 @@ class _Solver:
                 continue
             propagation = self.propagate(component, steps)
             if propagation.empty is None:
-                self.settled[id(component)] = propagation
+                component.settled = propagation
                 return
             empty = propagation.empty
             window = propagation.windows[empty]
@@ -192,7 +191,7 @@ class _Solver:
             )
             if all(source.claim_key is None for source in conflict.sources):
                 # domain rules alone never conflict; nothing left to retract
-                self.settled[id(component)] = propagation
+                component.settled = propagation
                 return
             self.retract(conflict)
 
@@ -250,7 +249,7 @@ class _Solver:
         return result
 
     def windows(self, component: Component) -> dict[Point, Window]:
-        result = self.settled.get(id(component)) or self.propagate(component)
+        result = component.settled or self.propagate(component)
         return {
             p: Window(p, w.lo, w.hi, result.lo_by[p], result.hi_by[p])
             for p, w in result.windows.items()

@@ -1,6 +1,6 @@
 """Writing files safely: atomically, so that a failed write never leaves half a file.
 
-The text goes to a temporary file beside the target, is flushed to disk, and then takes the
+The bytes go to a temporary file beside the target, are flushed to disk, and then take the
 target's place in one step: a rename over it, or, when an existing file must not be replaced, a
 hard link, which the file system refuses if the target appeared in the meantime.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from factcheck.problems import InputError, Problem
@@ -34,17 +35,11 @@ def write_atomically(path: Path, text: str, *, what: str, hint: str, replace: bo
         raise _exists(path, what)
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        handle, temporary = _temporary_beside(path)
     except OSError as exc:
         raise InputError([_unwritable(path, exc, what, hint)]) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
+        _fill(handle, temporary, [text.encode("utf-8")], mode, durable=True)
         if replace:
             os.replace(temporary, path)
         else:
@@ -54,6 +49,42 @@ def write_atomically(path: Path, text: str, *, what: str, hint: str, replace: bo
         if isinstance(exc, _UNWRITABLE):
             raise InputError([_unwritable(path, exc, what, hint)]) from None
         raise
+
+
+def replace_atomically(
+    path: Path, pieces: Iterable[bytes | memoryview], mode: int | None = None, durable: bool = True
+) -> None:
+    """Write ``pieces`` to ``path`` atomically, for the tool's own files: readers see the old
+    file or the new one, never a part. The file is readable by its owner alone unless ``mode``
+    says otherwise; with ``durable``, it is on disk before it takes the name. Errors are
+    ``OSError``, for the caller to weigh."""
+    handle, temporary = _temporary_beside(path)
+    try:
+        _fill(handle, temporary, pieces, mode, durable)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+
+def _fill(
+    handle: int,
+    temporary: str,
+    pieces: Iterable[bytes | memoryview],
+    mode: int | None,
+    durable: bool,
+) -> None:
+    with os.fdopen(handle, "wb") as out:
+        out.writelines(pieces)
+        if durable:
+            out.flush()
+            os.fsync(out.fileno())
+    if mode is not None:
+        os.chmod(temporary, mode)
 
 
 def refuse_existing(path: Path, what: str) -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import BUNDLED_CLAIMS
 from factcheck import cache, loader
+from factcheck import check as check_module
 from factcheck.cache import CACHE_DIR
 from factcheck.check import check
 from factcheck.config import Settings
@@ -42,6 +43,20 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+@pytest.fixture
+def analysed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The runs that analysed the claims, rather than take the report from the cache."""
+    calls: list[str] = []
+    real = check_module._analyse
+
+    def spy(*args):
+        calls.append("analysed")
+        return real(*args)
+
+    monkeypatch.setattr(check_module, "_analyse", spy)
+    return calls
+
+
 def report_json(claims: Path, cache: bool = True) -> dict:
     import io
 
@@ -50,8 +65,8 @@ def report_json(claims: Path, cache: bool = True) -> dict:
     return json.loads(out.getvalue())
 
 
-def packs(claims: Path) -> list[Path]:
-    return sorted((claims.parent / CACHE_DIR).glob("parse-*.pack"))
+def packs(claims: Path, kind: str = "parse") -> list[Path]:
+    return sorted((claims.parent / CACHE_DIR).glob(f"{kind}-*.pack"))
 
 
 def test_a_second_run_parses_nothing_and_reports_the_same(claims, parsed):
@@ -100,6 +115,7 @@ def test_a_new_and_a_removed_file_are_seen(claims, parsed):
     assert len(parsed) == 7
 
 
+@pytest.mark.parametrize("kind", ["parse", "report"])
 @pytest.mark.parametrize(
     "damage",
     [
@@ -110,24 +126,30 @@ def test_a_new_and_a_removed_file_are_seen(claims, parsed):
     ],
     ids=["truncated", "overwritten", "garbage", "empty"],
 )
-def test_a_corrupt_cache_is_ignored_and_rebuilt(claims, parsed, damage):
+def test_a_corrupt_cache_is_ignored_and_rebuilt(claims, parsed, analysed, kind, damage):
     expected = report_json(claims, cache=False)
     report_json(claims)
-    (pack,) = packs(claims)
+    (pack,) = packs(claims, kind)
     pack.write_bytes(damage(pack.read_bytes()))
+    if kind == "parse":
+        packs(claims, "report")[0].unlink()  # else the run has no need of the parse pack
     parsed.clear()
+    analysed.clear()
     assert report_json(claims) == expected
-    assert len(parsed) == 6
+    assert len(parsed) == (6 if kind == "parse" else 0)
+    assert len(analysed) == 1
     parsed.clear()
+    analysed.clear()
     assert report_json(claims) == expected  # rebuilt: used again
-    assert parsed == []
+    assert parsed == analysed == []
 
 
-def test_a_foreign_cache_is_never_unpickled(claims, parsed, tmp_path):
+@pytest.mark.parametrize("kind", ["parse", "report"])
+def test_a_foreign_cache_is_never_unpickled(claims, parsed, analysed, tmp_path, kind):
     """A pack signed with another key (committed to a repository, copied from elsewhere) may
     hold any pickle: it is not loaded, so it cannot run code."""
     report_json(claims)
-    (pack,) = packs(claims)
+    (pack,) = packs(claims, kind)
     marker = tmp_path / "pwned"
 
     class Exploit:
@@ -136,16 +158,21 @@ def test_a_foreign_cache_is_never_unpickled(claims, parsed, tmp_path):
 
     # A pack made and signed the way factcheck makes them, with another user's key.
     magic, _, header, index, _ = pack.read_bytes().split(b"\n", 4)
-    entries = json.loads(index)
     payload = pickle.dumps(Exploit())
-    for entry in entries:
-        entry[-1] = len(payload)
-    rest = b"\n".join((header, json.dumps(entries).encode(), payload * len(entries)))
+    if kind == "parse":  # an index of entries, each with its length
+        entries = json.loads(index)
+        for entry in entries:
+            entry[-1] = len(payload)
+        index, payload = json.dumps(entries).encode(), payload * len(entries)
+        packs(claims, "report")[0].unlink()
+    rest = b"\n".join((header, index, payload))
     pack.write_bytes(magic + b"\n" + cache._sign(os.urandom(32), rest) + b"\n" + rest)
     parsed.clear()
+    analysed.clear()
     assert report_json(claims) == report_json(claims, cache=False)
     assert not marker.exists()
-    assert len(parsed) == 12
+    assert len(parsed) == (12 if kind == "parse" else 6)
+    assert len(analysed) == 2
 
 
 def test_no_cache_reads_and_writes_nothing(claims, cli, parsed):
@@ -195,3 +222,32 @@ def test_the_key_is_never_kept_in_a_relative_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/dir")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert cache.key_folder() == tmp_path / ".cache" / "factcheck"
+
+
+@pytest.mark.parametrize("output_format", ["json", "text", "sarif", "jsonl", "github"])
+def test_an_unchanged_run_takes_its_report_from_the_cache(claims, cli, analysed, output_format):
+    """Files and settings unchanged: the report is the last one, also compared with a baseline,
+    and the run loads and analyses nothing."""
+    accepted = claims.parent / "accepted.json"
+    assert cli("baseline", "--output", str(accepted), str(claims)).exit_code == 0
+    analysed.clear()
+    for baseline in ([], ["--baseline", str(accepted)]):
+        arguments = ["run", "-f", output_format, *baseline, str(claims)]
+        fresh = cli(*arguments, "--no-cache")
+        cached = cli(*arguments)
+        assert cached.stdout == fresh.stdout
+        assert cached.exit_code == fresh.exit_code == (1 if not baseline else 0)
+    assert len(analysed) == 2  # the --no-cache runs alone
+
+
+def test_settings_that_shape_findings_are_a_new_analysis(claims, cli, analysed, monkeypatch):
+    monkeypatch.chdir(claims.parent)
+    before = json.loads(cli("run", "-f", "json", "claims").stdout)
+    (claims.parent / "factcheck.toml").write_text('disable = ["FC302"]\n')
+    after = json.loads(cli("run", "-f", "json", "claims").stdout)
+    (claims.parent / "factcheck.toml").write_text('[severity]\nFC101 = "warning"\n')
+    warned = json.loads(cli("run", "-f", "json", "claims").stdout)
+    assert len(analysed) == 3
+    assert "FC302" in {f["rule"] for f in before["findings"]}
+    assert "FC302" not in {f["rule"] for f in after["findings"]}
+    assert {f["severity"] for f in warned["findings"] if f["rule"] == "FC101"} == {"warning"}

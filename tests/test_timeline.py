@@ -9,7 +9,7 @@ import json
 import pytest
 
 from conftest import BUNDLED_CLAIMS
-from factcheck.check import check
+from factcheck.check import analyse
 from factcheck.problems import InputError
 from factcheck.report.timeline_text import render
 from factcheck.timeline import timeline
@@ -27,7 +27,7 @@ def _plain_80_columns(monkeypatch) -> None:
 
 @pytest.fixture(scope="module")
 def bundled():
-    return check([BUNDLED_CLAIMS])
+    return analyse([BUNDLED_CLAIMS])
 
 
 def _document(cli, *args: str) -> dict:

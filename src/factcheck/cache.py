@@ -1,17 +1,22 @@
-"""The parse cache: what the loader made of each file, kept under ``.factcheck_cache/``.
+"""The cache under ``.factcheck_cache/``: what the loader made of each file, and the last report.
 
-Each file's entry is keyed on its path, size, modification time and content hash (SHA-256), and
-is used only if all four match: hashing a file costs a small fraction of parsing it, so an edit
-that keeps the size and the modification time is still seen. The entries of one set of paths
-(``claims/``, say) are kept together in one pack, read and written in one go: one file instead of
-thousands, written atomically after a run in which anything changed.
+Two kinds of pack are kept for each set of paths checked (``claims/``, say), each one file read
+and written in one go, written atomically after a run in which anything changed:
+
+- the **parse** pack holds each file's entry, keyed on its path, size, modification time and
+  content hash (SHA-256), and used only if all four match: hashing a file costs a small
+  fraction of parsing it, so an edit that keeps the size and the modification time is still
+  seen;
+- the **report** pack holds the report of the last run, keyed on those facts of every file
+  checked and the settings that shape findings: when none of it changed, the report is the
+  same, and the run skips loading and analysis alone.
 
 Entries are pickles, which load several times faster than anything rebuilt from JSON, but
 unpickling foreign data can run code. So a pack is signed (HMAC-SHA256) with a key kept in the
 user's cache folder, outside the repository: a pack that is corrupt, truncated, unsigned, signed
-with another key (committed to a repository, copied from another machine), or written by another
-version of factcheck or Python is never unpickled; it is ignored and rebuilt. A cache that
-cannot be written is simply not kept.
+with another key (committed to a repository, copied from another machine), or written by other
+code or another Python is never unpickled; it is ignored and rebuilt. A cache that cannot be
+written is simply not kept.
 """
 
 from __future__ import annotations
@@ -20,19 +25,24 @@ import hashlib
 import hmac
 import json
 import os
+import pickle
 import sys
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck import __version__
 from factcheck.files import replace_atomically
 
+if TYPE_CHECKING:
+    from factcheck.check import Report
+
 CACHE_DIR = ".factcheck_cache"
-MAX_PACKS = 8  # sets of paths whose entries are kept
-_MAGIC = b"factcheck parse cache 1\n"
+MAX_PACKS = 8  # sets of paths whose packs are kept
+_MAGIC = b"factcheck cache 2\n"
 _KEY_FILE = "cache-key"
 Entry = bytes | memoryview  # a pickle, or a view of one in the pack
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A cache of factcheck: safe to delete.\n"
@@ -57,25 +67,40 @@ class Facts:
         digest = hashlib.sha256(data).hexdigest()
         return cls(str(file), os.path.abspath(file), stat.st_size, stat.st_mtime_ns, digest)
 
+    def fields(self) -> list[str | int]:
+        return [self.path, self.absolute, self.size, self.mtime_ns, self.sha256]
+
+
+def _pack_path(root: Path, paths: Sequence[Path], kind: str) -> Path:
+    named = "\0".join(sorted(f"{os.path.abspath(p)}\0{p}" for p in paths))
+    name = hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return root / CACHE_DIR / f"{kind}-{name}.pack"
+
 
 class ParseCache:
-    """The pack of one set of paths, signed with ``key``."""
+    """The parse pack of one set of paths, signed with ``key``."""
 
     def __init__(self, pack: Path, key: bytes) -> None:
         self.pack = pack
         self.key = key
         self.entries: dict[Facts, Entry] = {}
-        self._read()
+        read = _read_pack(pack, key)
+        if read is None:
+            return
+        index, payloads = read
+        try:
+            offset = 0
+            for *fields, length in json.loads(index):
+                self.entries[Facts(*fields)] = payloads[offset : offset + length]
+                offset += length
+        except (ValueError, TypeError):  # signed by this user's key, yet not ours: a miss
+            self.entries = {}
 
     @classmethod
     def at(cls, root: Path, paths: Sequence[Path]) -> ParseCache | None:
         """The cache of these paths in the repository at ``root``; None without a key."""
         key = signing_key()
-        if key is None:
-            return None
-        named = "\0".join(sorted(f"{os.path.abspath(p)}\0{p}" for p in paths))
-        name = hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        return cls(root / CACHE_DIR / f"parse-{name}.pack", key)
+        return None if key is None else cls(_pack_path(root, paths, "parse"), key)
 
     def get(self, facts: Facts) -> Entry | None:
         """The pickled entry for a file with these facts, or None."""
@@ -88,47 +113,86 @@ class ParseCache:
             with suppress(OSError):
                 os.utime(self.pack)  # in use: the last to be evicted
             return
-        index = [[*astuple(facts), len(blob)] for facts, blob in fresh.items()]
-        # Written piece by piece, not joined: at a million claims the entries are 200 MB.
-        rest = [_header(), b"\n", json.dumps(index).encode(), b"\n", *fresh.values()]
-        signature = hmac.new(self.key, digestmod=hashlib.sha256)
-        for piece in rest:
-            signature.update(piece)
-        try:
-            _prepare(self.pack.parent)
-            # Not synced to disk: a pack lost in a crash is only rebuilt.
-            pieces = [_MAGIC, signature.hexdigest().encode(), b"\n", *rest]
-            replace_atomically(self.pack, pieces, durable=False)
-            _evict(self.pack)
-        except OSError:
-            pass  # a read-only checkout: the run goes on without a cache
+        index = [[*facts.fields(), len(blob)] for facts, blob in fresh.items()]
+        _write_pack(self.pack, self.key, json.dumps(index).encode(), fresh.values())
         self.entries = fresh
 
-    def _read(self) -> None:
+
+class ReportCache:
+    """The report pack of one set of paths: the last report, and what it was made from."""
+
+    def __init__(self, pack: Path, key: bytes) -> None:
+        self.pack = pack
+        self.key = key
+
+    @classmethod
+    def at(cls, root: Path, paths: Sequence[Path]) -> ReportCache | None:
+        key = signing_key()
+        return None if key is None else cls(_pack_path(root, paths, "report"), key)
+
+    @staticmethod
+    def inputs(facts: Sequence[Facts], options: object) -> bytes:
+        """What a report depends on: every file's facts, in order, and ``options`` (JSON)."""
+        named = json.dumps([[f.fields() for f in facts], options], ensure_ascii=False)
+        return hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest().encode()
+
+    def get(self, inputs: bytes) -> Report | None:
+        """The report made from these inputs, if it is the one kept."""
+        from factcheck.check import Report
+
+        read = _read_pack(self.pack, self.key)
+        if read is None or read[0] != inputs:
+            return None
         try:
-            blob = self.pack.read_bytes()
-        except OSError:
-            return
-        if not blob.startswith(_MAGIC):
-            return
-        signed = blob.find(b"\n", len(_MAGIC)) + 1
-        header = blob.find(b"\n", signed) + 1
-        index = blob.find(b"\n", header) + 1
-        if not 0 < signed < header < index:
-            return
-        signature = blob[len(_MAGIC) : signed - 1]
-        if not hmac.compare_digest(signature, _sign(self.key, memoryview(blob)[signed:])):
-            return
-        if blob[signed : header - 1] != _header():
-            return
-        payloads = memoryview(blob)[index:]  # entries are views of it: nothing is copied
-        try:
-            offset = 0
-            for *fields, length in json.loads(blob[header : index - 1]):
-                self.entries[Facts(*fields)] = payloads[offset : offset + length]
-                offset += length
-        except (ValueError, TypeError):  # signed by this user's key, yet not ours: a miss
-            self.entries = {}
+            report = pickle.loads(read[1])
+        except Exception:  # signed by this user, yet unreadable: never fatal, only a miss
+            return None
+        if not isinstance(report, Report):
+            return None
+        with suppress(OSError):
+            os.utime(self.pack)  # in use: the last to be evicted
+        return report
+
+    def save(self, inputs: bytes, report: Report) -> None:
+        _write_pack(self.pack, self.key, inputs, [pickle.dumps(report, pickle.HIGHEST_PROTOCOL)])
+
+
+def _read_pack(pack: Path, key: bytes) -> tuple[bytes, memoryview] | None:
+    """A pack's index line and its payload, if it is signed with ``key`` and written by this
+    code; else None."""
+    try:
+        blob = pack.read_bytes()
+    except OSError:
+        return None
+    if not blob.startswith(_MAGIC):
+        return None
+    signed = blob.find(b"\n", len(_MAGIC)) + 1
+    header = blob.find(b"\n", signed) + 1
+    index = blob.find(b"\n", header) + 1
+    if not 0 < signed < header < index:
+        return None
+    signature = blob[len(_MAGIC) : signed - 1]
+    if not hmac.compare_digest(signature, _sign(key, memoryview(blob)[signed:])):
+        return None
+    if blob[signed : header - 1] != _header():
+        return None
+    return blob[header : index - 1], memoryview(blob)[index:]  # views: nothing is copied
+
+
+def _write_pack(pack: Path, key: bytes, index: bytes, payloads: Iterable[Entry]) -> None:
+    # Written piece by piece, not joined: at a million claims the entries are 200 MB.
+    rest = [_header(), b"\n", index, b"\n", *payloads]
+    signature = hmac.new(key, digestmod=hashlib.sha256)
+    for piece in rest:
+        signature.update(piece)
+    try:
+        _prepare(pack.parent)
+        # Not synced to disk: a pack lost in a crash is only rebuilt.
+        pieces = [_MAGIC, signature.hexdigest().encode(), b"\n", *rest]
+        replace_atomically(pack, pieces, durable=False)
+        _evict(pack)
+    except OSError:
+        pass  # a read-only checkout: the run goes on without a cache
 
 
 def key_folder() -> Path:
@@ -164,14 +228,12 @@ def _sign(key: bytes, data: Entry) -> bytes:
 def _header() -> bytes:
     """What wrote a pack: entries made by other code are stale, even under the same version
     number (as during development), and pickles are read by the Python that wrote them."""
-    from factcheck import loader, model, predicates, problems, toml_lines
-
     digest = hashlib.sha256()
-    for module in (loader, model, predicates, problems, toml_lines):
-        try:
-            digest.update(Path(module.__file__ or "").read_bytes())
-        except OSError:  # no source installed: the version alone tells
-            digest.update(module.__name__.encode())
+    package = Path(__file__).parent
+    for module in sorted(package.rglob("*.py")):
+        with suppress(OSError):  # no source installed: the version alone tells
+            digest.update(module.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(module.read_bytes())
     facts = {
         "factcheck": __version__,
         "code": digest.hexdigest(),
@@ -181,15 +243,23 @@ def _header() -> bytes:
 
 
 def _evict(kept: Path) -> None:
-    """Keep the most recently used packs only: each set of paths checked (single files, say)
-    has one, and they would otherwise pile up."""
-    packs = sorted(
-        (p for p in kept.parent.glob("parse-*.pack") if p != kept),
-        key=lambda p: p.stat().st_mtime_ns,
-        reverse=True,
-    )
-    for stale in packs[MAX_PACKS - 1 :]:
-        stale.unlink(missing_ok=True)
+    """Keep the packs of the most recently used sets of paths only: each set checked (single
+    files, say) has its own, and they would otherwise pile up. A set's packs go together: a
+    run that takes its report from the cache uses the parse pack on the next edit."""
+
+    def named(pack: Path) -> str:
+        return pack.name.partition("-")[2]
+
+    packs = list(kept.parent.glob("*-*.pack"))
+    used: dict[str, int] = {}
+    for pack in packs:
+        with suppress(OSError):
+            used[named(pack)] = max(used.get(named(pack), 0), pack.stat().st_mtime_ns)
+    others = sorted((name for name in used if name != named(kept)), key=used.__getitem__)
+    stale = set(others[: max(0, len(others) - (MAX_PACKS - 1))])
+    for pack in packs:
+        if named(pack) in stale:
+            pack.unlink(missing_ok=True)
 
 
 def _prepare(folder: Path) -> None:

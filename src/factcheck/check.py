@@ -8,35 +8,43 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.baseline import Baseline, Entry
-from factcheck.cache import ParseCache
+from factcheck.cache import ParseCache, ReportCache
 from factcheck.config import Settings
-from factcheck.constraints import Constraints, compile_readings
 from factcheck.dates import DayInterval
-from factcheck.dating import ArticleDate
-from factcheck.engine import ClaimKey, solve
-from factcheck.entities import Names
-from factcheck.findings import Finding, from_article_date, from_conflict, sort_findings
-from factcheck.forensics import investigate
-from factcheck.loader import load
+from factcheck.findings import Dating, Finding
+from factcheck.loader import Inputs, load
 from factcheck.model import Corpus
-from factcheck.parallel import default_jobs
 from factcheck.problems import InputError
-from factcheck.values import read
+
+if TYPE_CHECKING:
+    from factcheck.constraints import Constraints
+    from factcheck.engine import ClaimKey
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """How much was checked."""
+
+    articles: int
+    claims: int
+    entities: int
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    corpus: Corpus
+    """What a run found, and all that the report formats show of the claims: what the report
+    cache keeps."""
+
+    checked: Checked
     findings: list[Finding]
-    parties: dict[tuple[str, str], tuple[str, str | None]]  # canonical subject and object
+    parties: dict[tuple[str, str], tuple[str, str | None]]  # the canonical names in findings
     published: dict[str, DayInterval | None]  # each article's stated date, read
+    dates: dict[str, Dating]  # each article, dated
     root: Path = field(default_factory=Path.cwd)  # the claims repository's root
     paths: tuple[Path, ...] = ()  # what was checked, as given
-    dates: dict[str, ArticleDate] = field(default_factory=dict)  # each article, dated
-    constraints: Constraints = field(default_factory=Constraints)  # as compiled, for analyses
-    disputed: frozenset[ClaimKey] = frozenset()  # claims set aside as the likely wrong ones
     baseline: Baseline | None = None  # the accepted findings this run is compared with
 
     def count(self, severity: str) -> int:
@@ -80,10 +88,49 @@ class Report:
             return absolute.as_posix()
 
 
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A report with all that the check worked out on the way, for analyses of their own (a
+    person's timeline)."""
+
+    report: Report
+    corpus: Corpus
+    parties: dict[tuple[str, str], tuple[str, str | None]]  # every claim's canonical names
+    constraints: Constraints  # as compiled
+    disputed: frozenset[ClaimKey]  # claims set aside as the likely wrong ones
+
+
 def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
-    """Check the claim files under ``paths``; raise :class:`InputError` with every problem."""
+    """Check the claim files under ``paths``; raise :class:`InputError` with every problem.
+
+    With the cache, a run whose files and settings are all unchanged reports what the last one
+    did without loading or analysing anything."""
+    settings = settings or Settings()
     with _paused_gc():
-        return _check(paths, settings or Settings())
+        root = repository_root(paths)
+        inputs = Inputs.read(paths, facts=settings.cache)
+        reports = ReportCache.at(root, paths) if inputs.complete else None
+        identity = b"" if reports is None else ReportCache.inputs(inputs.known, _options(settings))
+        kept = None if reports is None else reports.get(identity)
+        if kept is not None:
+            return replace(kept, root=root, paths=tuple(paths))
+        report = _analyse(root, paths, inputs, settings).report
+        if reports is not None:
+            reports.save(identity, report)
+        return report
+
+
+def analyse(paths: Sequence[Path], settings: Settings | None = None) -> Analysis:
+    """:func:`check`, keeping all it worked out; never from the report cache."""
+    settings = settings or Settings()
+    with _paused_gc():
+        inputs = Inputs.read(paths, facts=settings.cache)
+        return _analyse(repository_root(paths), paths, inputs, settings)
+
+
+def _options(settings: Settings) -> object:
+    """The settings that shape a report, as JSON."""
+    return [sorted(settings.disable), sorted(settings.severity.items())]
 
 
 @contextmanager
@@ -100,10 +147,18 @@ def _paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _check(paths: Sequence[Path], settings: Settings) -> Report:
-    root = repository_root(paths)
+def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settings) -> Analysis:
+    from factcheck.constraints import compile_readings
+    from factcheck.engine import solve
+    from factcheck.entities import Names
+    from factcheck.findings import from_article_date, from_conflict, sort_findings
+    from factcheck.forensics import investigate
+    from factcheck.parallel import default_jobs
+    from factcheck.values import read
+
     cache = ParseCache.at(root, paths) if settings.cache else None
-    corpus = load(paths, settings.jobs or default_jobs(), cache)
+    jobs = settings.jobs or default_jobs()
+    corpus = load(inputs, jobs, cache)
     names = Names(corpus)
     readings = read(corpus, names)
     problems = corpus.problems + readings.problems
@@ -116,22 +171,24 @@ def _check(paths: Sequence[Path], settings: Settings) -> Report:
     )
     findings = [from_conflict(c, readings.parties, blame) for c, blame in found.blames]
     findings += [f for d in found.dates.values() if (f := from_article_date(d)) is not None]
-    findings = [
-        replace(f, level=settings.severity.get(f.rule.code))
-        for f in findings
-        if f.rule.code not in settings.disable
-    ]
-    return Report(
-        corpus,
-        sort_findings(findings),
-        readings.parties,
+    findings = sort_findings(
+        [
+            replace(f, level=settings.severity.get(f.rule.code))
+            for f in findings
+            if f.rule.code not in settings.disable
+        ]
+    )
+    shown = {(c.article.id, c.id) for f in findings for c in f.claims}
+    report = Report(
+        Checked(len(corpus.articles), len(corpus.claims), len(corpus.entities)),
+        findings,
+        {k: v for k, v in readings.parties.items() if k in shown},
         readings.published,
+        {k: Dating.of(d) for k, d in found.dates.items()},
         root,
         tuple(paths),
-        dates=found.dates,
-        constraints=constraints,
-        disputed=found.disputed,
     )
+    return Analysis(report, corpus, readings.parties, constraints, found.disputed)
 
 
 def repository_root(paths: Sequence[Path]) -> Path:

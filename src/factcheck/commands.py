@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck import baseline as baselines
-from factcheck.check import check, repository_root
+from factcheck.check import analyse, check, repository_root
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.problems import InputError, shown
@@ -138,7 +138,7 @@ def timeline(
 
     try:
         settings = _settings(loading)
-        result = build(check(_paths(paths, settings), settings), entity)
+        result = build(analyse(_paths(paths, settings), settings), entity)
     except UnknownEntity as error:
         if output_format == "json":
             from factcheck.report.json_format import render_problems

@@ -19,7 +19,7 @@ from factcheck.constraints import Source
 from factcheck.dates import DayInterval, day_str, iso, parse_date
 from factcheck.dating import ArticleDate
 from factcheck.engine import Conflict, Step
-from factcheck.model import Article, Claim
+from factcheck.model import Article, Claim, Location
 from factcheck.predicates import PREDICATES
 from factcheck.rules import CONFLICT, MISDATED, UNDATED, Rule, Severity
 from factcheck.values import AS_OF
@@ -47,6 +47,7 @@ class Finding:
     level: Severity | None = None  # the configured severity, where it overrides the rule's
     likely_wrong: Blame | None = None  # which claim is likely wrong, and why
     proof: tuple[Step, ...] = ()  # the constraints that cannot all hold, in cycle order
+    where: Location | None = None  # about an article: its [article] table, shown without claims
 
     @property
     def severity(self) -> Severity:
@@ -55,6 +56,26 @@ class Finding:
     @property
     def claims(self) -> tuple[Claim, ...]:
         return tuple(e.claim for e in self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """An article's stated date and the window of dates its own claims allow, as reported."""
+
+    article: str
+    stated: DayInterval | None
+    earliest: int | None  # None: unbounded, or no claim depends on the article's date
+    latest: int | None
+    pinned_by: tuple[str, ...]  # the claims (``article#claim``) that pin either end
+    misdated: bool
+
+    @classmethod
+    def of(cls, dated: ArticleDate) -> Dating:
+        window = dated.window
+        if window is None:
+            return cls(dated.article.id, dated.stated, None, None, (), dated.misdated)
+        pins = tuple(sorted({s.claim.ref for s in (*window.lo_by, *window.hi_by) if s.claim}))
+        return cls(dated.article.id, dated.stated, window.lo, window.hi, pins, dated.misdated)
 
 
 def normalised(value: object) -> object:
@@ -191,7 +212,10 @@ def from_article_date(dated: ArticleDate) -> Finding | None:
     # pin its window today, so that a baseline accepting it does not churn as claims are added.
     identity = fingerprint(rule, (), article.id)
     dates = None if window is None else DayInterval(window.lo, window.hi)
-    return Finding(rule, evidence, identity, message, None, article.id, steps, (), dates)
+    where = article.location
+    return Finding(
+        rule, evidence, identity, message, None, article.id, steps, window=dates, where=where
+    )
 
 
 def _end(day: int | None) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.cache import Entry, Facts, ParseCache
-from factcheck.loader import parse_file, read_bytes
+from factcheck.loader import Inputs, parse_file
 from factcheck.model import LoadedFile
 
 if TYPE_CHECKING:
@@ -33,17 +33,17 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def load_files(files: Sequence[Path], jobs: int, cache: ParseCache | None) -> list[LoadedFile]:
+def load_files(inputs: Inputs, jobs: int, cache: ParseCache | None) -> list[LoadedFile]:
+    files = inputs.files
     loaded: list[LoadedFile | None] = [None] * len(files)
     kept: dict[int, tuple[Facts, Entry]] = {}  # what the cache is to hold after the run
     missed: dict[int, bytes] = {}  # the files to parse, with their bytes
     facts: dict[int, Facts] = {}
-    for index, file in enumerate(files):
-        data = read_bytes(file)
+    for index, data in enumerate(inputs.contents):
         if isinstance(data, LoadedFile):
             loaded[index] = data
             continue
-        known = Facts.of(file, data) if cache is not None else None
+        known = inputs.facts[index] if cache is not None and inputs.facts else None
         entry = None if cache is None or known is None else cache.get(known)
         if entry is not None and (hit := _unpickled(entry)) is not None:
             assert known is not None

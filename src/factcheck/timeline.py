@@ -2,7 +2,7 @@
 and reported ages behind it.
 
 The windows come from the undisputed claims: those the check set aside as the likely wrong ones
-(``Report.disputed``) are left out, and any conflict that remains is retracted as in a run. Every
+(``Analysis.disputed``) are left out, and any conflict that remains is retracted as in a run. Every
 claim that bounds an event is listed with it, the disputed ones marked.
 """
 
@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Literal, TextIO
 
-from factcheck.check import Report
+from factcheck.check import Analysis
 from factcheck.constraints import Source, value_text
 from factcheck.dates import DateError, DayInterval, day_str, iso, parse_date
 from factcheck.engine import solve
@@ -116,13 +116,13 @@ class Timeline:
     ages: tuple[Age, ...]
 
 
-def resolve(report: Report, name: str) -> str:
+def resolve(analysis: Analysis, name: str) -> str:
     """The canonical name of the entity ``name`` names; :class:`UnknownEntity` if none."""
-    names = Names(report.corpus)
+    names = Names(analysis.corpus)
     canonical = names.resolve(name)
     if canonical is not None:
         return canonical
-    known = sorted(entity.name for entity in report.corpus.entities)
+    known = sorted(entity.name for entity in analysis.corpus.entities)
     if closest_match(fold(name), names.index) or not known:
         hint = names.suggest(name)
     else:
@@ -130,27 +130,27 @@ def resolve(report: Report, name: str) -> str:
     raise UnknownEntity([Problem(COMMAND_LINE, 1, f"unknown entity {name!r}", hint)])
 
 
-def timeline(report: Report, entity_name: str) -> Timeline:
+def timeline(analysis: Analysis, entity_name: str) -> Timeline:
     """The timeline of the entity named ``entity_name`` (a name or an alias)."""
-    entity = resolve(report, entity_name)
+    entity = resolve(analysis, entity_name)
     points = sorted(
-        p for p in report.constraints.points if p.event != "published" and entity in p.who
+        p for p in analysis.constraints.points if p.event != "published" and entity in p.who
     )
     windows = {}
     if points:
-        solution = solve(report.constraints, points, report.disputed, focus=True)
+        solution = solve(analysis.constraints, points, analysis.disputed, focus=True)
         windows = {p: DayInterval(w.lo, w.hi) for p, w in solution.windows.items()}
     events = [
         Event(
             point,
             tuple(who for who in point.who if who != entity),
             windows.get(point, DayInterval(None, None)),
-            _sources(report, point),
+            _sources(analysis, point),
         )
         for point in points
     ]
     events.sort(key=_chronological)
-    return Timeline(entity, tuple(events), tuple(_ages(report, entity)))
+    return Timeline(entity, tuple(events), tuple(_ages(analysis, entity)))
 
 
 def _chronological(event: Event) -> tuple:
@@ -160,7 +160,7 @@ def _chronological(event: Event) -> tuple:
     return (start, _NEVER if hi is None else hi, order, event.others)
 
 
-def _sources(report: Report, point: Point) -> tuple[Cited, ...]:
+def _sources(analysis: Analysis, point: Point) -> tuple[Cited, ...]:
     """Every claim that bounds ``point``, alone or relative to another event."""
     texts: dict[tuple[str, str], list[str]] = {}
     claims: dict[tuple[str, str], Claim] = {}
@@ -177,13 +177,13 @@ def _sources(report: Report, point: Point) -> tuple[Cited, ...]:
             said.append(source.text)
         return key
 
-    for bound in report.constraints.bounds:
+    for bound in analysis.constraints.bounds:
         if bound.point == point and (key := note(bound.source)) is not None:
             if bound.upper:
                 highs[key] = min(highs.get(key, bound.day), bound.day)
             else:
                 lows[key] = max(lows.get(key, bound.day), bound.day)
-    for edge in report.constraints.edges:
+    for edge in analysis.constraints.edges:
         if point in (edge.src, edge.dst):
             note(edge.source)
     cited = []
@@ -192,19 +192,19 @@ def _sources(report: Report, point: Point) -> tuple[Cited, ...]:
         window = DayInterval(lows.get(key), highs.get(key)) if bounded else None
         cited.append(
             Cited(
-                **_article_fields(report, claim),
+                **_article_fields(analysis, claim),
                 predicate=claim.predicate,
                 says="; ".join(texts[key]),
                 window=window,
-                disputed=key in report.disputed,
+                disputed=key in analysis.disputed,
             )
         )
-    cited.sort(key=lambda c: (c.disputed, _published_day(report, c.article), c.article, c.claim))
+    cited.sort(key=lambda c: (c.disputed, _published_day(analysis, c.article), c.article, c.claim))
     return tuple(cited)
 
 
-def _article_fields(report: Report, claim: Claim) -> dict:
-    published = report.published.get(claim.article.id)
+def _article_fields(analysis: Analysis, claim: Claim) -> dict:
+    published = analysis.report.published.get(claim.article.id)
     return {
         "article": claim.article.id,
         "cited_as": claim.article.name,
@@ -217,27 +217,27 @@ def _article_fields(report: Report, claim: Claim) -> dict:
     }
 
 
-def _published_day(report: Report, article: str) -> int:
-    published = report.published.get(article)
+def _published_day(analysis: Analysis, article: str) -> int:
+    published = analysis.report.published.get(article)
     return _NEVER if published is None or published.lo is None else published.lo
 
 
-def _ages(report: Report, entity: str) -> list[Age]:
+def _ages(analysis: Analysis, entity: str) -> list[Age]:
     ages = []
-    for claim in report.corpus.claims:
+    for claim in analysis.corpus.claims:
         key = (claim.article.id, claim.id)
-        parties = report.parties.get(key)
+        parties = analysis.parties.get(key)
         if claim.predicate != "age" or parties is None or parties[0] != entity:
             continue
-        as_of, as_of_from = _as_of(report, claim)
+        as_of, as_of_from = _as_of(analysis, claim)
         ages.append(
             Age(
-                **_article_fields(report, claim),
+                **_article_fields(analysis, claim),
                 value=normalised(claim.value),
                 value_text=value_text(claim),
                 as_of=as_of,
                 as_of_from=as_of_from,
-                disputed=key in report.disputed,
+                disputed=key in analysis.disputed,
             )
         )
     ages.sort(key=lambda a: (_start(a.as_of), a.article, a.claim))
@@ -250,7 +250,7 @@ def _start(interval: DayInterval | None) -> int:
     return interval.lo if interval.lo is not None else interval.hi or _NEVER
 
 
-def _as_of(report: Report, claim: Claim) -> tuple[DayInterval | None, AsOfFrom | None]:
+def _as_of(analysis: Analysis, claim: Claim) -> tuple[DayInterval | None, AsOfFrom | None]:
     """When an age claim held: its as_of, else its article's date, else the window of dates
     the article's claims allow (for an undated article)."""
     if claim.after is not None:
@@ -260,14 +260,12 @@ def _as_of(report: Report, claim: Claim) -> tuple[DayInterval | None, AsOfFrom |
             return parse_date(claim.as_of), "claim"
         except DateError:
             return None, None
-    published = report.published.get(claim.article.id)
+    published = analysis.report.published.get(claim.article.id)
     if published is not None:
         return published, "published"
-    dated = report.dates.get(claim.article.id)
-    if dated is not None and dated.window is not None:
-        window = DayInterval(dated.window.lo, dated.window.hi)
-        if window.lo is not None or window.hi is not None:
-            return window, "inferred"
+    dated = analysis.report.dates.get(claim.article.id)
+    if dated is not None and (dated.earliest is not None or dated.latest is not None):
+        return DayInterval(dated.earliest, dated.latest), "inferred"
     return None, None
 
 

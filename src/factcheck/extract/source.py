@@ -15,7 +15,7 @@ from pathlib import Path
 
 from factcheck.dates import iso, parse_date
 from factcheck.entities import Names
-from factcheck.loader import ENTITY_FILE, find_files, load
+from factcheck.loader import ENTITY_FILE, Inputs, find_files, load
 from factcheck.problems import InputError, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -82,7 +82,7 @@ def _date_line(name: str, text: str) -> tuple[dt.date | None, str]:
 
 def entity_names(path: Path) -> Names:
     """The names and aliases of an entity file; its problems are bad input."""
-    corpus = load([path])
+    corpus = load(Inputs.read([path]))
     names = Names(corpus)
     problems = corpus.problems + names.problems
     if not problems and not corpus.entities:

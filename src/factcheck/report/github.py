@@ -31,7 +31,7 @@ def escape_property(text: str) -> str:
 
 
 def command(report: Report, finding: Finding) -> str:
-    where = first_location(report, finding)
+    where = first_location(finding)
     properties = {
         "file": report.relative(where.path),
         "line": str(where.line),

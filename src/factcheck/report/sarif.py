@@ -31,13 +31,12 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 _RULE_INDEX = {rule.code: index for index, rule in enumerate(RULES)}
 
 
-def first_location(report: Report, finding: Finding) -> Location:
+def first_location(finding: Finding) -> Location:
     """Where a finding is shown: its first evidence claim, else its article's ``[article]``."""
     if finding.evidence:
         return finding.evidence[0].claim.location
-    for article in report.corpus.articles:
-        if article.id == finding.article:
-            return article.location
+    if finding.where is not None:
+        return finding.where
     raise ValueError(f"finding {finding.fingerprint} has neither claims nor a known article")
 
 
@@ -97,7 +96,7 @@ def _result(report: Report, finding: Finding) -> dict:
         first = evidence[0]
         result["locations"] = [_location(report, first.claim.location, _said(first))]
     else:
-        result["locations"] = [_location(report, first_location(report, finding))]
+        result["locations"] = [_location(report, first_location(finding))]
     if len(evidence) > 1:
         result["relatedLocations"] = [
             {"id": number, **_location(report, e.claim.location, _said(e))}

@@ -29,7 +29,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def summary(report: Report) -> str:
-    corpus = report.corpus
+    counts = report.checked
     errors, warnings = report.count("error"), report.count("warning")
     found = f"{_plural(errors, 'contradiction')}, {_plural(warnings, 'warning')}"
     notes = report.count("info")
@@ -41,8 +41,8 @@ def summary(report: Report) -> str:
         found += f" ({known} known, {len(report.fixed)} fixed), {_plural(warnings, 'warning')}"
     found += extra
     checked = (
-        f"{_plural(len(corpus.articles), 'article')}, {_plural(len(corpus.claims), 'claim')}, "
-        f"{_plural(len(corpus.entities), 'entity').replace('entitys', 'entities')}"
+        f"{_plural(counts.articles, 'article')}, {_plural(counts.claims, 'claim')}, "
+        f"{_plural(counts.entities, 'entity').replace('entitys', 'entities')}"
     )
     return f"{found} in {checked}"
 

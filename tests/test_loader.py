@@ -16,6 +16,7 @@ import pytest
 
 from factcheck.cache import CACHE_DIR
 from factcheck.check import check
+from factcheck.loader import find_files
 from factcheck.problems import InputError, Problem
 
 SUMMARY = re.compile(r"^factcheck: (\d+) problems? in the input; nothing was checked$")
@@ -403,6 +404,26 @@ def test_a_file_named_twice_is_loaded_once(corpus, cli, monkeypatch):
     monkeypatch.chdir(root.parent)
     result = cli("run", "claims", str(root / "a.toml"))
     assert result.exit_code == 0, result.output
+
+
+def test_a_file_linked_under_another_name_is_loaded_once(corpus, cli):
+    root = corpus({"a.toml": VALID})
+    (root / "z-link.toml").symlink_to(root / "a.toml")
+    assert find_files([root])[0] == [root / "a.toml", root / "entities.toml"]
+    result = cli("run", str(root))
+    assert result.exit_code == 0, result.output
+
+
+def test_folders_are_searched_in_order_and_hidden_files_left_out(corpus):
+    root = corpus({"b.toml": VALID})
+    for name in ("a/x.toml", "a-b.toml", "a/.hidden.toml", ".git/c.toml", "z/.cache/d.toml"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(VALID)
+    (root / "notes.txt").write_text("not a claims file")
+    found, problems = find_files([root])
+    names = [f.relative_to(root).as_posix() for f in found]
+    assert names == ["a/x.toml", "a-b.toml", "b.toml", "entities.toml"]  # by the paths' parts
+    assert problems == []
 
 
 # --- files and paths ---------------------------------------------------------------------------

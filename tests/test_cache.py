@@ -251,3 +251,18 @@ def test_settings_that_shape_findings_are_a_new_analysis(claims, cli, analysed, 
     assert "FC302" in {f["rule"] for f in before["findings"]}
     assert "FC302" not in {f["rule"] for f in after["findings"]}
     assert {f["severity"] for f in warned["findings"] if f["rule"] == "FC101"} == {"warning"}
+
+
+def test_packs_of_other_code_or_dependencies_are_not_used(claims, parsed, analysed, monkeypatch):
+    """A report read with another python-dateutil might read dates otherwise."""
+    import dateutil
+
+    expected = report_json(claims)
+    monkeypatch.setattr(dateutil, "__version__", "0.0-other")
+    cache._header.cache_clear()
+    parsed.clear()
+    analysed.clear()
+    assert report_json(claims) == expected
+    assert len(parsed) == 6
+    assert len(analysed) == 1
+    cache._header.cache_clear()  # for the tests that follow

@@ -227,7 +227,10 @@ def _sign(key: bytes, data: Entry) -> bytes:
 @cache
 def _header() -> bytes:
     """What wrote a pack: entries made by other code are stale, even under the same version
-    number (as during development), and pickles are read by the Python that wrote them."""
+    number (as during development), and so are reports that another python-dateutil (which
+    reads dates) might have read otherwise; pickles are read by the Python that wrote them."""
+    import dateutil
+
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for module in sorted(package.rglob("*.py")):
@@ -237,6 +240,7 @@ def _header() -> bytes:
     facts = {
         "factcheck": __version__,
         "code": digest.hexdigest(),
+        "dateutil": dateutil.__version__,
         "python": sys.version.split()[0],
     }
     return json.dumps(facts, sort_keys=True).encode()

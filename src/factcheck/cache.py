@@ -240,7 +240,7 @@ def _header() -> bytes:
     facts = {
         "factcheck": __version__,
         "code": digest.hexdigest(),
-        "dateutil": dateutil.__version__,
+        "dateutil": getattr(dateutil, "__version__", "unknown"),
         "python": sys.version.split()[0],
     }
     return json.dumps(facts, sort_keys=True).encode()

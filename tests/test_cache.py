@@ -266,3 +266,20 @@ def test_packs_of_other_code_or_dependencies_are_not_used(claims, parsed, analys
     assert len(parsed) == 6
     assert len(analysed) == 1
     cache._header.cache_clear()  # for the tests that follow
+
+
+def test_a_pipe_in_place_of_a_pack_is_ignored(claims):
+    """Reading a named pipe would block the run forever: it is not read. (In a subprocess, so
+    that a hang fails this test instead of the suite.)"""
+    import subprocess
+    import sys
+
+    report_json(claims)
+    for kind in ("parse", "report"):
+        (pack,) = packs(claims, kind)
+        pack.unlink()
+        os.mkfifo(pack)
+    command = [sys.executable, "-m", "factcheck", "run", "-f", "json", str(claims)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout) == report_json(claims, cache=False)

@@ -446,6 +446,49 @@ def test_path_that_does_not_exist(corpus, cli):
     assert run_bad(cli, str(root), str(missing)) == lines
 
 
+def test_a_folder_that_cannot_be_read_is_a_problem(corpus, cli, monkeypatch):
+    """Not a silent run over fewer files (as root, chmod cannot deny it: scandir is refused)."""
+    root = corpus({"a.toml": VALID, "more/b.toml": VALID.replace("people-2023", "other-2023")})
+    denied = root / "more"
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    hint = "check its permissions, or leave it out"
+    assert run_bad(cli, str(root)) == [f"{denied}:1: cannot read it: Permission denied ({hint})"]
+
+
+def test_a_path_that_cannot_be_looked_at_is_a_problem(corpus, cli, monkeypatch):
+    """A file in a folder that may not be searched: a problem, not a traceback."""
+    root = corpus({"a.toml": VALID})
+    file = root / "a.toml"
+    real = Path.stat
+
+    def stat(path, **kwargs):
+        if path == file or file in path.parents:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    hint = "check its permissions, or leave it out"
+    assert run_bad(cli, str(file)) == [f"{file}:1: cannot read it: Permission denied ({hint})"]
+
+
+def test_a_hard_link_is_a_second_file(corpus, cli):
+    """Two names of one file in the claims: its article id is used twice (a copy, in effect);
+    only the same name given twice, or a symbolic link, is one file."""
+    root = corpus({"a.toml": VALID})
+    os.link(root / "a.toml", root / "b.toml")
+    lines = run_bad(cli, str(root))
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{root / 'b.toml'}:")
+    assert "duplicate article id" in lines[0]
+
+
 # --- many problems at once ---------------------------------------------------------------------
 
 

@@ -9,14 +9,14 @@ and written in one go, written atomically after a run in which anything changed:
   seen;
 - the **report** pack holds the report of the last run, keyed on those facts of every file
   checked and the settings that shape findings: when none of it changed, the report is the
-  same, and the run skips loading and analysis alone.
+  same, and the run neither loads nor analyses anything.
 
 Entries are pickles, which load several times faster than anything rebuilt from JSON, but
 unpickling foreign data can run code. So a pack is signed (HMAC-SHA256) with a key kept in the
 user's cache folder, outside the repository: a pack that is corrupt, truncated, unsigned, signed
 with another key (committed to a repository, copied from another machine), or written by other
-code or another Python is never unpickled; it is ignored and rebuilt. A cache that cannot be
-written is simply not kept.
+code, another python-dateutil or another Python is never unpickled; it is ignored and rebuilt.
+A cache that cannot be written is simply not kept.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import json
 import os
 import pickle
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck import __version__
-from factcheck.files import replace_atomically
+from factcheck.files import present, replace_atomically
 
 if TYPE_CHECKING:
     from factcheck.check import Report
@@ -127,21 +127,26 @@ class ReportCache:
 
     @classmethod
     def at(cls, root: Path, paths: Sequence[Path]) -> ReportCache | None:
+        """The report pack of these paths in the repository at ``root``; None without a key."""
         key = signing_key()
         return None if key is None else cls(_pack_path(root, paths, "report"), key)
 
     @staticmethod
-    def inputs(facts: Sequence[Facts], options: object) -> bytes:
-        """What a report depends on: every file's facts, in order, and ``options`` (JSON)."""
-        named = json.dumps([[f.fields() for f in facts], options], ensure_ascii=False)
-        return hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest().encode()
+    def identity(
+        facts: Sequence[Facts], disable: Iterable[str], severity: Mapping[str, str]
+    ) -> bytes:
+        """What a report depends on: every file's facts, in order, and the settings that shape
+        findings (rules disabled, severities)."""
+        named = [[f.fields() for f in facts], sorted(disable), sorted(severity.items())]
+        text = json.dumps(named, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest().encode()
 
-    def get(self, inputs: bytes) -> Report | None:
-        """The report made from these inputs, if it is the one kept."""
+    def get(self, identity: bytes) -> Report | None:
+        """The report kept, if it was made from inputs of this ``identity``."""
         from factcheck.check import Report
 
         read = _read_pack(self.pack, self.key)
-        if read is None or read[0] != inputs:
+        if read is None or read[0] != identity:
             return None
         try:
             report = pickle.loads(read[1])
@@ -153,13 +158,16 @@ class ReportCache:
             os.utime(self.pack)  # in use: the last to be evicted
         return report
 
-    def save(self, inputs: bytes, report: Report) -> None:
-        _write_pack(self.pack, self.key, inputs, [pickle.dumps(report, pickle.HIGHEST_PROTOCOL)])
+    def save(self, identity: bytes, report: Report) -> None:
+        """Keep ``report``, made from inputs of this ``identity``, instead of the last."""
+        _write_pack(self.pack, self.key, identity, [pickle.dumps(report, pickle.HIGHEST_PROTOCOL)])
 
 
 def _read_pack(pack: Path, key: bytes) -> tuple[bytes, memoryview] | None:
     """A pack's index line and its payload, if it is signed with ``key`` and written by this
     code; else None."""
+    if not present(pack, Path.is_file):  # a pipe would block the run, a folder fail it
+        return None
     try:
         blob = pack.read_bytes()
     except OSError:

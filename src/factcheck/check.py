@@ -1,4 +1,5 @@
-"""The whole check, one stage after another: load, resolve, read, compile, solve, find."""
+"""The whole check, one stage after another: load, resolve, read, compile, solve, find; or, when
+no file and no setting changed since the last run, the report it made (see :mod:`cache`)."""
 
 from __future__ import annotations
 
@@ -8,20 +9,24 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from factcheck.baseline import Baseline, Entry
 from factcheck.cache import ParseCache, ReportCache
 from factcheck.config import Settings
+from factcheck.constraints import Constraints, compile_readings
 from factcheck.dates import DayInterval
-from factcheck.findings import Dating, Finding
+from factcheck.engine import ClaimKey, solve
+from factcheck.entities import Names
+from factcheck.files import present
+from factcheck.findings import Dating, Finding, from_article_date, from_conflict, sort_findings
+from factcheck.forensics import investigate
 from factcheck.loader import Inputs, load
 from factcheck.model import Corpus
+from factcheck.parallel import default_jobs
 from factcheck.problems import InputError
+from factcheck.values import read
 
-if TYPE_CHECKING:
-    from factcheck.constraints import Constraints
-    from factcheck.engine import ClaimKey
+Parties = dict[tuple[str, str], tuple[str, str | None]]  # (article, claim): subject, object
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +45,7 @@ class Report:
 
     checked: Checked
     findings: list[Finding]
-    parties: dict[tuple[str, str], tuple[str, str | None]]  # the canonical names in findings
+    parties: Parties  # the canonical names of the claims in findings
     published: dict[str, DayInterval | None]  # each article's stated date, read
     dates: dict[str, Dating]  # each article, dated
     root: Path = field(default_factory=Path.cwd)  # the claims repository's root
@@ -95,7 +100,7 @@ class Analysis:
 
     report: Report
     corpus: Corpus
-    parties: dict[tuple[str, str], tuple[str, str | None]]  # every claim's canonical names
+    parties: Parties  # every claim's canonical names
     constraints: Constraints  # as compiled
     disputed: frozenset[ClaimKey]  # claims set aside as the likely wrong ones
 
@@ -110,13 +115,14 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
         root = repository_root(paths)
         inputs = Inputs.read(paths, facts=settings.cache)
         reports = ReportCache.at(root, paths) if inputs.complete else None
-        identity = b"" if reports is None else ReportCache.inputs(inputs.known, _options(settings))
-        kept = None if reports is None else reports.get(identity)
+        if reports is None:
+            return _analyse(root, paths, inputs, settings).report
+        identity = reports.identity(inputs.known, settings.disable, settings.severity)
+        kept = reports.get(identity)
         if kept is not None:
             return replace(kept, root=root, paths=tuple(paths))
         report = _analyse(root, paths, inputs, settings).report
-        if reports is not None:
-            reports.save(identity, report)
+        reports.save(identity, report)
         return report
 
 
@@ -126,11 +132,6 @@ def analyse(paths: Sequence[Path], settings: Settings | None = None) -> Analysis
     with _paused_gc():
         inputs = Inputs.read(paths, facts=settings.cache)
         return _analyse(repository_root(paths), paths, inputs, settings)
-
-
-def _options(settings: Settings) -> object:
-    """The settings that shape a report, as JSON."""
-    return [sorted(settings.disable), sorted(settings.severity.items())]
 
 
 @contextmanager
@@ -148,14 +149,6 @@ def _paused_gc() -> Iterator[None]:
 
 
 def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settings) -> Analysis:
-    from factcheck.constraints import compile_readings
-    from factcheck.engine import solve
-    from factcheck.entities import Names
-    from factcheck.findings import from_article_date, from_conflict, sort_findings
-    from factcheck.forensics import investigate
-    from factcheck.parallel import default_jobs
-    from factcheck.values import read
-
     cache = ParseCache.at(root, paths) if settings.cache else None
     jobs = settings.jobs or default_jobs()
     corpus = load(inputs, jobs, cache)
@@ -196,7 +189,7 @@ def repository_root(paths: Sequence[Path]) -> Path:
     if the claims are in it, else the folder that holds them."""
     start = (paths[0] if paths else Path.cwd()).resolve()
     for folder in (start, *start.parents):
-        if (folder / ".git").exists():
+        if present(folder / ".git"):
             return folder
     here = Path.cwd().resolve()
     if start == here or here in start.parents:

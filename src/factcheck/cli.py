@@ -79,7 +79,8 @@ JobsOption = Annotated[
 NoCacheOption = Annotated[
     bool,
     typer.Option(
-        "--no-cache", help="Parse every file afresh; neither read nor write .factcheck_cache/."
+        "--no-cache",
+        help="Parse and analyse every file afresh; neither read nor write .factcheck_cache/.",
     ),
 ]
 

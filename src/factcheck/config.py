@@ -34,7 +34,7 @@ class Settings:
     disable: frozenset[str] = frozenset()
     source: Path | None = None  # the file they came from
     jobs: int | None = None  # processes that load files; None: one per core
-    cache: bool = True  # whether to use (and keep) the parse cache
+    cache: bool = True  # whether to use (and keep) the cache: parsed files, the last report
 
 
 def find(start: Path) -> Path | None:

@@ -3,6 +3,9 @@
 The bytes go to a temporary file beside the target, are flushed to disk, and then take the
 target's place in one step: a rename over it, or, when an existing file must not be replaced, a
 hard link, which the file system refuses if the target appeared in the meantime.
+
+And looking for files that may be there (``.git``, ``entities.toml``, a cache pack) without
+failing where a folder on the way may not be searched.
 """
 
 from __future__ import annotations
@@ -10,13 +13,21 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from factcheck.problems import InputError, Problem
 
 # Errors that say the path cannot be written, as opposed to a failing disk: bad input (exit 2).
 _UNWRITABLE = (IsADirectoryError, PermissionError, NotADirectoryError, FileNotFoundError)
+
+
+def present(path: Path, test: Callable[[Path], bool] = Path.exists) -> bool:
+    """``test(path)``; False where the path cannot even be looked at."""
+    try:
+        return test(path)
+    except OSError:
+        return False
 
 
 class FileExists(InputError):

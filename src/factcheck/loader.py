@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 import sys
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factcheck.files import present
 from factcheck.model import Article, Claim, Corpus, Entity, EventRef, LoadedFile, Location
 from factcheck.predicates import PREDICATES
 from factcheck.problems import Problem, closest
@@ -67,54 +69,67 @@ _TYPE_WORDS.update({dict: "a table", list: "a list"})
 
 def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     """Every ``*.toml`` file under the given files and folders, in a stable order."""
-    files: list[Path] = []
+    files: list[tuple[Path, Path]] = []  # each as named, and resolved
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            found = _toml_files(path)
-            if not found:
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as exc:  # a folder on the way may not be searched
+            problems.append(_unreadable(str(path), exc))
+            continue
+        if is_dir:
+            found = _toml_files(path, problems)
+            if not found and not any(p.path == str(path) for p in problems):
                 hint = "give the folder that holds the claim files"
                 problems.append(Problem(str(path), 1, "no *.toml claim files in this folder", hint))
             files.extend(found)
-            if found and not any(p.name == ENTITY_FILE for p in found):
-                files.extend(_nearest_entities(path / ENTITY_FILE))
-        elif path.is_file():
-            files.append(path)
-            files.extend(_nearest_entities(path))
+            if found and not any(p.name == ENTITY_FILE for p, _ in found):
+                files.extend((e, e.resolve()) for e in _nearest_entities(path / ENTITY_FILE))
+        elif is_file:
+            files.append((path, path.resolve()))
+            files.extend((e, e.resolve()) for e in _nearest_entities(path))
         else:
             problems.append(
                 Problem(str(path), 1, "no such file or folder", "give the claims folder or files")
             )
-    unique: dict[object, Path] = {}  # a file named twice loads once, where first named
-    for file in files:
-        unique.setdefault(_identity(file), file)
+    unique: dict[Path, Path] = {}  # a file named twice loads once, where first named
+    for file, resolved in files:
+        unique.setdefault(resolved, file)
     return list(unique.values()), problems
 
 
-def _toml_files(folder: Path) -> list[Path]:
-    """The ``*.toml`` files in ``folder`` and below, hidden ones and those in hidden folders
-    left out, sorted by their path's parts."""
-    found: list[tuple[tuple[str, ...], Path]] = []
-    for at, folders, names in os.walk(folder):
+def _toml_files(folder: Path, problems: list[Problem]) -> list[tuple[Path, Path]]:
+    """The ``*.toml`` files in ``folder`` and below, sorted by their path's parts, each with its
+    resolved path; hidden files and folders are left out, and so are linked folders (as
+    ``Path.rglob`` does). Resolving a path takes a look at every folder in it: a file that is
+    not a link is resolved by its folder's path instead."""
+    found: list[tuple[tuple[str, ...], Path, Path]] = []
+    real = Path(os.path.realpath(folder))
+    errors: list[OSError] = []
+    for at, folders, names in os.walk(folder, onerror=errors.append):
         folders[:] = [name for name in folders if not name.startswith(".")]
         parts = Path(at).relative_to(folder).parts
         for name in names:
-            if name.endswith(".toml") and not name.startswith("."):
-                file = Path(at, name)
-                if file.is_file():
-                    found.append(((*parts, name), file))
+            if not name.endswith(".toml") or name.startswith("."):
+                continue
+            file = Path(at, name)
+            try:
+                mode = file.lstat().st_mode
+                if stat.S_ISLNK(mode) and file.is_file():
+                    found.append(((*parts, name), file, file.resolve()))
+                elif stat.S_ISREG(mode):
+                    found.append(((*parts, name), file, real.joinpath(*parts, name)))
+            except OSError:
+                continue  # gone since the folder was read
+    problems += [_unreadable(str(error.filename), error) for error in errors]
     found.sort(key=lambda item: item[0])
-    return [file for _, file in found]
+    return [(file, resolved) for _, file, resolved in found]
 
 
-def _identity(file: Path) -> object:
-    """What tells whether two paths name one file: its device and inode (a stat, where
-    resolving the path takes one for each folder in it)."""
-    try:
-        stat = file.stat()
-    except OSError:
-        return file.resolve()
-    return (stat.st_dev, stat.st_ino)
+def _unreadable(path: str, exc: OSError) -> Problem:
+    return Problem(
+        path, 1, f"cannot read it: {exc.strerror or exc}", "check its permissions, or leave it out"
+    )
 
 
 ENTITY_FILE = "entities.toml"
@@ -126,19 +141,20 @@ def _nearest_entities(file: Path) -> list[Path]:
     there."""
     for folder in file.resolve().parents:
         candidate = folder / ENTITY_FILE
-        if candidate.is_file():
+        if present(candidate, Path.is_file):
             return [candidate]
-        if (folder / ".git").exists():
+        if present(folder / ".git"):
             break
     return []
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Inputs:
-    """The files to load, found and read once: with the cache, their bytes are hashed too."""
+    """The files to load, found and read once: with the cache, their bytes are hashed too.
+    Loading them uses them up: each file's bytes give way to what it loads as."""
 
     files: list[Path]
-    contents: list[bytes | LoadedFile]  # each file's bytes, or what an unreadable one loads as
+    contents: list[bytes | LoadedFile]  # each file's bytes, or what it loads as
     facts: list[Facts | None]  # each file's, for the cache; else empty
     problems: list[Problem]  # paths that name nothing to load
 
@@ -168,13 +184,12 @@ class Inputs:
 def load(inputs: Inputs, jobs: int = 1, cache: ParseCache | None = None) -> Corpus:
     """Load every file that can be read; ``corpus.problems`` lists what could not. With more
     than one job, files are parsed in parallel; with a cache, unchanged files are not parsed.
-    The files' bytes are let go of as they are loaded."""
+    Each file's bytes are let go of once it is loaded: at a million claims, they are 360 MB."""
     from factcheck.parallel import load_files  # which builds on parse_file, below
 
     corpus = Corpus(files=[str(f) for f in inputs.files], problems=list(inputs.problems))
     for loaded in load_files(inputs, jobs, cache):
         corpus.add(loaded)
-    inputs.contents.clear()  # the files' bytes, parsed: at a million claims, 360 MB
     corpus.problems.extend(_duplicates(corpus))
     return corpus
 

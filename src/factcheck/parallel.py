@@ -34,33 +34,33 @@ def default_jobs() -> int:
 
 
 def load_files(inputs: Inputs, jobs: int, cache: ParseCache | None) -> list[LoadedFile]:
-    files = inputs.files
-    loaded: list[LoadedFile | None] = [None] * len(files)
+    """What each file loads as, in order; each replaces the file's bytes in ``inputs`` as soon
+    as it is known."""
+    contents = inputs.contents
     kept: dict[int, tuple[Facts, Entry]] = {}  # what the cache is to hold after the run
     missed: dict[int, bytes] = {}  # the files to parse, with their bytes
     facts: dict[int, Facts] = {}
-    for index, data in enumerate(inputs.contents):
-        if isinstance(data, LoadedFile):
-            loaded[index] = data
+    for index, data in enumerate(contents):
+        if isinstance(data, LoadedFile):  # unreadable
             continue
         known = inputs.facts[index] if cache is not None and inputs.facts else None
         entry = None if cache is None or known is None else cache.get(known)
         if entry is not None and (hit := _unpickled(entry)) is not None:
             assert known is not None
-            loaded[index], kept[index] = hit, (known, entry)
+            contents[index], kept[index] = hit, (known, entry)
             continue
         missed[index] = data
         if known is not None:
             facts[index] = known
-    parsed = _parse(files, missed, jobs, keep=cache is not None)
-    missed.clear()  # the files' bytes: no longer needed
+    parsed = _parse(inputs.files, missed, jobs, keep=cache is not None)
+    missed.clear()
     for index, found, entry in parsed:
-        loaded[index] = found
+        contents[index] = found
         if index in facts and entry is not None:
             kept[index] = (facts[index], entry)
     if cache is not None:
         cache.save(kept[index] for index in sorted(kept))
-    return [found for found in loaded if found is not None]
+    return [found for found in contents if isinstance(found, LoadedFile)]
 
 
 def _parse(

@@ -27,14 +27,21 @@ COMMANDS = {
 
 def timed(arguments: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "factcheck", *arguments], cwd=ROOT, capture_output=True)
-    return time.perf_counter() - start
+    command = [sys.executable, "-m", "factcheck", *arguments]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1) or not done.stdout:  # 1: the bundled contradictions
+        sys.exit(f"factcheck exited {done.returncode}:\n{done.stderr[-2000:]}")
+    return elapsed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     runs = max(1, parser.parse_args().runs)
+    found = subprocess.run([sys.executable, "-c", "import factcheck"], capture_output=True)
+    if found.returncode != 0:  # `python -m factcheck` would fail fast, and look fast
+        sys.exit(f"{sys.executable} has no factcheck installed: run this with the one that has")
     timed(COMMANDS["run"])  # the cache holds the last report, as after any earlier run
     for name, arguments in COMMANDS.items():
         times = [timed(arguments) for _ in range(runs)]

@@ -459,7 +459,28 @@ def test_a_folder_that_cannot_be_read_is_a_problem(corpus, cli, monkeypatch):
 
     monkeypatch.setattr(os, "scandir", scandir)
     hint = "check its permissions, or leave it out"
-    assert run_bad(cli, str(root)) == [f"{denied}:1: cannot read it: Permission denied ({hint})"]
+    expected = [f"{denied}:1: cannot read it: Permission denied ({hint})"]
+    assert run_bad(cli, str(root)) == expected
+    assert run_bad(cli, str(root), str(root)) == expected  # named twice, said once
+
+
+def test_a_listed_file_that_cannot_be_looked_at_is_a_problem(corpus, cli, monkeypatch):
+    """A folder that may be listed but not searched (r-- without x): its files' names are
+    known, yet none can be read."""
+    root = corpus({"a.toml": VALID, "more/b.toml": VALID.replace("people-2023", "other-2023")})
+    denied = root / "more" / "b.toml"
+    real = Path.lstat
+
+    def lstat(path):
+        if path == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "lstat", lstat)
+    hint = "check its permissions, or leave it out"
+    expected = [f"{denied}:1: cannot read it: Permission denied ({hint})"]
+    assert run_bad(cli, str(root)) == expected
+    assert run_bad(cli, str(root / "more")) == expected  # not "no *.toml claim files"
 
 
 def test_a_path_that_cannot_be_looked_at_is_a_problem(corpus, cli, monkeypatch):

@@ -34,8 +34,8 @@ def default_jobs() -> int:
 
 
 def load_files(inputs: Inputs, jobs: int, cache: ParseCache | None) -> list[LoadedFile]:
-    """What each file loads as, in order; each replaces the file's bytes in ``inputs`` as soon
-    as it is known."""
+    """What each file loads as, in order. It takes the place of the file's bytes in ``inputs``:
+    at once for a file in the cache, once all are parsed for the others."""
     contents = inputs.contents
     kept: dict[int, tuple[Facts, Entry]] = {}  # what the cache is to hold after the run
     missed: dict[int, bytes] = {}  # the files to parse, with their bytes

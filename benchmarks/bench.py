@@ -10,9 +10,9 @@ written or read); a warm run follows a run on the unchanged corpus (the report c
 report); an edited run follows a comment appended to one article file (the report cache misses,
 the parse cache holds every other file); the file is put back as it was, with its times. With R
 runs, cold, warm and edited are the medians of R of each. Every run must print the same report.
-Peak RSS is ``getrusage(RUSAGE_CHILDREN).ru_maxrss``: the largest of the runs. The floor is the
-fastest of R passes (at least 2) that read and parse every file with ``tomllib`` in this
-process. A planted contradiction is found when its claim is among the claims of an
+Peak RSS is ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` in MiB: the largest of the runs. The
+floor is the fastest of R passes (at least 2) that read and parse every file with ``tomllib``
+in this process. A planted contradiction is found when its claim is among the claims of an
 error-severity finding; a false alarm is an error finding none of whose claims is planted.
 """
 
@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
 
 HEADER = (
-    "| claims | files | cold s | warm s | edited s | peak RSS MB | planted found | false alarms "
+    "| claims | files | cold s | warm s | edited s | peak RSS MiB | planted found | false alarms "
     "| parse floor s | cold/floor | warm/floor |"
 )
 RULE = "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

@@ -194,8 +194,8 @@ def load(inputs: Inputs, jobs: int = 1, cache: ParseCache | None = None) -> Corp
     corpus = Corpus(files=[str(f) for f in inputs.files], problems=list(inputs.problems))
     for loaded in load_files(inputs, jobs, cache):
         corpus.add(loaded)
-    # What they loaded as is in the corpus now; the facts served the cache. At a million
-    # claims, holding on to them through the analysis would cost some 40 MB.
+    # What they loaded as is in the corpus now, and the facts have served the cache: not to be
+    # held through the analysis, where memory peaks.
     inputs.contents.clear()
     inputs.facts.clear()
     corpus.problems.extend(_duplicates(corpus))

@@ -446,22 +446,29 @@ def test_path_that_does_not_exist(corpus, cli):
     assert run_bad(cli, str(root), str(missing)) == lines
 
 
-def test_a_folder_that_cannot_be_read_is_a_problem(corpus, cli, monkeypatch):
-    """Not a silent run over fewer files (as root, chmod cannot deny it: scandir is refused)."""
-    root = corpus({"a.toml": VALID, "more/b.toml": VALID.replace("people-2023", "other-2023")})
-    denied = root / "more"
-    real = os.scandir
+def deny(monkeypatch, owner: object, name: str, refused) -> None:
+    """Make ``owner.name`` refuse the paths for which ``refused(path)`` holds, as the system
+    refuses a user without the permission (as root, chmod cannot deny anything)."""
+    real = getattr(owner, name)
 
-    def scandir(path="."):
-        if Path(path) == denied:
+    def denying(path, *args, **kwargs):
+        if refused(Path(path)):
             raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(os, "scandir", scandir)
-    hint = "check its permissions, or leave it out"
-    expected = [f"{denied}:1: cannot read it: Permission denied ({hint})"]
-    assert run_bad(cli, str(root)) == expected
-    assert run_bad(cli, str(root), str(root)) == expected  # named twice, said once
+    monkeypatch.setattr(owner, name, denying)
+
+
+def cannot_read(path: Path) -> str:
+    return f"{path}:1: cannot read it: Permission denied (check its permissions, or leave it out)"
+
+
+def test_a_folder_that_cannot_be_read_is_a_problem(corpus, cli, monkeypatch):
+    """Not a silent run over fewer files."""
+    root = corpus({"a.toml": VALID, "more/b.toml": VALID.replace("people-2023", "other-2023")})
+    deny(monkeypatch, os, "scandir", lambda path: path == root / "more")
+    assert run_bad(cli, str(root)) == [cannot_read(root / "more")]
+    assert run_bad(cli, str(root), str(root)) == [cannot_read(root / "more")]  # said once
 
 
 def test_a_listed_file_that_cannot_be_looked_at_is_a_problem(corpus, cli, monkeypatch):
@@ -469,34 +476,17 @@ def test_a_listed_file_that_cannot_be_looked_at_is_a_problem(corpus, cli, monkey
     known, yet none can be read."""
     root = corpus({"a.toml": VALID, "more/b.toml": VALID.replace("people-2023", "other-2023")})
     denied = root / "more" / "b.toml"
-    real = Path.lstat
-
-    def lstat(path):
-        if path == denied:
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(Path, "lstat", lstat)
-    hint = "check its permissions, or leave it out"
-    expected = [f"{denied}:1: cannot read it: Permission denied ({hint})"]
-    assert run_bad(cli, str(root)) == expected
-    assert run_bad(cli, str(root / "more")) == expected  # not "no *.toml claim files"
+    deny(monkeypatch, Path, "lstat", lambda path: path == denied)
+    assert run_bad(cli, str(root)) == [cannot_read(denied)]
+    assert run_bad(cli, str(root / "more")) == [cannot_read(denied)]  # not "no *.toml files"
 
 
 def test_a_path_that_cannot_be_looked_at_is_a_problem(corpus, cli, monkeypatch):
     """A file in a folder that may not be searched: a problem, not a traceback."""
     root = corpus({"a.toml": VALID})
     file = root / "a.toml"
-    real = Path.stat
-
-    def stat(path, **kwargs):
-        if path == file or file in path.parents:
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path, **kwargs)
-
-    monkeypatch.setattr(Path, "stat", stat)
-    hint = "check its permissions, or leave it out"
-    assert run_bad(cli, str(file)) == [f"{file}:1: cannot read it: Permission denied ({hint})"]
+    deny(monkeypatch, Path, "stat", lambda path: path == file or file in path.parents)
+    assert run_bad(cli, str(file)) == [cannot_read(file)]
 
 
 def test_a_hard_link_is_a_second_file(corpus, cli):

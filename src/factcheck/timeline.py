@@ -8,7 +8,6 @@ claim that bounds an event is listed with it, the disputed ones marked.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Literal, TextIO
 
@@ -20,6 +19,7 @@ from factcheck.entities import Names, fold
 from factcheck.findings import normalised
 from factcheck.model import Claim
 from factcheck.problems import InputError, Problem, closest_match
+from factcheck.report.json_format import dumps
 from factcheck.values import Point
 
 VERSION = 1
@@ -334,5 +334,4 @@ def document(result: Timeline) -> dict:
 
 
 def render_json(result: Timeline, out: TextIO) -> None:
-    json.dump(document(result), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(dumps(document(result)))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TextIO
 
 from factcheck.explain import Derivation, Line
+from factcheck.report.json_format import dumps
 from factcheck.report.text import terminal
 from factcheck.textsafe import inert
 
@@ -35,8 +35,7 @@ def render_json(derivation: Derivation, out: TextIO) -> None:
         "proof": [_source_json(line) for line in derivation.lines],
         "conclusion": derivation.conclusion,
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(dumps(document))
 
 
 def render_text(derivation: Derivation, out: TextIO) -> None:

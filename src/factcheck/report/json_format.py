@@ -124,10 +124,10 @@ def render(report: Report, out: TextIO) -> None:
     out.write(dumps(document(report)))
 
 
-def dumps(document: dict) -> str:
-    """A document as JSON text, made in one piece: ``json.dump`` to a stream writes it in
-    small pieces, four times slower for a large report."""
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def dumps(document: dict, ascii: bool = False) -> str:
+    """A document as JSON text, indented, made in one piece: ``json.dump`` to a stream writes
+    it in small pieces, four times slower for a large report."""
+    return json.dumps(document, indent=2, ensure_ascii=ascii) + "\n"
 
 
 def render_problems(problems: list[Problem], out: TextIO) -> None:

@@ -12,7 +12,6 @@ the backslashes out again, so the text reads as written.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
@@ -21,6 +20,7 @@ from factcheck import __version__
 from factcheck.check import Report
 from factcheck.findings import Evidence, Finding
 from factcheck.model import Location
+from factcheck.report.json_format import dumps
 from factcheck.rules import RULES, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -135,5 +135,4 @@ def document(report: Report) -> dict:
 
 def render(report: Report, out: TextIO) -> None:
     # ASCII only: the document survives a console of any encoding byte for byte.
-    json.dump(document(report), out, indent=2, ensure_ascii=True)
-    out.write("\n")
+    out.write(dumps(document(report), ascii=True))

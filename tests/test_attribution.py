@@ -1,5 +1,5 @@
-"""Which claim is likely wrong: the one with the least support, the article's date when the
-article looks misdated, and no guess when the sides are even."""
+"""Which claim is likely wrong: the claims of the least correction (fewest articles, then fewest
+claims), the article's date when the article looks misdated, and no guess when corrections tie."""
 
 from __future__ import annotations
 
@@ -48,7 +48,10 @@ def test_the_seed_ages_are_blamed_on_the_misdated_2021_piece_and_its_meeting_dat
     )
     assert met["likely_wrong"]["claim"] == "bild-2021-09-17#met"
     assert met["likely_wrong"]["article"] is None, "its own date, not the article's, is wrong"
-    assert "and 1 other article agrees" in met["likely_wrong"]["reason"]
+    assert met["likely_wrong"]["reason"] == (
+        "people-2023-06-07 and separation-undated agree against it (2 articles against 1)"
+    )
+    assert met["likely_wrong"]["agreeing"] == ["people-2023-06-07", "separation-undated"]
 
 
 def test_one_article_against_one_cannot_be_decided(cli, corpus) -> None:
@@ -61,8 +64,9 @@ def test_one_article_against_one_cannot_be_decided(cli, corpus) -> None:
     (finding,) = _findings(cli, root)
     assert finding["likely_wrong"]["claim"] is None
     assert finding["likely_wrong"]["reason"] == (
-        "cannot tell which is wrong: 1 article against 1 article"
+        "cannot tell which is wrong: a against b (1 article against 1)"
     )
+    assert finding["likely_wrong"]["sides"] == [["a"], ["b"]]
 
 
 def test_the_claim_other_articles_contradict_is_likely_wrong(cli, corpus) -> None:
@@ -76,7 +80,9 @@ def test_the_claim_other_articles_contradict_is_likely_wrong(cli, corpus) -> Non
     )
     (finding,) = _findings(cli, root)
     assert finding["likely_wrong"]["claim"] == "b#born"
-    assert finding["likely_wrong"]["reason"].endswith("and 2 other articles agree")
+    assert finding["likely_wrong"]["reason"] == (
+        "a, c and d agree against it (3 articles against 1)"
+    )
 
 
 BIRTHS = """\
@@ -183,11 +189,11 @@ def test_a_claim_in_two_contradictions_of_a_group_is_the_one_to_remove(cli, corp
             "d.toml": _article("d", "2020-01-04", [("married", "married", '"2013"')]),
         }
     )
-    findings = _findings(cli, root)
-    assert len(findings) == 2
-    # Married in 2010 contradicts both the 2012 meeting and the 2013 wedding: removing it alone
-    # resolves both, so it is named in both, though each alone is one article against one.
-    assert {f["likely_wrong"]["claim"] for f in findings} == {"c#married"}
+    (finding,) = _findings(cli, root)
+    # Married in 2010 contradicts both the 2012 meetings and the 2013 wedding: removing it alone
+    # resolves both, though against the wedding alone it is one article against one.
+    assert finding["likely_wrong"]["claim"] == "c#married"
+    assert finding["likely_wrong"]["agreeing"] == ["a", "b", "d"]
 
 
 def test_a_claim_the_misdating_does_not_explain_is_blamed_on_its_own(cli, corpus) -> None:
@@ -231,13 +237,17 @@ def test_two_wrong_birth_dates_against_three_right_ones_are_both_named(cli, corp
     )
     findings = _findings(cli, corpus(files))
     assert sorted(f["likely_wrong"]["claim"] for f in findings) == ["v4#born", "v5#born"]
-    assert all(f["likely_wrong"]["reason"].endswith("and 2 other articles agree") for f in findings)
+    assert all(f["likely_wrong"]["agreeing"] == ["v1", "v2", "v3"] for f in findings)
 
 
 def test_two_articles_against_two_cannot_be_decided(cli, corpus) -> None:
     files = _births(
         ("b1", "2011-06-14"), ("b2", "2011-06-14"), ("b3", "2012-06-14"), ("b4", "2012-06-14")
     )
-    findings = _findings(cli, corpus(files))
-    assert findings and all(f["likely_wrong"]["claim"] is None for f in findings)
-    assert all("2 articles against 2 articles" in f["likely_wrong"]["reason"] for f in findings)
+    (finding,) = _findings(cli, corpus(files))
+    assert finding["likely_wrong"]["claim"] is None
+    assert finding["likely_wrong"]["reason"] == (
+        "cannot tell which is wrong: b1 and b2 against b3 and b4 (2 articles against 2)"
+    )
+    refs = {f"{c['article']}#{c['claim']}" for c in finding["claims"]}
+    assert refs == {"b1#born", "b2#born", "b3#born", "b4#born"}, "every side's claims are shown"

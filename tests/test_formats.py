@@ -290,7 +290,7 @@ def _with_baseline(report: Report, known: int) -> Report:
     entries = {f.fingerprint: entry(f) for f in report.findings[:known]}
     gone = Entry("0123456789abcdef", "FC101", "fixed long ago", ("x#y", "z#w"))
     entries[gone.fingerprint] = gone
-    return dataclasses.replace(report, baseline=Baseline("baseline.json", entries))
+    return report.against(Baseline("baseline.json", entries))
 
 
 def _render(report: Report, fmt: str) -> str:

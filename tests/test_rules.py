@@ -1,5 +1,7 @@
 """Every rule's fixture corpora: a consistent case and a contradicting case, with the findings
-expected of each in ``expected.toml`` beside its ``claims/`` folder. New cases are discovered."""
+expected of each in ``expected.toml`` beside its ``claims/`` folder (each with its rule and
+claims, and optionally what its message contains and which claim is likely wrong). New cases are
+discovered."""
 
 from __future__ import annotations
 
@@ -27,13 +29,17 @@ def test_fixture_findings(case: Path) -> None:
     want = sorted((e["rule"], sorted(e["claims"])) for e in expected.get("findings", []))
     assert got == want
     for entry in expected.get("findings", []):
+        finding = next(
+            f
+            for f in report.findings
+            if f.rule.code == entry["rule"] and _refs(f) == sorted(entry["claims"])
+        )
         if "message_contains" in entry:
-            finding = next(
-                f
-                for f in report.findings
-                if f.rule.code == entry["rule"] and _refs(f) == sorted(entry["claims"])
-            )
             assert entry["message_contains"] in finding.message
+        if "likely_wrong" in entry:  # a claim's ref, or "" where factcheck cannot tell
+            blame = finding.likely_wrong
+            assert blame is not None
+            assert (blame.claim.ref if blame.claim else "") == entry["likely_wrong"]
 
 
 def test_every_rule_has_a_consistent_and_a_contradicting_case() -> None:

@@ -1,215 +1,196 @@
-"""Which claim of a contradiction is likely wrong, and why.
+"""Which claims are likely wrong, and why, from the least corrections of each group of
+contradicting claims (see :mod:`factcheck.correction`).
 
-A claim's support is the other articles whose claims about the same event fit its window. On one
-event, the sweep has already set each claim at odds against the largest agreeing group: it is
-likely wrong when more articles stand on the group's side than on its own, and undecided when
-the sides are even. Proofs through several events that share claims form a group; for each, the
-smallest sets of claims whose removal resolves every proof in it are found (exactly, by trying
-sets of growing size, for groups of up to ``EXACT_LIMIT`` claims; above that, greedily: the claim
-in most remaining proofs, then the least supported), and among them the least supported set
-wins. If two sets tie, a proof they resolve differently is left undecided: factcheck says it
-cannot tell rather than guess. A claim of an article that looks misdated (FC302) is explained by
-the article's date, which is named instead.
+A claim in every least correction of its group is likely wrong. It gets a finding of its own: a
+proof that it cannot hold with the claims that survive, and a reason that names the articles
+agreeing against it (those the least correction that keeps it would have to correct). The
+contested claims of a group, in some least corrections but not all, make one finding per
+dispute, which says that factcheck cannot tell and names the articles on each side. A claim read
+at its article's stated date when the article looks misdated (FC302) is set aside before the
+groups are weighed, so that it counts against nothing, and is blamed on the article's date.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
+from factcheck.blame import Blame, Option
 from factcheck.constraints import Constraints, Source
+from factcheck.correction import Group, Outcome, correct, groups, keys_of
 from factcheck.dates import day_str
 from factcheck.dating import ArticleDate
-from factcheck.engine import ClaimKey, Conflict
+from factcheck.engine import Checker, ClaimKey, Component, Conflict
 from factcheck.model import Claim
-from factcheck.values import Point
 
-EXACT_LIMIT = 12  # claims in a group; 2**12 subsets at most
-
-
-@dataclass(frozen=True, slots=True)
-class Blame:
-    """The likely wrong claim (or article) of a finding, or None for either when it is unclear."""
-
-    reason: str
-    claim: Claim | None = None
-    article: str | None = None
+NAMED = 6  # articles named on one side; more are counted
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """For one contradiction: the claim to remove, or None when it cannot be decided."""
+    """One finding's worth: the proof to show, the claims it disputes (its identity: the likely
+    wrong claim, or every claim of an undecided dispute), and the blame."""
 
     conflict: Conflict
-    key: ClaimKey | None
+    disputed: tuple[Claim, ...]
+    blame: Blame
+    also: tuple[Source, ...] = ()  # the disputed claims the proof does not cite, to show them
+
+
+@dataclass(frozen=True, slots=True)
+class Weighing:
+    """The least corrections of every contradicting group, with some claims set aside."""
+
+    outcomes: tuple[tuple[Group, Outcome], ...]
+    set_aside: frozenset[ClaimKey] = frozenset()
+
+    @property
+    def decided(self) -> frozenset[ClaimKey]:
+        return frozenset().union(*(outcome.decided for _, outcome in self.outcomes))
+
+    @property
+    def contested(self) -> frozenset[ClaimKey]:
+        return frozenset().union(*(outcome.contested for _, outcome in self.outcomes))
 
 
 class Attribution:
     def __init__(self, constraints: Constraints) -> None:
-        # Each claim's window on each point it bounds, and the claims bounding each point.
-        self.windows: dict[ClaimKey, dict[Point, list[int | None]]] = defaultdict(dict)
-        self.on_point: dict[Point, set[ClaimKey]] = defaultdict(set)
-        for bound in constraints.bounds:
-            key = bound.source.claim_key
-            if key is None or bound.source.claim is None:
-                continue
-            window = self.windows[key].setdefault(bound.point, [None, None])
-            window[bound.upper] = bound.day
-            self.on_point[bound.point].add(key)
+        self.checker = Checker(constraints)
+        self.sources: dict[ClaimKey, Source] = {}
+        for source in constraints.sources():
+            if source.claim_key is not None:
+                self.sources.setdefault(source.claim_key, source)
+        self.claims = {k: s.claim for k, s in self.sources.items() if s.claim is not None}
+        self._components: dict[ClaimKey, Component] = {}
 
-    def support(self, key: ClaimKey, without: str | None = None) -> set[str]:
-        """The other articles (not ``without``) with a claim about the same event that fits this
-        claim's window."""
-        found: set[str] = set()
-        for point, (lo, hi) in self.windows.get(key, {}).items():
-            for other in self.on_point[point] - {key}:
-                if _overlap((lo, hi), tuple(self.windows[other][point])):
-                    found.add(other[0])
-        return found - {key[0], without}
+    def weigh(self, set_aside: Iterable[ClaimKey] = ()) -> Weighing:
+        aside = frozenset(set_aside)
+        found = groups(self.checker, aside)
+        return Weighing(tuple((g, correct(g, self.checker)) for g in found), aside)
 
-    def decide(self, conflicts: Sequence[Conflict]) -> list[Verdict]:
-        """A verdict for each contradiction.
+    def verdicts(self, weighing: Weighing, dates: dict[str, ArticleDate]) -> list[Verdict]:
+        """A verdict for each likely wrong claim, each undecided dispute, and each claim set
+        aside (misread at a wrong date) that cannot hold with the claims that survive."""
+        left_out = weighing.decided | weighing.contested | weighing.set_aside
+        verdicts = []
+        for group, outcome in weighing.outcomes:
+            chosen = tuple(self.option(least) for least in outcome.least)
+            for key in sorted(outcome.decided):
+                proof = self.proof(group.component, {key}, left_out, outcome.proofs)
+                blame = self.outvoted(key, outcome, chosen)
+                verdicts.append(Verdict(proof, (self.claims[key],), blame))
+            for dispute in outcome.disputes:
+                proof = self.proof(group.component, dispute, left_out, outcome.proofs)
+                claims = tuple(self.claims[key] for key in sorted(dispute))
+                also = tuple(self.sources[k] for k in sorted(dispute - keys_of(proof)))
+                blame = self.undecided(dispute, outcome, chosen)
+                verdicts.append(Verdict(proof, claims, blame, also))
+        for key in sorted(weighing.set_aside):
+            component = self.component(key)
+            conflict = self.checker.conflict(component, left_out - {key})
+            dated = dates.get(key[0])
+            if conflict is None or key not in keys_of(conflict) or dated is None:
+                continue  # it holds with the claims that survive, read at its stated date
+            claim = self.claims[key]
+            verdicts.append(Verdict(conflict, (claim,), _misdated(claim, dated)))
+        return verdicts
 
-        On one event, the sweep has set the claim at odds against the largest agreeing group:
-        it is likely wrong if more articles support that group's side than its own. Proofs
-        through several events are weighed group by group (smallest hitting sets). Last, an
-        undecided contradiction whose claim is likely wrong in another is decided by it.
-        """
-        members = [_keys(c) for c in conflicts]
-        verdicts: dict[int, ClaimKey | None] = {}
-        cycles = []
-        for i, conflict in enumerate(conflicts):
-            if conflict.suspect is None or conflict.suspect.claim_key is None:
-                cycles.append(i)
-            else:
-                verdicts[i] = self._outvoted(conflict.suspect.claim_key, members[i])
-        for group in _groups([members[i] for i in cycles]):
-            indices = [cycles[g] for g in group]
-            keys = sorted(set().union(*(members[i] for i in indices)))
-            chosen = self._smallest(keys, [members[i] for i in indices])
-            for i in indices:
-                picks = {next(iter(members[i] & s), None) for s in chosen}
-                verdicts[i] = picks.pop() if len(picks) == 1 else None
-        blamed = {k for k in verdicts.values() if k is not None}
-        for i, key in verdicts.items():
-            if key is None and len(members[i] & blamed) == 1:
-                verdicts[i] = next(iter(members[i] & blamed))
-        return [Verdict(c, verdicts[i]) for i, c in enumerate(conflicts)]
+    def proof(
+        self,
+        component: Component,
+        keys: frozenset[ClaimKey] | set[ClaimKey],
+        left_out: frozenset[ClaimKey],
+        proofs: Sequence[Conflict],
+    ) -> Conflict:
+        """A proof that ``keys`` cannot hold with the claims that survive: the solver's, else
+        the smallest met while weighing the group."""
+        conflict = self.checker.conflict(component, left_out - keys)
+        if conflict is not None and keys_of(conflict) & keys:
+            return conflict
+        met = [p for p in proofs if keys_of(p) & keys]
+        return min(met or proofs, key=lambda p: len(p.sources))
 
-    def _outvoted(self, suspect: ClaimKey, members: set[ClaimKey]) -> ClaimKey | None:
-        """The suspect, if the claims against it have more articles on their side than it."""
-        own = len(self.support(suspect)) + 1
-        against = max((len(self.support(k)) + 1 for k in members - {suspect}), default=0)
-        return suspect if against > own else None
+    def component(self, key: ClaimKey) -> Component:
+        if not self._components:
+            for component in self.checker.components:
+                for point in component.points:
+                    for bound in self.checker.bounds(point):
+                        if bound.source.claim_key is not None:
+                            self._components[bound.source.claim_key] = component
+                for edge in component.edges:
+                    if edge.source.claim_key is not None:
+                        self._components[edge.source.claim_key] = component
+        return self._components[key]
 
-    def _smallest(self, keys: list[ClaimKey], sets: list[set[ClaimKey]]) -> list[set[ClaimKey]]:
-        """The least supported of the smallest hitting sets (several when they tie)."""
-        if len(keys) > EXACT_LIMIT:
-            return [self._greedy(sets)]
-        for size in range(1, len(keys) + 1):
-            hits = [set(c) for c in combinations(keys, size) if all(set(c) & s for s in sets)]
-            if hits:
-                weight = {id(h): sum(len(self.support(k)) for k in h) for h in hits}
-                least = min(weight.values())
-                return [h for h in hits if weight[id(h)] == least]
-        return []
+    def option(self, keys: Iterable[ClaimKey]) -> Option:
+        return Option.of(self.claims[key] for key in keys)
 
-    def _greedy(self, sets: list[set[ClaimKey]]) -> set[ClaimKey]:
-        chosen: set[ClaimKey] = set()
-        left = [s for s in sets if s]
-        while left:
-            counts: dict[ClaimKey, int] = defaultdict(int)
-            for s in left:
-                for key in s:
-                    counts[key] += 1
-            key = min(counts, key=lambda k: (-counts[k], len(self.support(k)), k))
-            chosen.add(key)
-            left = [s for s in left if key not in s]
-        return chosen
+    def outvoted(self, key: ClaimKey, outcome: Outcome, chosen: tuple[Option, ...]) -> Blame:
+        claim = self.claims[key]
+        kept = outcome.keep.get(key)
+        if kept is None:
+            reason = "no calendar allows it, whatever the other claims say"
+            return Blame(reason, claim, chosen=chosen)
+        least = next(c for c in outcome.least if key in c)
+        against = sorted({k[0] for k in kept - least})
+        own_side = sorted({k[0] for k in least - kept})
+        names = [a for a in against if a != key[0]]
+        if key[0] in against:
+            names.append(f"another claim of {key[0]}")
+        verb = "agree" if len(names) > 1 else "agrees"
+        weighed = _weighed(len(against), [len(own_side)])
+        if len(against) == len(own_side):
+            weighed += f"; {len(kept - least)} claims against {len(least - kept)}"
+        reason = f"{_listed(names)} {verb} against it ({weighed})"
+        keeping = (self.option(kept),)
+        return Blame(reason, claim, agreeing=tuple(against), chosen=chosen, alternatives=keeping)
 
-    def recheck(self, verdict: Verdict, misread: set[ClaimKey]) -> Verdict:
-        """An undecided contradiction one of whose claims was read at a wrong article date."""
-        keys = sorted(_keys(verdict.conflict) & misread)
-        return Verdict(verdict.conflict, keys[0]) if len(keys) == 1 else verdict
-
-    def blame(self, verdict: Verdict, dates: dict[str, ArticleDate]) -> Blame:
-        conflict = verdict.conflict
-        claims = [s for s in conflict.sources if s.claim is not None]
-        if verdict.key is None:
-            return self._undecided(claims)
-        suspect = next(s for s in claims if s.claim_key == verdict.key)
-        assert suspect.claim is not None
-        dated = dates.get(verdict.key[0])
-        if dated is not None and dated.misdated and verdict.key in _keys_of(dated.explained):
-            assert dated.window is not None
+    def undecided(
+        self, dispute: frozenset[ClaimKey], outcome: Outcome, chosen: tuple[Option, ...]
+    ) -> Blame:
+        """Each least correction leaves one side of the dispute standing: name the sides."""
+        standing = sorted({dispute - least for least in outcome.least}, key=sorted)
+        sides = [tuple(sorted({k[0] for k in side})) for side in standing]
+        if len(sides) < 2 or not outcome.exact:
+            refs = ", ".join(self.claims[k].ref for k in sorted(dispute))
             reason = (
-                f"{dated.article.id} looks misdated (FC302): its claims fit publication "
-                f"between {_day(dated.window.lo)} and {_day(dated.window.hi)}, "
-                f"not {dated.article.published}"
+                f"cannot tell which is wrong: the group is too large to weigh exactly, and no "
+                f"correction was proven least; in doubt: {refs}"
             )
-            return Blame(reason, suspect.claim, dated.article.id)
-        blamed_article = verdict.key[0]
-        others = [(k, s) for s in claims if (k := s.claim_key) and k != verdict.key]
-        if not others:
-            return Blame("no day of any calendar fits it", suspect.claim)
-        weighed = [(len(self.support(k, blamed_article)), s.text, s) for k, s in others]
-        count, _, best = max(weighed, key=lambda w: (w[0], w[1]))
-        assert best.claim is not None
-        reason = f"{best.claim.article.name} says {best.text}"
-        if count:
-            reason += f", and {count} other article{' agrees' if count == 1 else 's agree'}"
-        return Blame(reason, suspect.claim)
-
-    def _undecided(self, claims: list[Source]) -> Blame:
-        if len(claims) == 2:
-            sides = [len(self.support(s.claim_key)) + 1 for s in claims]  # type: ignore[arg-type]
-            return Blame(
-                f"cannot tell which is wrong: {_articles(sides[0])} against {_articles(sides[1])}"
-            )
-        return Blame(f"cannot tell which of these {len(claims)} claims is wrong")
+            return Blame(reason, chosen=chosen)
+        if len(set(sides)) < len(sides) or not all(sides):  # one article on two sides
+            names = [tuple(self.claims[k].ref for k in sorted(side)) for side in standing]
+        else:
+            names = sides
+        reason = "cannot tell which is wrong: " + " against ".join(_listed(n) for n in names)
+        counts = [len(side) for side in sides]
+        reason += f" ({_weighed(counts[0], counts[1:])})"
+        return Blame(reason, sides=tuple(sides), chosen=chosen)
 
 
-def _keys(conflict: Conflict) -> set[ClaimKey]:
-    return {s.claim_key for s in conflict.sources if s.claim is not None and s.claim_key}
+def _misdated(claim: Claim, dated: ArticleDate) -> Blame:
+    assert dated.window is not None
+    reason = (
+        f"{dated.article.id} looks misdated (FC302): its claims fit publication "
+        f"between {_day(dated.window.lo)} and {_day(dated.window.hi)}, "
+        f"not {dated.article.published}"
+    )
+    return Blame(reason, claim, dated.article.id)
 
 
-def _keys_of(sources: Sequence[Source]) -> set[ClaimKey]:
-    return {s.claim_key for s in sources if s.claim_key is not None}
+def _weighed(first: int, others: Sequence[int]) -> str:
+    """ "2 articles against 1", "1 article against 1 against 1"."""
+    return f"{first} article{'s' * (first != 1)} against " + " against ".join(map(str, others))
 
 
-def _groups(members: list[set[ClaimKey]]) -> list[list[int]]:
-    """Contradictions linked by shared claims."""
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    owner: dict[ClaimKey, int] = {}
-    for i, keys in enumerate(members):
-        for key in keys:
-            if key in owner:
-                parent[find(i)] = find(owner[key])
-            else:
-                owner[key] = i
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(members)):
-        groups[find(i)].append(i)
-    return list(groups.values())
-
-
-def _articles(count: int) -> str:
-    return f"{count} article{'s' * (count != 1)}"
-
-
-def _overlap(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
-    lo = max((d for d in (a[0], b[0]) if d is not None), default=None)
-    hi = min((d for d in (a[1], b[1]) if d is not None), default=None)
-    return lo is None or hi is None or lo <= hi
+def _listed(names: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"; past NAMED, "a, b, ... and 3 more"."""
+    shown = list(names[:NAMED])
+    if len(names) > NAMED:
+        shown.append(f"{len(names) - NAMED} more")
+    if len(shown) < 2:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def _day(day: int | None) -> str:

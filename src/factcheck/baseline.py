@@ -1,23 +1,40 @@
 """Baselines: the findings a desk has reviewed and accepted, so that only new ones fail a run.
 
 A baseline is a JSON file keyed by fingerprint (see :mod:`factcheck.findings`), sorted so that
-its git diff reads well, and written atomically: a failed write never leaves half a file.
+its git diff reads well, and written atomically: a failed write never leaves half a file. Each
+entry also keeps the claims it cited and disputed, with their values, so that a run can tell a
+contradiction the desk accepted from a new one even where the verdict moved: when added
+articles settle an accepted dispute, or turn a likely wrong claim into one side of a dispute.
+
+- A finding is **known** when its fingerprint is accepted, or when every claim it disputes was
+  disputed by an accepted finding, with the same value.
+- An accepted finding is **fixed** when no finding has its fingerprint and, for a
+  contradiction, none of the claims it cited or disputed is disputed any more with the value it
+  had (a claim was corrected or removed). An accepted finding about an article as a whole
+  (FC301, FC302) is fixed when the article is no longer reported.
+
+Adding articles never turns an accepted contradiction into a fixed one: the claims it cited
+still cannot all hold, so one of them is still disputed.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.files import write_atomically
-from factcheck.findings import Finding
+from factcheck.findings import Finding, meaning
+from factcheck.model import Claim
 from factcheck.problems import InputError, Problem
 
 VERSION = 1
 DEFAULT_NAME = ".factcheck-baseline.json"
 _HINT = "write it again with: factcheck baseline"
+
+
+Token = tuple[str, str]  # a claim as "article#claim" and its value's meaning, as JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +43,26 @@ class Entry:
     rule: str
     summary: str  # what the finding said when it was accepted, for the reviewer
     claims: tuple[str, ...]  # "article#claim" of its evidence
+    disputed: tuple[str, ...] = ()  # "article#claim" of what it disputes
+    # What each of those claims said ("article#claim" -> the value's meaning). None in entries
+    # written before baselines kept it: those are matched by fingerprint alone.
+    values: dict[str, object] | None = field(default=None, hash=False, compare=False)
+    article: str | None = None  # for a finding about an article as a whole
+
+    def tokens(self, refs: Iterable[str]) -> set[Token]:
+        values = self.values or {}
+        return {(ref, _json(values[ref])) for ref in refs if ref in values}
+
+    def document(self) -> dict:
+        return {
+            "fingerprint": self.fingerprint,
+            "rule": self.rule,
+            "summary": self.summary,
+            "claims": list(self.claims),
+            "disputed": list(self.disputed),
+            "article": self.article,
+            "values": self.values,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,32 +71,73 @@ class Baseline:
     entries: dict[str, Entry]
 
 
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A run's findings against a baseline."""
+
+    new: frozenset[str]  # the fingerprints of findings the baseline does not know
+    fixed: tuple[Entry, ...]  # accepted findings that no longer occur
+
+
+def token(claim: Claim) -> Token:
+    return (claim.ref, _json(meaning(claim)))
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def compare(findings: Iterable[Finding], baseline: Baseline) -> Comparison:
+    """Which findings are new and which accepted ones are fixed (see the module's docs)."""
+    findings = list(findings)
+    entries = baseline.entries
+    accepted = {t for e in entries.values() for t in e.tokens(e.disputed)}
+    disputed_now = {token(c) for f in findings for c in f.disputed}
+    new = frozenset(
+        f.fingerprint
+        for f in findings
+        if f.fingerprint not in entries
+        and not (f.disputed and {token(c) for c in f.disputed} <= accepted)
+    )
+    current = {f.fingerprint for f in findings}
+    fixed = tuple(
+        e
+        for e in entries.values()
+        if e.fingerprint not in current
+        and (
+            e.values is None
+            or e.article is not None
+            or not e.tokens((*e.claims, *e.disputed)) & disputed_now
+        )
+    )
+    return Comparison(new, fixed)
+
+
 def entry(finding: Finding) -> Entry:
-    claims = tuple(sorted(f"{c.article.id}#{c.id}" for c in finding.claims))
-    return Entry(finding.fingerprint, finding.rule.code, finding.message, claims)
+    claims = tuple(sorted(c.ref for c in finding.claims))
+    disputed = tuple(sorted(c.ref for c in finding.disputed))
+    values = {c.ref: meaning(c) for c in (*finding.claims, *finding.disputed)}
+    return Entry(
+        finding.fingerprint,
+        finding.rule.code,
+        finding.message,
+        claims,
+        disputed,
+        dict(sorted(values.items())),
+        finding.article,
+    )
 
 
-def document(findings: Iterable[Finding]) -> dict:
-    entries = sorted({entry(f) for f in findings}, key=lambda e: (e.rule, e.claims, e.fingerprint))
-    return {
-        "version": VERSION,
-        "tool": "factcheck",
-        "findings": [
-            {
-                "fingerprint": e.fingerprint,
-                "rule": e.rule,
-                "summary": e.summary,
-                "claims": list(e.claims),
-            }
-            for e in entries
-        ],
-    }
+def document(entries: Iterable[Entry]) -> dict:
+    ordered = sorted(entries, key=lambda e: (e.rule, e.claims, e.fingerprint))
+    unique = list({e.fingerprint: e for e in ordered}.values())
+    return {"version": VERSION, "tool": "factcheck", "findings": [e.document() for e in unique]}
 
 
-def write(path: Path, findings: Iterable[Finding]) -> None:
+def write(path: Path, entries: Iterable[Entry]) -> None:
     """Write the baseline atomically (see :mod:`factcheck.files`); a path that cannot be written
     is bad input."""
-    text = json.dumps(document(findings), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(document(entries), indent=2, ensure_ascii=False) + "\n"
     write_atomically(path, text, what="the baseline", hint="give a file path with --output")
 
 
@@ -119,9 +197,18 @@ def _entry(item: object) -> Entry | None:
         return None
     fingerprint, rule = item.get("fingerprint"), item.get("rule")
     summary, claims = item.get("summary", ""), item.get("claims", [])
+    disputed, values, article = item.get("disputed", []), item.get("values"), item.get("article")
     texts = (fingerprint, rule, summary)
     if not all(isinstance(t, str) for t in texts) or not fingerprint or not rule:
         return None
-    if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
+    if not all(_strings(refs) for refs in (claims, disputed)):
         return None
-    return Entry(fingerprint, rule, summary, tuple(claims))
+    if values is not None and not (isinstance(values, dict) and _strings(list(values))):
+        return None
+    if article is not None and not isinstance(article, str):
+        return None
+    return Entry(fingerprint, rule, summary, tuple(claims), tuple(disputed), values, article)
+
+
+def _strings(items: object) -> bool:
+    return isinstance(items, list) and all(isinstance(item, str) for item in items)

@@ -10,15 +10,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from factcheck.baseline import Baseline, Entry
+from factcheck.baseline import Baseline, Comparison, Entry, compare
 from factcheck.cache import ParseCache, ReportCache
 from factcheck.config import Settings
 from factcheck.constraints import Constraints, compile_readings
 from factcheck.dates import DayInterval
-from factcheck.engine import ClaimKey, solve
+from factcheck.engine import ClaimKey
 from factcheck.entities import Names
 from factcheck.files import present
-from factcheck.findings import Dating, Finding, from_article_date, from_conflict, sort_findings
+from factcheck.findings import Dating, Finding, from_article_date, from_verdict, sort_findings
 from factcheck.forensics import investigate
 from factcheck.loader import Inputs, load
 from factcheck.model import Corpus
@@ -51,13 +51,20 @@ class Report:
     root: Path = field(default_factory=Path.cwd)  # the claims repository's root
     paths: tuple[Path, ...] = ()  # what was checked, as given
     baseline: Baseline | None = None  # the accepted findings this run is compared with
+    comparison: Comparison | None = None  # the findings against the baseline
+
+    def against(self, baseline: Baseline | None) -> Report:
+        """This report compared with ``baseline`` (see :mod:`factcheck.baseline`)."""
+        if baseline is None:
+            return replace(self, baseline=None, comparison=None)
+        return replace(self, baseline=baseline, comparison=compare(self.findings, baseline))
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
     def is_new(self, finding: Finding) -> bool | None:
-        """Whether a finding is missing from the baseline; None when no baseline is used."""
-        return None if self.baseline is None else finding.fingerprint not in self.baseline.entries
+        """Whether the baseline does not know a finding; None when no baseline is used."""
+        return None if self.comparison is None else finding.fingerprint in self.comparison.new
 
     @property
     def new(self) -> list[Finding]:
@@ -66,10 +73,7 @@ class Report:
     @property
     def fixed(self) -> list[Entry]:
         """Baseline entries that no longer occur."""
-        if self.baseline is None:
-            return []
-        current = {f.fingerprint for f in self.findings}
-        return [e for e in self.baseline.entries.values() if e.fingerprint not in current]
+        return [] if self.comparison is None else list(self.comparison.fixed)
 
     @property
     def failed(self) -> bool:
@@ -102,7 +106,13 @@ class Analysis:
     corpus: Corpus
     parties: Parties  # every claim's canonical names
     constraints: Constraints  # as compiled
-    disputed: frozenset[ClaimKey]  # claims set aside as the likely wrong ones
+    blamed: frozenset[ClaimKey]  # claims a finding names likely wrong
+    contested: frozenset[ClaimKey]  # claims on a side of a dispute factcheck cannot decide
+
+    @property
+    def disputed(self) -> frozenset[ClaimKey]:
+        """The claims that the best-supported windows leave out: blamed or contested."""
+        return self.blamed | self.contested
 
 
 def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
@@ -158,11 +168,8 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
     if problems:
         raise InputError(problems)
     constraints = compile_readings(readings.readings, settings.disable)
-    solution = solve(constraints)
-    found = investigate(
-        corpus, names, readings.published, constraints, solution.conflicts, settings.disable
-    )
-    findings = [from_conflict(c, readings.parties, blame) for c, blame in found.blames]
+    found = investigate(corpus, names, readings.published, constraints, settings.disable)
+    findings = [from_verdict(verdict, readings.parties) for verdict in found.verdicts]
     findings += [f for d in found.dates.values() if (f := from_article_date(d)) is not None]
     findings = sort_findings(
         [
@@ -181,7 +188,7 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
         root,
         tuple(paths),
     )
-    return Analysis(report, corpus, readings.parties, constraints, found.disputed)
+    return Analysis(report, corpus, readings.parties, constraints, found.blamed, found.contested)
 
 
 def repository_root(paths: Sequence[Path]) -> Path:

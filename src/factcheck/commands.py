@@ -86,7 +86,7 @@ def run(
         problems += error.problems
     if problems:
         return _report_problems(InputError(problems), output_format)
-    report = replace(report, baseline=accepted)
+    report = report.against(accepted)
     FORMATS[output_format](report, sys.stdout)
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
 
@@ -99,14 +99,15 @@ def baseline(
         settings = _settings(loading)
         report = check(_paths(paths, settings), settings)
         target = output or settings.baseline or report.root / baselines.DEFAULT_NAME
-        findings = report.findings
-        if prune:
-            accepted = baselines.read(target).entries
-            findings = [f for f in findings if f.fingerprint in accepted]
-        baselines.write(target, findings)
+        entries = [baselines.entry(f) for f in report.findings]
+        if prune:  # the accepted entries as they are, but for the fixed ones
+            accepted = baselines.read(target)
+            gone = {e.fingerprint for e in report.against(accepted).fixed}
+            entries = [e for e in accepted.entries.values() if e.fingerprint not in gone]
+        baselines.write(target, entries)
     except InputError as error:
         return _report_problems(error, "text")
-    count = len(findings)
+    count = len(entries)
     print(
         f"factcheck: wrote {count} finding{'s' * (count != 1)} to {shown(target)}", file=sys.stderr
     )

@@ -15,26 +15,16 @@ is reported.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Edge, Gap, Source
 from factcheck.dates import DayInterval, ends_within, starts_within
+from factcheck.paths import Step, negative_cycle, path_to, shortest
 from factcheck.values import Point
 
 ClaimKey = tuple[str, str]  # (article id, claim id)
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One constraint of a proof: ``dst - src <= weight``; ``None`` is the calendar's origin."""
-
-    src: Point | None
-    dst: Point | None
-    weight: int
-    source: Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,35 +70,32 @@ class Solution:
 
 
 class _Bounds:
-    """The bounds on one point, tightest first, skipping retracted claims."""
+    """The bounds on one point, tightest first; a left-out claim's are skipped, not removed, so
+    that the same bounds answer for any set of claims left out."""
 
     def __init__(self) -> None:
-        self.lower: list[tuple[int, tuple, Bound]] = []
-        self.upper: list[tuple[int, tuple, Bound]] = []
+        self.lower: list[Bound] = []
+        self.upper: list[Bound] = []
+        self.ordered = True
 
     def add(self, bound: Bound) -> None:
-        if bound.upper:
-            heapq.heappush(self.upper, (bound.day, bound.source.order, bound))
-        else:
-            heapq.heappush(self.lower, (-bound.day, bound.source.order, bound))
+        (self.upper if bound.upper else self.lower).append(bound)
+        self.ordered = False
 
-    @staticmethod
-    def _top(heap: list, retracted: set) -> Bound | None:
-        while heap and heap[0][2].source.claim_key in retracted:
-            heapq.heappop(heap)
-        return heap[0][2] if heap else None
+    def _order(self) -> None:
+        self.lower.sort(key=lambda b: (-b.day, b.source.order))
+        self.upper.sort(key=lambda b: (b.day, b.source.order))
+        self.ordered = True
 
-    def live(self, retracted: set) -> list[Bound]:
-        heaps = (self.lower, self.upper)
-        return [
-            entry[2]
-            for heap in heaps
-            for entry in heap
-            if entry[2].source.claim_key not in retracted
-        ]
+    def live(self, retracted: Set) -> list[Bound]:
+        return [b for b in (*self.lower, *self.upper) if b.source.claim_key not in retracted]
 
-    def tightest(self, retracted: set) -> tuple[Bound | None, Bound | None]:
-        return self._top(self.lower, retracted), self._top(self.upper, retracted)
+    def tightest(self, retracted: Set) -> tuple[Bound | None, Bound | None]:
+        if not self.ordered:
+            self._order()
+        lower = next((b for b in self.lower if b.source.claim_key not in retracted), None)
+        upper = next((b for b in self.upper if b.source.claim_key not in retracted), None)
+        return lower, upper
 
 
 class _Solver:
@@ -174,26 +161,42 @@ class _Solver:
     def solve_component(self, component: Component) -> None:
         self.clash_on_points(component.points)
         while component.edges:
-            steps = self.steps(component.points, component.edges)
-            cycle = _negative_cycle([None, *component.points], steps)
-            if cycle is not None:
-                self.retract(Conflict.of_steps(cycle))
-                continue
-            propagation = self.propagate(component, steps)
-            if propagation.empty is None:
-                component.settled = propagation
-                return
-            empty = propagation.empty
-            window = propagation.windows[empty]
-            assert window.lo is not None and window.hi is not None
-            conflict = Conflict(
-                propagation.sources(empty), window.lo - window.hi, emptied=(empty, window)
-            )
-            if all(source.claim_key is None for source in conflict.sources):
-                # domain rules alone never conflict; nothing left to retract
+            conflict, propagation = self.linked_conflict(component)
+            if conflict is None:
                 component.settled = propagation
                 return
             self.retract(conflict)
+
+    def first_conflict(self, component: Component) -> Conflict | None:
+        """A proof that the live claims of ``component`` cannot all hold, or None: first two
+        bounds on one point that leave it no day, else a contradiction through the edges."""
+        for point in component.points:
+            lo, hi = self.bounds[point].tightest(self.retracted)
+            if lo is not None and hi is not None and lo.day > hi.day:
+                steps = (
+                    Step(None, point, hi.day, hi.source),
+                    Step(point, None, -lo.day, lo.source),
+                )
+                return Conflict.of_steps(steps)
+        return self.linked_conflict(component)[0] if component.edges else None
+
+    def linked_conflict(self, component: Component) -> tuple[Conflict | None, _Propagation | None]:
+        """A negative cycle through the live constraints, or a window that exact calendar
+        arithmetic leaves empty; else None and the propagation (the windows)."""
+        steps = self.steps(component.points, component.edges)
+        cycle = negative_cycle([None, *component.points], steps)
+        if cycle is not None:
+            return Conflict.of_steps(cycle), None
+        propagation = self.propagate(component, steps)
+        empty = propagation.empty
+        if empty is None:
+            return None, propagation
+        window = propagation.windows[empty]
+        assert window.lo is not None and window.hi is not None
+        sources = propagation.sources(empty)
+        if all(source.claim_key is None for source in sources):
+            return None, propagation  # domain rules alone never conflict: nothing to retract
+        return Conflict(sources, window.lo - window.hi, emptied=(empty, window)), None
 
     def propagate(self, component: Component, steps: list[Step] | None = None) -> _Propagation:
         """Each point's window: the STP's shortest paths from and to the calendar's origin,
@@ -204,12 +207,12 @@ class _Solver:
         if steps is None:  # else the live steps, as just checked for negative cycles
             steps = self.steps(points, component.edges)
         nodes = [None, *points]
-        hi, hi_pred = _shortest(nodes, steps)
-        lo, lo_pred = _shortest(nodes, steps, backwards=True)
+        hi, hi_pred = shortest(nodes, steps)
+        lo, lo_pred = shortest(nodes, steps, backwards=True)
         result = _Propagation(
             {p: DayInterval(-lo[p] if p in lo else None, hi.get(p)) for p in points},
-            {p: _path(p, lo_pred) for p in points},
-            {p: _path(p, hi_pred) for p in points},
+            {p: path_to(p, lo_pred) for p in points},
+            {p: path_to(p, hi_pred) for p in points},
         )
         gaps = [gap for gap in component.gaps if self.live(gap.source)]
         edges = [step for step in steps if step.src is not None and step.dst is not None]
@@ -361,72 +364,30 @@ def _holds(window: Sequence[Bound | None], day: int) -> bool:
     return (lo is None or lo.day <= day) and (hi is None or day <= hi.day)
 
 
-def _negative_cycle(nodes: list[Point | None], steps: list[Step]) -> list[Step] | None:
-    """Bellman-Ford from a virtual source linked to every node: a negative cycle, or None."""
-    dist: dict[Point | None, int] = dict.fromkeys(nodes, 0)
-    pred: dict[Point | None, Step] = {}
-    last: Point | None = None
-    for _ in range(len(nodes)):
-        relaxed = False
-        for step in steps:
-            if dist[step.src] + step.weight < dist[step.dst]:
-                dist[step.dst] = dist[step.src] + step.weight
-                pred[step.dst] = step
-                relaxed, last = True, step.dst
-        if not relaxed:
-            return None
-    node = last
-    for _ in range(len(nodes)):  # walk back until surely inside the cycle
-        node = pred[node].src
-    cycle = []
-    current = node
-    while True:
-        step = pred[current]
-        cycle.append(step)
-        current = step.src
-        if current == node:
-            break
-    cycle.reverse()
-    if None in (s.src for s in cycle):  # start at the calendar's origin: reads as a chain
-        start = next(i for i, s in enumerate(cycle) if s.src is None)
-        cycle = cycle[start:] + cycle[:start]
-    return cycle
+class Checker:
+    """Whether the claims of a group of linked points can all hold once some are left out, and
+    if not, a proof: the oracle of the search for the least correction (see
+    :mod:`factcheck.correction`). The same bounds and edges answer for any set left out."""
 
+    def __init__(self, constraints: Constraints) -> None:
+        self._solver = _Solver(constraints, ())
+        self.components = self._solver.components(constraints.gaps)
 
-def _shortest(
-    nodes: list[Point | None], steps: list[Step], backwards: bool = False
-) -> tuple[dict[Point | None, int], dict[Point | None, tuple[Point | None, Source]]]:
-    """Shortest path lengths from the calendar's origin (Bellman-Ford; the graph is consistent),
-    or with ``backwards``, to it; and each node's predecessor on its path, with the step's
-    source."""
-    if backwards:
-        arcs = [(s.dst, s.src, s.weight, s.source) for s in steps]
-    else:
-        arcs = [(s.src, s.dst, s.weight, s.source) for s in steps]
-    dist: dict[Point | None, int] = {None: 0}
-    pred: dict[Point | None, tuple[Point | None, Source]] = {}
-    for _ in range(len(nodes)):
-        changed = False
-        for src, dst, weight, source in arcs:
-            if src in dist and dist[src] + weight < dist.get(dst, 1 << 62):
-                dist[dst] = dist[src] + weight
-                pred[dst] = (src, source)
-                changed = True
-        if not changed:
-            break
-    return dist, pred
+    def bounds(self, point: Point) -> list[Bound]:
+        return self._solver.bounds[point].live(frozenset())
 
+    def conflict(self, component: Component, left_out: Set[ClaimKey]) -> Conflict | None:
+        self._solver.retracted = left_out  # type: ignore[assignment]  # read, never changed
+        return self._solver.first_conflict(component)
 
-def _path(
-    target: Point, pred: dict[Point | None, tuple[Point | None, Source]]
-) -> tuple[Source, ...]:
-    """The sources along the shortest path to ``target``: the claims that pin its window."""
-    sources = []
-    node: Point | None = target
-    while node is not None and node in pred:
-        node, source = pred[node]
-        sources.append(source)
-    return tuple(dict.fromkeys(reversed(sources)))
+    def contradicting(self) -> list[tuple[Component, Conflict]]:
+        """The components whose claims cannot all hold, each with a first proof."""
+        found = []
+        for component in self.components:
+            conflict = self.conflict(component, frozenset())
+            if conflict is not None:
+                found.append((component, conflict))
+        return found
 
 
 def solve(

@@ -1,15 +1,17 @@
 """The full derivation of one finding: each constraint of its proof, the claim it came from, and
-the arithmetic step by step, ending in the impossibility."""
+the arithmetic step by step, ending in the impossibility; then the corrections weighed to name
+the claim likely wrong, with their costs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.blame import Option
 from factcheck.check import Report
 from factcheck.constraints import Source
 from factcheck.dates import day_str
-from factcheck.engine import Step
 from factcheck.findings import Finding
+from factcheck.paths import Step
 from factcheck.problems import InputError, Problem
 
 MIN_PREFIX = 4
@@ -25,10 +27,33 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Weighed:
+    """A correction that was weighed: the claims it leaves out, and what it stands for."""
+
+    option: Option
+    role: str  # "chosen", "tied" (one of several least corrections), or "keeping"
+    keeps: str | None = None  # for "keeping": the likely wrong claim it keeps
+
+
+@dataclass(frozen=True, slots=True)
 class Derivation:
     finding: Finding
     lines: tuple[Line, ...]
     conclusion: str
+    weighed: tuple[Weighed, ...] = ()
+
+
+def weighed(finding: Finding) -> tuple[Weighed, ...]:
+    """The least corrections of the finding's group, and the least that keeps its likely wrong
+    claim: what the verdict rests on."""
+    blame = finding.likely_wrong
+    if blame is None:
+        return ()
+    role = "chosen" if len(blame.chosen) == 1 else "tied"
+    found = [Weighed(option, role) for option in blame.chosen]
+    keeps = None if blame.claim is None else blame.claim.ref
+    found += [Weighed(option, "keeping", keeps) for option in blame.alternatives]
+    return tuple(found)
 
 
 def find(report: Report, fingerprint: str) -> Finding:
@@ -51,9 +76,8 @@ def find(report: Report, fingerprint: str) -> Finding:
 
 
 def derive(finding: Finding) -> Derivation:
-    if finding.proof:
-        return _cycle(finding)
-    return _window(finding)
+    derivation = _cycle(finding) if finding.proof else _window(finding)
+    return Derivation(finding, derivation.lines, derivation.conclusion, weighed(finding))
 
 
 def _point(point: object) -> str:

@@ -1,10 +1,12 @@
 """Findings: what a run reports, as plain records.
 
-A finding's identity is its rule code and its evidence claims (article id, claim id and what
-the value means); for a claim at odds with the claims that agree on an event, that claim alone;
-for a finding about an article as a whole, the article's id. Its fingerprint derives from that
-alone, never from wording, files, lines or order. The message and the claims' locations are
-presentation.
+A finding's identity is what it disputes, never how it was proven. A contradiction's is the
+claims it disputes (article id, claim id and what the value means): the likely wrong claim
+alone, or every claim of a dispute factcheck cannot decide. Which surviving claims a proof sets
+against it, and which rule (FC101 or an order rule) the proof goes through, may change as
+articles are added, so neither is part of it. A finding about an article as a whole is
+identified by its rule and the article's id. The fingerprint derives from that alone, never
+from wording, files, lines or order; the message and the claims' locations are presentation.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from factcheck.attribution import Blame
+from factcheck.attribution import Verdict
+from factcheck.blame import Blame
 from factcheck.constraints import Source
 from factcheck.dates import DayInterval, day_str, iso, parse_date
 from factcheck.dating import ArticleDate
-from factcheck.engine import Conflict, Step
 from factcheck.model import Article, Claim, Location
+from factcheck.paths import Step
 from factcheck.predicates import PREDICATES
 from factcheck.rules import CONFLICT, MISDATED, UNDATED, Rule, Severity
 from factcheck.values import AS_OF
@@ -48,6 +51,7 @@ class Finding:
     likely_wrong: Blame | None = None  # which claim is likely wrong, and why
     proof: tuple[Step, ...] = ()  # the constraints that cannot all hold, in cycle order
     where: Location | None = None  # about an article: its [article] table, shown without claims
+    disputed: tuple[Claim, ...] = ()  # what it disputes: its identity (see the module's docs)
 
     @property
     def severity(self) -> Severity:
@@ -136,12 +140,14 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
-def from_conflict(conflict: Conflict, parties: dict, blame: Blame | None = None) -> Finding:
+def from_verdict(verdict: Verdict, parties: dict) -> Finding:
+    conflict, blame = verdict.conflict, verdict.blame
     sources = conflict.sources
     rules = [s.rule for s in sources if s.rule is not None]
     rule = min(rules, key=lambda r: r.code) if rules else CONFLICT
-    # The claim at odds with most others, where one is known, reads first.
-    evidence = _evidence(sources, conflict.suspect)
+    # The likely wrong claim, where one is named, reads first.
+    first = next((s for s in sources if blame.claim and s.claim is blame.claim), None)
+    evidence = _evidence((*sources, *verdict.also), first)
     claims = tuple(e.claim for e in evidence)
     if len(evidence) == 1 and not rules:
         message = f"{_cited(evidence[0])}: no day of any calendar fits that"
@@ -157,17 +163,11 @@ def from_conflict(conflict: Conflict, parties: dict, blame: Blame | None = None)
     # One person, or else the subject of the claim that reads first.
     subject = people[0] if len(people) == 1 else named[0][0] if named else None
     steps = tuple(_cited(s) for s in sources)
-    # A claim at odds with the claims that agree on an event is the finding; which of those it is
-    # set against is evidence of the day, and must not change its identity (a corroborating
-    # article added later may take that place).
-    suspect = conflict.suspect
-    identified = claims if suspect is None or suspect.claim is None else (suspect.claim,)
-    identity = fingerprint(rule, identified)
     emptied = None if conflict.emptied is None else conflict.emptied[1]
     return Finding(
         rule,
         evidence,
-        identity,
+        fingerprint(CONFLICT, verdict.disputed),
         message,
         subject,
         None,
@@ -176,6 +176,7 @@ def from_conflict(conflict: Conflict, parties: dict, blame: Blame | None = None)
         window=emptied,
         likely_wrong=blame,
         proof=conflict.steps,
+        disputed=verdict.disputed,
     )
 
 
@@ -213,8 +214,18 @@ def from_article_date(dated: ArticleDate) -> Finding | None:
     identity = fingerprint(rule, (), article.id)
     dates = None if window is None else DayInterval(window.lo, window.hi)
     where = article.location
+    disputed = tuple(s.claim for s in explained if s.claim is not None)
     return Finding(
-        rule, evidence, identity, message, None, article.id, steps, window=dates, where=where
+        rule,
+        evidence,
+        identity,
+        message,
+        None,
+        article.id,
+        steps,
+        window=dates,
+        where=where,
+        disputed=disputed,
     )
 
 

@@ -1,9 +1,10 @@
 """One person's life as the claims tell it: each event's best-supported window, and the claims
 and reported ages behind it.
 
-The windows come from the undisputed claims: those the check set aside as the likely wrong ones
-(``Analysis.disputed``) are left out, and any conflict that remains is retracted as in a run. Every
-claim that bounds an event is listed with it, the disputed ones marked.
+The windows come from the undisputed claims: those a finding names likely wrong
+(``Analysis.blamed``) and those on a side of a dispute factcheck cannot decide
+(``Analysis.contested``) are left out. Every claim that bounds an event is listed with it: a
+likely wrong one marked disputed, one on an undecided side marked contested, never wrong.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ class Cited:
     quote: str | None
     file: str
     line: int
-    disputed: bool  # set aside by the check as the likely wrong claim
+    disputed: bool  # named likely wrong by a finding
     window: DayInterval | None  # the days this claim alone allows; None if relative to an event
+    contested: bool = False  # on one side of a dispute factcheck cannot decide
 
     @property
     def ref(self) -> str:
@@ -77,17 +79,26 @@ class Event:
 
     @property
     def disputed(self) -> bool:
-        """Whether any claim about the event was set aside as the likely wrong one."""
+        """Whether a finding names a claim about the event likely wrong."""
         return any(source.disputed for source in self.sources)
 
     @property
+    def contested(self) -> bool:
+        """Whether claims about the event stand on the sides of an undecided dispute."""
+        return any(source.contested for source in self.sources)
+
+    @property
     def articles(self) -> int:
-        """How many articles' undisputed claims bound the event."""
-        return len({s.article for s in self.sources if not s.disputed})
+        """How many articles' claims that are neither disputed nor contested bound the event."""
+        return len({s.article for s in self.sources if not (s.disputed or s.contested)})
 
     @property
     def disputed_articles(self) -> int:
         return len({s.article for s in self.sources if s.disputed})
+
+    @property
+    def contested_articles(self) -> int:
+        return len({s.article for s in self.sources if s.contested})
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +118,7 @@ class Age:
     file: str
     line: int
     disputed: bool
+    contested: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +208,18 @@ def _sources(analysis: Analysis, point: Point) -> tuple[Cited, ...]:
                 predicate=claim.predicate,
                 says="; ".join(texts[key]),
                 window=window,
-                disputed=key in analysis.disputed,
+                disputed=key in analysis.blamed,
+                contested=key in analysis.contested,
             )
         )
-    cited.sort(key=lambda c: (c.disputed, _published_day(analysis, c.article), c.article, c.claim))
+    cited.sort(
+        key=lambda c: (
+            (c.disputed, c.contested),
+            _published_day(analysis, c.article),
+            c.article,
+            c.claim,
+        )
+    )
     return tuple(cited)
 
 
@@ -237,7 +257,8 @@ def _ages(analysis: Analysis, entity: str) -> list[Age]:
                 value_text=value_text(claim),
                 as_of=as_of,
                 as_of_from=as_of_from,
-                disputed=key in analysis.disputed,
+                disputed=key in analysis.blamed,
+                contested=key in analysis.contested,
             )
         )
     ages.sort(key=lambda a: (_start(a.as_of), a.article, a.claim))
@@ -292,6 +313,7 @@ def _cited_json(cited: Cited) -> dict:
         "quote": cited.quote,
         "window": _window(cited.window),
         "disputed": cited.disputed,
+        "contested": cited.contested,
         "file": cited.file,
         "line": cited.line,
     }
@@ -309,6 +331,7 @@ def document(result: Timeline) -> dict:
                 "with": list(event.others),
                 "window": _window(event.window),
                 "disputed": event.disputed,
+                "contested": event.contested,
                 "articles": event.articles,
                 "sources": [_cited_json(s) for s in event.sources],
             }
@@ -325,6 +348,7 @@ def document(result: Timeline) -> dict:
                 "as_of_from": age.as_of_from,
                 "quote": age.quote,
                 "disputed": age.disputed,
+                "contested": age.contested,
                 "file": age.file,
                 "line": age.line,
             }

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from factcheck.explain import Derivation, Line
-from factcheck.report.json_format import dumps
+from factcheck.explain import Derivation, Line, Weighed
+from factcheck.report.json_format import blame_json, dumps
 from factcheck.report.text import terminal
 from factcheck.textsafe import inert
 
@@ -34,6 +34,17 @@ def render_json(derivation: Derivation, out: TextIO) -> None:
         "message": finding.message,
         "proof": [_source_json(line) for line in derivation.lines],
         "conclusion": derivation.conclusion,
+        "likely_wrong": blame_json(finding.likely_wrong),
+        "weighed": [
+            {
+                "role": item.role,
+                "keeps": item.keeps,
+                "leave_out": list(item.option.claims),
+                "articles": list(item.option.articles),
+                "cost": {"articles": item.option.cost[0], "claims": item.option.cost[1]},
+            }
+            for item in derivation.weighed
+        ],
     }
     out.write(dumps(document))
 
@@ -71,6 +82,47 @@ def render_text(derivation: Derivation, out: TextIO) -> None:
                 console.print(Padding(Text(inert(line.follows)), (0, 0, 0, 5), expand=False))
         console.print()
         console.print(Text(inert(f"Therefore {derivation.conclusion}."), style="bold red"))
+        _print_weighing(derivation, console)
+
+
+def _print_weighing(derivation: Derivation, console) -> None:  # console: rich Console
+    from rich.padding import Padding
+    from rich.text import Text
+
+    blame = derivation.finding.likely_wrong
+    if blame is None:
+        return
+    console.print()
+    if derivation.weighed:
+        console.print(
+            Text(
+                "The corrections weighed (fewest articles first, then fewest claims):",
+                style="bold underline",
+            )
+        )
+        for item in derivation.weighed:
+            console.print(Padding(_weighed_line(item), (0, 0, 0, 2), expand=False))
+        console.print()
+    verdict = Text("likely wrong: ", style="bold yellow")
+    if blame.claim is None:
+        verdict = Text(inert(blame.reason), style="bold yellow")
+    else:
+        verdict.append(inert(f"{blame.claim.ref}, because {blame.reason}"))
+    console.print(verdict)
+
+
+def _weighed_line(item: Weighed):  # -> rich Text
+    from rich.text import Text
+
+    articles, claims = item.option.cost
+    role = f"to keep {item.keeps}" if item.role == "keeping" else item.role
+    line = Text(inert(f"{role}: "), style="bold")
+    line.append(inert(f"leave out {', '.join(item.option.claims)}"))
+    line.append(
+        f"  ({articles} article{'s' * (articles != 1)}, {claims} claim{'s' * (claims != 1)})",
+        style="dim",
+    )
+    return line
 
 
 FORMATS: dict[str, Callable[[Derivation, TextIO], None]] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from factcheck.blame import Blame, Option
 from factcheck.check import Report
 from factcheck.dates import day_str, iso
 from factcheck.findings import Dating, Finding, normalised
@@ -48,12 +49,27 @@ def article_json(dated: Dating) -> dict:
     }
 
 
-def _blame(finding: Finding) -> dict | None:
-    blame = finding.likely_wrong
+def blame_json(blame: Blame | None) -> dict | None:
     if blame is None:
         return None
     claim = None if blame.claim is None else blame.claim.ref
-    return {"claim": claim, "article": blame.article, "reason": blame.reason}
+    return {
+        "claim": claim,
+        "article": blame.article,
+        "reason": blame.reason,
+        "agreeing": list(blame.agreeing),
+        "sides": [list(side) for side in blame.sides] or None,
+        "correction": [_option(option) for option in blame.chosen],
+        "keeping_it": [_option(option) for option in blame.alternatives],
+    }
+
+
+def _option(option: Option) -> dict:
+    return {
+        "claims": list(option.claims),
+        "articles": list(option.articles),
+        "cost": {"articles": option.cost[0], "claims": option.cost[1]},
+    }
 
 
 def _day(day: int | None) -> str | None:
@@ -81,7 +97,7 @@ def finding_json(finding: Finding, report: Report) -> dict:
         "article": finding.article,
         "message": finding.message,
         "window": _window(finding),
-        "likely_wrong": _blame(finding),
+        "likely_wrong": blame_json(finding.likely_wrong),
         "explanation": list(finding.steps),
         "claims": [claim_json(c, report) for c in finding.claims],
         **({} if report.baseline is None else {"new": report.is_new(finding)}),
@@ -114,6 +130,7 @@ def document(report: Report) -> dict:
                 "rule": e.rule,
                 "summary": e.summary,
                 "claims": list(e.claims),
+                "disputed": list(e.disputed),
             }
             for e in fixed
         ]

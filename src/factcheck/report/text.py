@@ -19,8 +19,24 @@ from factcheck.findings import Evidence, Finding
 from factcheck.textsafe import inert, not_a_command
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
-_MARKS = {"error": "✗", "warning": "!", "info": "i", "open": "“", "close": "”", "then": "→"}
-_ASCII_MARKS = {"error": "x", "warning": "!", "info": "i", "open": '"', "close": '"', "then": "->"}
+_MARKS = {
+    "error": "✗",
+    "warning": "!",
+    "info": "i",
+    "open": "“",
+    "close": "”",
+    "then": "→",
+    "contested": "?",
+}
+_ASCII_MARKS = {
+    "error": "x",
+    "warning": "!",
+    "info": "i",
+    "open": '"',
+    "close": '"',
+    "then": "->",
+    "contested": "?",
+}
 _TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
 
 

@@ -48,7 +48,7 @@ _MIN_TICK = 6  # columns between year ticks: a year's digits and a space
 _MIN_BAR, _MAX_BAR = 30, 120  # the axis's width; narrower, labels go above their bars
 _MAX_LABEL = 32
 _GAP = 2
-_EVENT, _AGE, _DISPUTED = "bold cyan", "magenta", "bold red"
+_EVENT, _AGE, _DISPUTED, _CONTESTED = "bold cyan", "magenta", "bold red", "bold yellow"
 
 
 def _glyphs(out: TextIO) -> dict[str, str]:
@@ -149,40 +149,47 @@ def _bar(axis: _Axis, row: _Row, glyphs: dict[str, str]):  # -> rich Text
     return text
 
 
+def _standing(item: Cited | Age | Event) -> tuple[str, str]:
+    """How a claim (or an event's claims) stands, in words and in colour: named likely wrong
+    (disputed), on one side of an undecided dispute (contested), or neither."""
+    if item.disputed:
+        return "disputed", _DISPUTED
+    if item.contested:
+        return "contested", _CONTESTED
+    return "", ""
+
+
 def _event_rows(event: Event, marks: dict[str, str]) -> list[_Row]:
     count = _plural(event.articles, "article")
     if event.disputed_articles:
         count += f", {event.disputed_articles} disputed"
-    style = _DISPUTED if event.disputed else _EVENT
+    if event.contested_articles:
+        count += f", {event.contested_articles} contested"
+    _, marked = _standing(event)
+    right = f"{when(event.window)}  {count}"
     rows = [
         _Row(
-            inert(event.label),
-            "bold",
-            event.window,
-            "bar",
-            "day",
-            style,
-            f"{when(event.window)}  {count}",
-            _DISPUTED if event.disputed else "",
+            inert(event.label), "bold", event.window, "bar", "day", marked or _EVENT, right, marked
         )
     ]
     for source in event.sources:
-        if source.disputed and source.window is not None:
-            label = f"  {marks['error']} {inert(source.article)}"
-            right = f"{when(source.window)}  disputed"
-            row = _Row(label, _DISPUTED, source.window, "bar", "day", _DISPUTED, right, _DISPUTED)
-            rows.append(row)
+        word, style = _standing(source)
+        if word and source.window is not None:
+            mark = marks["error"] if source.disputed else marks["contested"]
+            label = f"  {mark} {inert(source.article)}"
+            right = f"{when(source.window)}  {word}"
+            rows.append(_Row(label, style, source.window, "bar", "day", style, right, style))
     return rows
 
 
 def _age_row(age: Age) -> _Row:
     inferred = age.as_of_from == "inferred"
+    word, marked = _standing(age)
     right = when(age.as_of) + (" (inferred)" if inferred else "")
-    right += f"  {inert(age.article)}" + ("  disputed" if age.disputed else "")
-    style = _DISPUTED if age.disputed else _AGE
+    right += f"  {inert(age.article)}" + (f"  {word}" if word else "")
     fill = "guess" if inferred else "span"
-    label, marked = inert(f"age {age.value_text}"), _DISPUTED if age.disputed else ""
-    return _Row(label, marked, age.as_of, fill, "age", style, right, marked)
+    label = inert(f"age {age.value_text}")
+    return _Row(label, marked, age.as_of, fill, "age", marked or _AGE, right, marked)
 
 
 def _fit(label: str, width: int, glyphs: dict[str, str]) -> str:
@@ -265,10 +272,12 @@ def _print_source(source: Cited, console, marks: dict[str, str]) -> None:
     from rich.text import Text
 
     head = Text()
-    if source.disputed:
-        head.append(f"{marks['error']} disputed: ", style=_DISPUTED)
+    word, style = _standing(source)
+    if word:
+        mark = marks["error"] if source.disputed else marks["contested"]
+        head.append(f"{mark} {word}: ", style=style)
     head.append(inert(source.cited_as), style="bold")
-    head.append(f" says {inert(source.says)}", style="red" if source.disputed else "")
+    head.append(f" says {inert(source.says)}", style=style.removeprefix("bold "))
     console.print(Padding(head, (0, 0, 0, 4), expand=False))
     location = Text(inert(f"{source.file}:{source.line}"), style="cyan")
     quote = None
@@ -297,7 +306,7 @@ def _print(result: Timeline, console, marks: dict[str, str], glyphs: dict[str, s
     for event in result.events:
         head = Text("  ")
         head.append(inert(event.label), style="bold")
-        head.append(f"  {when(event.window)}", style=_DISPUTED if event.disputed else "")
+        head.append(f"  {when(event.window)}", style=_standing(event)[1])
         _whole(console, head)
         for source in event.sources:
             _print_source(source, console, marks)
@@ -309,14 +318,17 @@ def _summary(result: Timeline) -> str:
     articles = {s.article for e in result.events for s in e.sources} | {
         a.article for a in result.ages
     }
-    disputed = {(s.article, s.claim) for e in result.events for s in e.sources if s.disputed}
-    disputed |= {(a.article, a.claim) for a in result.ages if a.disputed}
+    claims: list[Cited | Age] = [*(s for e in result.events for s in e.sources), *result.ages]
+    disputed = {(c.article, c.claim) for c in claims if c.disputed}
+    contested = {(c.article, c.claim) for c in claims if c.contested}
     text = (
         f"{_plural(len(result.events), 'event')} and {_plural(len(result.ages), 'reported age')}"
         f" from {_plural(len(articles), 'article')}"
     )
     if disputed:
         text += f"; {_plural(len(disputed), 'claim')} disputed"
+    if contested:
+        text += f"; {_plural(len(contested), 'claim')} contested (factcheck cannot tell)"
     return text
 
 

@@ -1,0 +1,42 @@
+"""Which claim of a contradiction is likely wrong, and why: the records that attribution makes and
+the findings, the report formats and ``explain`` show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.model import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A correction: the claims to leave out so that the rest of their group can all hold."""
+
+    claims: tuple[str, ...]  # article#claim, sorted
+    articles: tuple[str, ...]  # the articles they are in, sorted
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim]) -> Option:
+        unique = {claim.ref: claim for claim in claims}
+        articles = sorted({claim.article.id for claim in unique.values()})
+        return cls(tuple(sorted(unique)), tuple(articles))
+
+    @property
+    def cost(self) -> tuple[int, int]:
+        """Articles to correct, then claims: the order in which corrections are compared."""
+        return (len(self.articles), len(self.claims))
+
+
+@dataclass(frozen=True, slots=True)
+class Blame:
+    """The likely wrong claim of a finding (or the article whose date is to blame), or neither
+    when factcheck cannot tell; and the corrections it weighed."""
+
+    reason: str
+    claim: Claim | None = None
+    article: str | None = None  # the misdated article whose stated date explains the claim
+    agreeing: tuple[str, ...] = ()  # the articles that agree against the likely wrong claim
+    sides: tuple[tuple[str, ...], ...] = ()  # undecided: the articles of each side
+    chosen: tuple[Option, ...] = ()  # the least corrections of the claims' group
+    alternatives: tuple[Option, ...] = ()  # the least correction that keeps the blamed claim

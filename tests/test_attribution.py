@@ -251,3 +251,109 @@ def test_two_articles_against_two_cannot_be_decided(cli, corpus) -> None:
     )
     refs = {f"{c['article']}#{c['claim']}" for c in finding["claims"]}
     assert refs == {"b1#born", "b2#born", "b3#born", "b4#born"}, "every side's claims are shown"
+
+
+KID = '[[entities]]\nname = "Kid"\naliases = []\n'
+
+
+def _kid(aid: str, published: str, **claims: str) -> str:
+    """An article about Kid: claim id -> (predicate, value) as "predicate=value"."""
+    text = f'[article]\nid = "{aid}"\npublished = {published}\n'
+    for cid, said in claims.items():
+        predicate, value = said.split("=", 1)
+        text += f'\n[[claims]]\nid = "{cid}"\nsubject = "Kid"\npredicate = "{predicate}"\n'
+        text += f"value = {value}\n"
+    return text
+
+
+def _issue_case(corpus, **extra: str) -> object:
+    """Issue 11's three articles: a gives Kid's birth date and "6" the same day, b and c "7"."""
+    files = {
+        "a.toml": _kid("a", "2020-12-16", born="born=2014-12-16", age="age=6"),
+        "b.toml": _kid("b", "2021-06-01", age="age=7"),
+        "c.toml": _kid("c", "2022-09-09", age="age=7"),
+        **extra,
+    }
+    return corpus(files, entities=KID)
+
+
+def test_an_article_whose_claims_fit_both_sides_counts_on_neither(cli, corpus) -> None:
+    (finding,) = _findings(cli, _issue_case(corpus))
+    blame = finding["likely_wrong"]
+    assert blame["claim"] == "b#age"
+    assert blame["agreeing"] == ["a", "c"]
+    assert blame["reason"] == "a and c agree against it (2 articles against 1)"
+    assert finding["disputed"] == ["b#age"]
+
+
+def test_the_timeline_marks_only_the_named_claim_disputed(cli, corpus) -> None:
+    root = _issue_case(corpus)
+    document = json.loads(cli("timeline", "Kid", str(root), "-f", "json").stdout)
+    (born,) = document["events"]
+    disputed = {f"{s['article']}#{s['claim']}" for s in born["sources"] if s["disputed"]}
+    assert disputed == {"b#age"}
+    assert not any(s["contested"] for s in born["sources"])
+    assert born["window"] == {"earliest": "2014-12-16", "latest": "2014-12-16"}
+
+
+def test_an_article_with_a_true_and_a_false_claim_about_one_event(cli, corpus) -> None:
+    # a's birth date agrees with b and c; a's own age ("4" in 2020: born 2015-2016) does not.
+    files = {
+        "a.toml": _kid("a", "2020-12-16", born="born=2014-12-16", age="age=4"),
+        "b.toml": _kid("b", "2021-06-01", age="age=6"),
+        "c.toml": _kid("c", "2022-09-09", born='born="December 2014"'),
+    }
+    (finding,) = _findings(cli, corpus(files, entities=KID))
+    blame = finding["likely_wrong"]
+    assert blame["claim"] == "a#age"
+    assert blame["reason"] == (
+        "b, c and another claim of a agree against it (3 articles against 1)"
+    )
+
+
+def test_one_against_one_is_a_dispute_in_the_timeline_never_a_wrong_claim(cli, corpus) -> None:
+    files = {
+        "a.toml": _kid("a", "2020-12-16", born="born=2014-12-16"),
+        "b.toml": _kid("b", "2021-06-01", age="age=7"),
+    }
+    root = corpus(files, entities=KID)
+    (finding,) = _findings(cli, root)
+    assert finding["likely_wrong"]["claim"] is None
+    assert finding["likely_wrong"]["sides"] == [["a"], ["b"]]
+    document = json.loads(cli("timeline", "Kid", str(root), "-f", "json").stdout)
+    sources = document["events"][0]["sources"]
+    assert [(s["disputed"], s["contested"]) for s in sources] == [(False, True)] * 2
+    text = cli("timeline", "Kid", str(root)).stdout
+    assert "contested" in text and "disputed" not in text
+
+
+def test_explain_shows_the_correction_chosen_and_what_keeping_the_claim_costs(cli, corpus) -> None:
+    root = _issue_case(corpus)
+    (finding,) = _findings(cli, root)
+    text = cli("explain", finding["fingerprint"], str(root)).stdout
+    assert "chosen: leave out b#age  (1 article, 1 claim)" in text
+    assert "to keep b#age: leave out a#born, c#age  (2 articles, 2 claims)" in text
+    document = json.loads(cli("explain", finding["fingerprint"], str(root), "-f", "json").stdout)
+    assert [(w["role"], w["leave_out"], w["cost"]) for w in document["weighed"]] == [
+        ("chosen", ["b#age"], {"articles": 1, "claims": 1}),
+        ("keeping", ["a#born", "c#age"], {"articles": 2, "claims": 2}),
+    ]
+
+
+def test_an_article_corrected_about_one_event_is_not_presumed_wrong_about_another(
+    cli, corpus
+) -> None:
+    # a's meeting year is outvoted; its wedding year against d's is one article against one.
+    # Two mistakes are two corrections, so the wedding stays undecided.
+    root = corpus(
+        {
+            "a.toml": _article(
+                "a", "2020-01-01", [("met", "met", '"2010"'), ("wed", "married", "2013")]
+            ),
+            "b.toml": _article("b", "2020-01-02", [("met", "met", '"2009"')]),
+            "c.toml": _article("c", "2020-01-03", [("met", "met", '"2009"')]),
+            "d.toml": _article("d", "2020-01-04", [("wed", "married", "2012")]),
+        }
+    )
+    blames = sorted((f["likely_wrong"]["claim"] or "", f["disputed"]) for f in _findings(cli, root))
+    assert blames == [("", ["a#wed", "d#wed"]), ("a#met", ["a#met"])]

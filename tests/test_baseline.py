@@ -129,21 +129,21 @@ def test_a_fixed_contradiction_is_listed_and_can_be_pruned(cli, repo: Path) -> N
     result = cli("run", "--baseline", BASELINE, "--format", "json")
     assert result.exit_code == 0, "a fixed contradiction does not fail the run"
     report = json.loads(result.stdout)
-    # Aleph's contradiction is gone. The 2021 piece still has two ages outvoted at its date
-    # (Amalia's, and Portman's: one article against one, but the piece is corrected anyway for
-    # its meeting date), so it is still reported misdated.
-    assert report["summary"]["fixed"] == 1
-    (aleph,) = report["fixed"]
-    assert aleph["rule"] == "FC101"
+    # Aleph's contradiction is gone, and with one age of the 2021 piece outvoted at its date
+    # instead of two, it is no longer reported misdated. Its age of Portman, one article against
+    # one, is now a dispute it cannot tell: known, as its claims were accepted in contradiction.
+    assert report["summary"]["fixed"] == 2
+    assert sorted(e["rule"] for e in report["fixed"]) == ["FC101", "FC302"]
+    aleph = next(e for e in report["fixed"] if e["rule"] == "FC101")
     assert aleph["claims"] == ["bild-2021-09-17#aleph-age", "people-2023-06-07#aleph-born"]
     assert aleph["disputed"] == ["bild-2021-09-17#aleph-age"]
     text_report = cli("run", "--baseline", BASELINE).stdout
     assert f"prune them with: factcheck baseline --prune --output {BASELINE}" in text_report
-    assert "0 new contradictions (5 known, 1 fixed)" in text_report
+    assert "0 new contradictions (4 known, 2 fixed)" in text_report
 
     assert cli("baseline", "--prune", "--output", BASELINE).exit_code == 0
     pruned = json.loads((repo / BASELINE).read_text(encoding="utf-8"))["findings"]
-    assert len(pruned) == 5
+    assert len(pruned) == 4
     assert json.loads(cli("run", "--baseline", BASELINE, "-f", "json").stdout)["fixed"] == []
 
 
@@ -299,3 +299,50 @@ def test_a_broken_pyproject_that_configures_factcheck_is_bad_input(cli, repo: Pa
     result = cli("run")
     assert result.exit_code == 2
     assert result.stderr.startswith("pyproject.toml:1: TOML syntax error")
+
+
+def _born(aid: str, value: str) -> str:
+    return (
+        f'[article]\nid = "{aid}"\npublished = 2024-01-01\n\n[[claims]]\nid = "born"\n'
+        f'subject = "Aleph"\npredicate = "born"\nvalue = {value}\n'
+    )
+
+
+def test_a_settled_dispute_stays_known_and_nothing_is_fixed(cli, repo: Path) -> None:
+    """An accepted one-against-one dispute that a third article settles: the verdict moves (a
+    new fingerprint, the claim now named), but no contradiction is new and none is fixed."""
+    claims = repo / "claims"
+    shutil.rmtree(claims / "articles")
+    (claims / "x.toml").write_text(_born("x", "2011-06-14"), encoding="utf-8")
+    (claims / "y.toml").write_text(_born("y", '"March 2012"'), encoding="utf-8")
+    assert cli("baseline").exit_code == 0
+    (accepted,) = json.loads((repo / BASELINE).read_text(encoding="utf-8"))["findings"]
+    assert accepted["disputed"] == ["x#born", "y#born"]
+    assert accepted["values"] == {"x#born": "2011-06-14", "y#born": "2012-03"}
+
+    (claims / "z.toml").write_text(_born("z", '"June 2011"'), encoding="utf-8")
+    result = cli("run", "--baseline", BASELINE, "--format", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    (finding,) = report["findings"]
+    assert finding["likely_wrong"]["claim"] == "y#born"
+    assert finding["fingerprint"] != accepted["fingerprint"] and finding["new"] is False
+    assert report["summary"]["fixed"] == 0
+
+    # Correcting the wrong claim fixes the accepted dispute.
+    (claims / "y.toml").write_text(_born("y", '"June 2011"'), encoding="utf-8")
+    report = json.loads(cli("run", "--baseline", BASELINE, "--format", "json").stdout)
+    assert report["findings"] == [] and report["summary"]["fixed"] == 1
+
+
+def test_a_baseline_written_before_it_kept_values_is_matched_by_fingerprint(
+    cli, repo: Path
+) -> None:
+    assert cli("baseline").exit_code == 0
+    document = json.loads((repo / BASELINE).read_text(encoding="utf-8"))
+    for entry in document["findings"]:
+        for key in ("disputed", "values", "article"):
+            del entry[key]
+    (repo / BASELINE).write_text(json.dumps(document), encoding="utf-8")
+    assert cli("run", "--baseline", BASELINE).exit_code == 0
+    assert set(_fingerprints(cli, "--baseline", BASELINE).values()) == {False}

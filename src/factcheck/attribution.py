@@ -77,7 +77,7 @@ class Attribution:
             chosen = tuple(self.option(least) for least in outcome.least)
             for key in sorted(outcome.decided):
                 proof = self.proof(group.component, {key}, left_out, outcome.proofs)
-                blame = self.outvoted(key, outcome, chosen)
+                blame = self.outvoted(key, group, outcome, chosen)
                 verdicts.append(Verdict(proof, (self.claims[key],), blame))
             for dispute in outcome.disputes:
                 proof = self.proof(group.component, dispute, left_out, outcome.proofs)
@@ -125,7 +125,11 @@ class Attribution:
     def option(self, keys: Iterable[ClaimKey]) -> Option:
         return Option.of(self.claims[key] for key in keys)
 
-    def outvoted(self, key: ClaimKey, outcome: Outcome, chosen: tuple[Option, ...]) -> Blame:
+    def outvoted(
+        self, key: ClaimKey, group: Group, outcome: Outcome, chosen: tuple[Option, ...]
+    ) -> Blame:
+        """Name the articles that keeping the claim would have to correct: those that agree
+        against it. Where as many articles stand on each side, say what tips the balance."""
         claim = self.claims[key]
         kept = outcome.keep.get(key)
         if kept is None:
@@ -139,8 +143,12 @@ class Attribution:
             names.append(f"another claim of {key[0]}")
         verb = "agree" if len(names) > 1 else "agrees"
         weighed = _weighed(len(against), [len(own_side)])
-        if len(against) == len(own_side):
-            weighed += f"; {len(kept - least)} claims against {len(least - kept)}"
+        anyway = sorted(k for k in least & kept if group.unit(k) == group.unit(key))
+        if len(against) <= len(own_side) and anyway:
+            ref = self.claims[anyway[0]].ref
+            weighed += f", and {key[0]} is corrected about this event anyway, for {ref}"
+        elif len(against) <= len(own_side):
+            weighed += f"; {_claims(len(kept - least))} against {len(least - kept)}"
         reason = f"{_listed(names)} {verb} against it ({weighed})"
         keeping = (self.option(kept),)
         return Blame(reason, claim, agreeing=tuple(against), chosen=chosen, alternatives=keeping)
@@ -181,6 +189,10 @@ def _misdated(claim: Claim, dated: ArticleDate) -> Blame:
 def _weighed(first: int, others: Sequence[int]) -> str:
     """ "2 articles against 1", "1 article against 1 against 1"."""
     return f"{first} article{'s' * (first != 1)} against " + " against ".join(map(str, others))
+
+
+def _claims(count: int) -> str:
+    return f"{count} claim{'s' * (count != 1)}"
 
 
 def _listed(names: Sequence[str]) -> str:

@@ -108,11 +108,13 @@ class Analysis:
     constraints: Constraints  # as compiled
     blamed: frozenset[ClaimKey]  # claims a finding names likely wrong
     contested: frozenset[ClaimKey]  # claims on a side of a dispute factcheck cannot decide
+    misread: frozenset[ClaimKey] = frozenset()  # read at a misdated article's stated date
 
     @property
     def disputed(self) -> frozenset[ClaimKey]:
-        """The claims that the best-supported windows leave out: blamed or contested."""
-        return self.blamed | self.contested
+        """The claims that the best-supported windows leave out: blamed, contested, or read
+        at a wrong date."""
+        return self.blamed | self.contested | self.misread
 
 
 def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:

@@ -3,8 +3,10 @@ the others can hold, counting the articles to correct first, then the claims.
 
 A group is a set of linked time points whose claims cannot all hold (an event, and the events
 that order rules and spans of years tie to it). A correction is a set of claims whose removal
-lets the rest hold together. Its cost is the number of articles it touches (an article to
-correct counts once, however many of its claims), then the number of claims. The claims in every
+lets the rest hold together. Its cost is the number of corrections of articles it asks for, then
+the number of claims; an article corrected about one event counts once, however many of its
+claims about that event go (a birth date and an age together are one mistake), and an article
+corrected about two events counts twice, as two mistakes. The claims in every
 least-cost correction are likely wrong; those in some least-cost corrections but not all are
 contested: factcheck cannot tell which side is wrong. An article whose claims fit both sides is
 in no least correction, so it counts on neither side.
@@ -29,11 +31,11 @@ Three ways to the answer, cheapest first:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Hashable, Iterable, Set
 from dataclasses import dataclass, field
 
 from factcheck.engine import Checker, ClaimKey, Component, Conflict
-from factcheck.hitting import Budget, Cost, OverBudget, cost, least_hitting_sets
+from factcheck.hitting import Budget, OverBudget, cost, least_hitting_sets
 from factcheck.sweep import Sweep, Window
 from factcheck.values import Point
 
@@ -57,6 +59,14 @@ class Group:
     claims: frozenset[ClaimKey]
     windows: dict[Point, dict[ClaimKey, Window]]  # each claim's window on each point it bounds
     set_aside: frozenset[ClaimKey] = frozenset()  # left out before the search (misread claims)
+    units: dict[ClaimKey, Hashable] = field(default_factory=dict)  # see unit()
+
+    def unit(self, key: ClaimKey) -> Hashable:
+        """What correcting this claim counts as: its article, on the event it bounds. An
+        article's claims about one event (a birth date and an age) are one correction, however
+        many; its claims about two events are two, as two mistakes are. A claim between two
+        events (a span of years after another event) is a correction of its own."""
+        return self.units.get(key, key)
 
     @property
     def linked(self) -> bool:
@@ -75,10 +85,6 @@ class Outcome:
     disputes: tuple[frozenset[ClaimKey], ...]  # the contested claims that stand or fall together
     proofs: tuple[Conflict, ...]  # every proof met on the way
     exact: bool  # False: the group was too large to search, and the answer is conservative
-
-    @property
-    def cost(self) -> Cost:
-        return cost(self.least[0]) if self.least else (0, 0)
 
 
 def groups(checker: Checker, set_aside: Set[ClaimKey] = frozenset()) -> list[Group]:
@@ -106,7 +112,10 @@ def groups(checker: Checker, set_aside: Set[ClaimKey] = frozenset()) -> list[Gro
                 windows[point] = {k: (w[0], w[1]) for k, w in on_point.items()}
         claims = {k for on_point in windows.values() for k in on_point}
         claims.update(e.source.claim_key for e in component.edges if e.source.claim_key)
-        found.append(Group(component, first, frozenset(claims - aside), windows, aside))
+        units: dict[ClaimKey, Hashable] = {
+            k: (k[0], p) for p, on_point in windows.items() for k in on_point
+        }
+        found.append(Group(component, first, frozenset(claims - aside), windows, aside, units))
     return found
 
 
@@ -142,7 +151,7 @@ class _Linked:
     def outcome(self) -> Outcome:
         self.found(self.group.first)
         upper = self.feasible()
-        bound = cost(upper)
+        bound = cost(upper, self.group.unit)
         proven = frozenset(k for k in upper if self.keep_bound(k) > bound)
         if proven == upper:
             return self.result((upper,), upper, frozenset(), self.event_keeps(upper), True)
@@ -186,14 +195,18 @@ class _Linked:
                 chosen |= event.missing(event.optimal[0])
         while (proof := self.oracle(frozenset(chosen))) is not None:
             self.found(proof)
-            articles = {key[0] for key in chosen}
+            articles = {self.group.unit(key) for key in chosen}
             options = keys_of(proof) - chosen
             if not options:
                 break  # domain rules alone: nothing a correction could change
             chosen.add(
                 min(
                     options,
-                    key=lambda k: (k[0] not in articles, _negated(self.keep_bound(k)), k),
+                    key=lambda k: (
+                        self.group.unit(k) not in articles,
+                        _negated(self.keep_bound(k)),
+                        k,
+                    ),
                 )
             )
         for key in sorted(chosen, key=lambda k: (_negated(self.keep_bound(k)), k), reverse=True):
@@ -217,7 +230,7 @@ class _Linked:
         """Every least correction that leaves ``kept`` in (None if none can): the least sets
         that hit every proof found so far, until the solver accepts each of them."""
         while True:
-            hits = least_hitting_sets(self.cores, kept, self.budget)
+            hits = least_hitting_sets(self.cores, kept, self.budget, self.group.unit)
             if hits is None:
                 return None
             fresh = False

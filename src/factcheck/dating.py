@@ -29,8 +29,9 @@ from factcheck.values import (
     read,
 )
 
-# A claim alone at odds with the rest may just be wrong; two or more, outvoted at the stated
-# date and all set right by one other date, point at the date.
+# A claim alone at odds with the rest may just be wrong; two or more, in dispute at the stated
+# date (one of them at least outvoted, not merely one article against one) and all set right by
+# one other date, point at the date.
 MIN_EXPLAINED = 2
 
 
@@ -42,12 +43,17 @@ class ArticleDate:
     explained: tuple[Source, ...] = ()  # its disputed claims that fit the window
     outvoted: int = 0  # how many of those lost to more articles at its stated date
     left_out: tuple[Source, ...] = ()  # its claims disputed, or fitting no date with the rest
+    # Its claims in the present tense that fit the window, disputed or not: if it is misdated,
+    # all of them were read at a wrong date, and count against no other claim.
+    fitting: frozenset[ClaimKey] = frozenset()
 
     @property
     def misdated(self) -> bool:
-        """The stated date lies wholly outside what the article's claims allow, and more than
-        one of them is outvoted at that date but fits the window."""
-        if self.stated is None or self.window is None or self.outvoted < MIN_EXPLAINED:
+        """The stated date lies wholly outside what the article's claims allow; two or more of
+        them are in dispute at that date but fit the window, and one at least is outvoted."""
+        if self.stated is None or self.window is None:
+            return False
+        if self.outvoted < MIN_EXPLAINED:
             return False
         assert self.stated.lo is not None and self.stated.hi is not None
         too_late = self.window.hi is not None and self.stated.lo > self.window.hi
@@ -115,6 +121,7 @@ def date_articles(
             explained,
             len(fitting & outvoted),
             tuple(sorted(left_out, key=lambda s: s.claim_key or ("", ""))),
+            frozenset(mine - lost),
         )
         dates[article.id] = dated
     return dates

@@ -25,13 +25,9 @@ from factcheck.rules import MISDATED
 class Forensics:
     verdicts: list[Verdict]  # each contradiction with its likely wrong claim, or none
     dates: dict[str, ArticleDate]  # each article, dated by its claims
-    blamed: frozenset[ClaimKey]  # claims likely wrong, or misread at a wrong article date
+    blamed: frozenset[ClaimKey]  # claims a finding names likely wrong
     contested: frozenset[ClaimKey]  # claims of undecided disputes: on one side or the other
-
-    @property
-    def disputed(self) -> frozenset[ClaimKey]:
-        """The claims that the best-supported windows leave out."""
-        return self.blamed | self.contested
+    misread: frozenset[ClaimKey]  # claims of misdated articles read at their stated date
 
 
 def investigate(
@@ -48,8 +44,11 @@ def investigate(
     disputed = first.decided | first.contested
     dates = date_articles(corpus, names, stated, constraints, disputed, first.decided, disabled)
     if MISDATED.code in disabled:  # no finding to refer to: blame the claims themselves
-        dates = {k: replace(d, explained=(), outvoted=0) for k, d in dates.items()}
-    misread = {k for d in dates.values() if d.misdated for s in d.explained if (k := s.claim_key)}
+        dates = {
+            k: replace(d, explained=(), outvoted=0, fitting=frozenset()) for k, d in dates.items()
+        }
+    misread = {key for d in dates.values() if d.misdated for key in d.fitting}
     final = attribution.weigh(misread) if misread else first
     verdicts = attribution.verdicts(final, dates)
-    return Forensics(verdicts, dates, final.decided | misread, final.contested)
+    blamed = {(c.article.id, c.id) for v in verdicts if (c := v.blame.claim) is not None}
+    return Forensics(verdicts, dates, frozenset(blamed), final.contested, frozenset(misread))

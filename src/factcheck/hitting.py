@@ -8,7 +8,7 @@ claims, compared in that order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from factcheck.engine import ClaimKey
@@ -17,11 +17,16 @@ BUDGET = 20_000  # steps of one group's exact search: nodes searched and solver 
 MAX_LEAST = 256  # least corrections that tie: more is a tie too wide to weigh
 
 Cost = tuple[int, int]  # (articles, claims)
+Unit = Callable[[ClaimKey], Hashable]  # what one correction of an article is: see correction
 
 
-def cost(keys: Iterable[ClaimKey]) -> Cost:
+def article(key: ClaimKey) -> Hashable:
+    return key[0]
+
+
+def cost(keys: Iterable[ClaimKey], unit: Unit = article) -> Cost:
     unique = set(keys)
-    return (len({key[0] for key in unique}), len(unique))
+    return (len({unit(key) for key in unique}), len(unique))
 
 
 class OverBudget(Exception):
@@ -39,7 +44,7 @@ class Budget:
 
 
 def least_hitting_sets(
-    cores: list[frozenset[ClaimKey]], kept: frozenset[ClaimKey], budget: Budget
+    cores: list[frozenset[ClaimKey]], kept: frozenset[ClaimKey], budget: Budget, unit: Unit
 ) -> list[frozenset[ClaimKey]] | None:
     """Every least-cost set of claims (not ``kept``) that meets every core; None if a core has
     no claim but kept ones. Branch and bound: on the first core not yet met that has the
@@ -52,7 +57,7 @@ def least_hitting_sets(
     best: list[Cost] = []
     found: list[frozenset[ClaimKey]] = []
 
-    def visit(chosen: frozenset[ClaimKey], articles: frozenset[str], banned: frozenset) -> None:
+    def visit(chosen: frozenset[ClaimKey], articles: frozenset, banned: frozenset) -> None:
         budget.spend()
         here = (len(articles), len(chosen))
         unmet = [core for core in free if core.isdisjoint(chosen)]
@@ -63,12 +68,12 @@ def least_hitting_sets(
             elif here == best[0]:
                 found.append(chosen)
             return
-        if best and _lower_bound(here, unmet, articles) > best[0]:
+        if best and _lower_bound(here, unmet, articles, unit) > best[0]:
             return
         core = min(unmet, key=lambda c: len(c - banned))
         options = sorted(core - banned)
         for index, key in enumerate(options):
-            visit(chosen | {key}, articles | {key[0]}, banned | frozenset(options[:index]))
+            visit(chosen | {key}, articles | {unit(key)}, banned | frozenset(options[:index]))
 
     visit(frozenset(), frozenset(), frozenset())
     if len(found) > MAX_LEAST:
@@ -76,18 +81,20 @@ def least_hitting_sets(
     return sorted(found, key=sorted)
 
 
-def _lower_bound(here: Cost, unmet: list[frozenset[ClaimKey]], articles: frozenset[str]) -> Cost:
+def _lower_bound(
+    here: Cost, unmet: list[frozenset[ClaimKey]], articles: frozenset, unit: Unit
+) -> Cost:
     """``here`` plus what the unmet cores still need at least: one claim for each of a set of
     cores that share no claim, and one new article for each of a set that share no article
     with each other or with the correction so far."""
     claims_taken: set[ClaimKey] = set()
-    articles_taken: set[str] = set(articles)
+    articles_taken: set = set(articles)
     more_claims = more_articles = 0
     for core in sorted(unmet, key=len):
         if claims_taken.isdisjoint(core):
             claims_taken |= core
             more_claims += 1
-        core_articles = {key[0] for key in core}
+        core_articles = {unit(key) for key in core}
         if articles_taken.isdisjoint(core_articles):
             articles_taken |= core_articles
             more_articles += 1

@@ -98,6 +98,7 @@ def finding_json(finding: Finding, report: Report) -> dict:
         "message": finding.message,
         "window": _window(finding),
         "likely_wrong": blame_json(finding.likely_wrong),
+        "disputed": [claim.ref for claim in finding.disputed],
         "explanation": list(finding.steps),
         "claims": [claim_json(c, report) for c in finding.claims],
         **({} if report.baseline is None else {"new": report.is_new(finding)}),

@@ -335,8 +335,8 @@ def test_explain_shows_the_correction_chosen_and_what_keeping_the_claim_costs(cl
     assert "to keep b#age: leave out a#born, c#age  (2 articles, 2 claims)" in text
     document = json.loads(cli("explain", finding["fingerprint"], str(root), "-f", "json").stdout)
     assert [(w["role"], w["leave_out"], w["cost"]) for w in document["weighed"]] == [
-        ("chosen", ["b#age"], {"articles": 1, "claims": 1}),
-        ("keeping", ["a#born", "c#age"], {"articles": 2, "claims": 2}),
+        ("chosen", ["b#age"], {"articles": 1, "corrections": 1, "claims": 1}),
+        ("keeping", ["a#born", "c#age"], {"articles": 2, "corrections": 2, "claims": 2}),
     ]
 
 

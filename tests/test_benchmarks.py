@@ -14,6 +14,8 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 import bench  # noqa: E402
+import blame  # noqa: E402
+import families  # noqa: E402
 import generate  # noqa: E402
 
 
@@ -64,3 +66,37 @@ def test_every_planted_found_and_no_false_alarm(tiny) -> None:
     found, false_count, false_alarms = bench.score(report, meta["planted"])
     assert false_alarms == [] and false_count == 0
     assert found == len(meta["planted"])
+
+
+def test_families_are_deterministic_and_load(tmp_path: Path) -> None:
+    one = families.write(tmp_path / "a", 12, seed=5)
+    two = families.write(tmp_path / "b", 12, seed=5)
+    assert one == two and _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert one["planted"] and one["articles"] >= 36
+    report = blame.run(tmp_path / "a")
+    assert report["summary"]["claims"] == one["claims"]
+
+
+def test_the_reference_decides_the_claim_outvoted_on_its_event(tmp_path: Path) -> None:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    for aid, value in (
+        ("f0000-00", "2011-06-14"),
+        ("f0000-01", '"June 2011"'),
+        ("f0000-02", "2012-01-01"),
+    ):
+        (claims / f"{aid}.toml").write_text(
+            f'[article]\nid = "{aid}"\npublished = 2020-01-01\n\n[[claims]]\nid = "c1"\n'
+            f'subject = "Kid"\npredicate = "born"\nvalue = {value}\n',
+            encoding="utf-8",
+        )
+    assert blame.reference(claims, set()) == {"f0000-02#c1"}
+    assert blame.reference(claims, {"f0000-01#c1"}) == set(), "one against one"
+
+
+def test_blame_scores_against_the_key_and_the_reference(tmp_path: Path) -> None:
+    key = families.write(tmp_path, 30, seed=2)
+    decided = blame.reference(tmp_path / "claims", set())
+    row = blame.score(blame.run(tmp_path), key, decided, decided)
+    assert row["false_alarms"] == 0
+    assert row["recall"] >= 0.97 and row["precision"] >= row["reference_precision"] - 0.05

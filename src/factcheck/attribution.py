@@ -21,6 +21,7 @@ from factcheck.correction import Group, Outcome, correct, groups, keys_of
 from factcheck.dates import day_str
 from factcheck.dating import ArticleDate
 from factcheck.engine import Checker, ClaimKey, Component, Conflict
+from factcheck.hitting import cost
 from factcheck.model import Claim
 
 NAMED = 6  # articles named on one side; more are counted
@@ -74,7 +75,7 @@ class Attribution:
         left_out = weighing.decided | weighing.contested | weighing.set_aside
         verdicts = []
         for group, outcome in weighing.outcomes:
-            chosen = tuple(self.option(least) for least in outcome.least)
+            chosen = tuple(self.option(least, group) for least in outcome.least)
             for key in sorted(outcome.decided):
                 proof = self.proof(group.component, {key}, left_out, outcome.proofs)
                 blame = self.outvoted(key, group, outcome, chosen)
@@ -122,8 +123,8 @@ class Attribution:
                         self._components[edge.source.claim_key] = component
         return self._components[key]
 
-    def option(self, keys: Iterable[ClaimKey]) -> Option:
-        return Option.of(self.claims[key] for key in keys)
+    def option(self, keys: frozenset[ClaimKey], group: Group) -> Option:
+        return Option.of((self.claims[key] for key in keys), cost(keys, group.unit)[0])
 
     def outvoted(
         self, key: ClaimKey, group: Group, outcome: Outcome, chosen: tuple[Option, ...]
@@ -150,7 +151,7 @@ class Attribution:
         elif len(against) <= len(own_side):
             weighed += f"; {_claims(len(kept - least))} against {len(least - kept)}"
         reason = f"{_listed(names)} {verb} against it ({weighed})"
-        keeping = (self.option(kept),)
+        keeping = (self.option(kept, group),)
         return Blame(reason, claim, agreeing=tuple(against), chosen=chosen, alternatives=keeping)
 
     def undecided(

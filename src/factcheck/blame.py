@@ -15,17 +15,26 @@ class Option:
 
     claims: tuple[str, ...]  # article#claim, sorted
     articles: tuple[str, ...]  # the articles they are in, sorted
+    corrections: int  # corrections of an article about one event: what is weighed first
 
     @classmethod
-    def of(cls, claims: Iterable[Claim]) -> Option:
+    def of(cls, claims: Iterable[Claim], corrections: int) -> Option:
         unique = {claim.ref: claim for claim in claims}
         articles = sorted({claim.article.id for claim in unique.values()})
-        return cls(tuple(sorted(unique)), tuple(articles))
+        return cls(tuple(sorted(unique)), tuple(articles), corrections)
 
     @property
     def cost(self) -> tuple[int, int]:
-        """Articles to correct, then claims: the order in which corrections are compared."""
-        return (len(self.articles), len(self.claims))
+        """Corrections of articles, then claims: the order in which corrections are weighed."""
+        return (self.corrections, len(self.claims))
+
+    def describe(self) -> str:
+        """ "1 article, 1 claim"; "2 articles, about 3 events, 4 claims"."""
+        articles, claims = len(self.articles), len(self.claims)
+        text = f"{articles} article{'s' * (articles != 1)}"
+        if self.corrections != articles:
+            text += f", about {self.corrections} events"
+        return f"{text}, {claims} claim{'s' * (claims != 1)}"
 
 
 @dataclass(frozen=True, slots=True)

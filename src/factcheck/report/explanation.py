@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from factcheck.explain import Derivation, Line, Weighed
-from factcheck.report.json_format import blame_json, dumps
+from factcheck.report.json_format import blame_json, cost_json, dumps
 from factcheck.report.text import terminal
 from factcheck.textsafe import inert
 
@@ -41,7 +41,7 @@ def render_json(derivation: Derivation, out: TextIO) -> None:
                 "keeps": item.keeps,
                 "leave_out": list(item.option.claims),
                 "articles": list(item.option.articles),
-                "cost": {"articles": item.option.cost[0], "claims": item.option.cost[1]},
+                **cost_json(item.option),
             }
             for item in derivation.weighed
         ],
@@ -94,12 +94,8 @@ def _print_weighing(derivation: Derivation, console) -> None:  # console: rich C
         return
     console.print()
     if derivation.weighed:
-        console.print(
-            Text(
-                "The corrections weighed (fewest articles first, then fewest claims):",
-                style="bold underline",
-            )
-        )
+        heading = "The corrections weighed (fewest articles first, then fewest claims):"
+        console.print(Text(heading, style="bold underline"))
         for item in derivation.weighed:
             console.print(Padding(_weighed_line(item), (0, 0, 0, 2), expand=False))
         console.print()
@@ -114,14 +110,10 @@ def _print_weighing(derivation: Derivation, console) -> None:  # console: rich C
 def _weighed_line(item: Weighed):  # -> rich Text
     from rich.text import Text
 
-    articles, claims = item.option.cost
     role = f"to keep {item.keeps}" if item.role == "keeping" else item.role
     line = Text(inert(f"{role}: "), style="bold")
     line.append(inert(f"leave out {', '.join(item.option.claims)}"))
-    line.append(
-        f"  ({articles} article{'s' * (articles != 1)}, {claims} claim{'s' * (claims != 1)})",
-        style="dim",
-    )
+    line.append(f"  ({item.option.describe()})", style="dim")
     return line
 
 

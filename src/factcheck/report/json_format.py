@@ -65,10 +65,18 @@ def blame_json(blame: Blame | None) -> dict | None:
 
 
 def _option(option: Option) -> dict:
+    return {"claims": list(option.claims), "articles": list(option.articles), **cost_json(option)}
+
+
+def cost_json(option: Option) -> dict:
+    """What a correction costs: articles, corrections of an article about one event (weighed
+    first), and claims (weighed next)."""
     return {
-        "claims": list(option.claims),
-        "articles": list(option.articles),
-        "cost": {"articles": option.cost[0], "claims": option.cost[1]},
+        "cost": {
+            "articles": len(option.articles),
+            "corrections": option.corrections,
+            "claims": len(option.claims),
+        }
     }
 
 

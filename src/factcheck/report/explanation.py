@@ -94,7 +94,10 @@ def _print_weighing(derivation: Derivation, console) -> None:  # console: rich C
         return
     console.print()
     if derivation.weighed:
-        heading = "The corrections weighed (fewest articles first, then fewest claims):"
+        heading = (
+            "The corrections weighed (fewest articles first, an article once per event; "
+            "then fewest claims):"
+        )
         console.print(Text(heading, style="bold underline"))
         for item in derivation.weighed:
             console.print(Padding(_weighed_line(item), (0, 0, 0, 2), expand=False))

@@ -12,7 +12,7 @@ groups are weighed, so that it counts against nothing, and is blamed on the arti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from factcheck.blame import Blame, Option
@@ -75,16 +75,15 @@ class Attribution:
         left_out = weighing.decided | weighing.contested | weighing.set_aside
         verdicts = []
         for group, outcome in weighing.outcomes:
-            chosen = tuple(self.option(least, group) for least in outcome.least)
             for key in sorted(outcome.decided):
                 proof = self.proof(group.component, {key}, left_out, outcome.proofs)
-                blame = self.outvoted(key, group, outcome, chosen)
+                blame = self.outvoted(key, group, outcome)
                 verdicts.append(Verdict(proof, (self.claims[key],), blame))
             for dispute in outcome.disputes:
                 proof = self.proof(group.component, dispute, left_out, outcome.proofs)
                 claims = tuple(self.claims[key] for key in sorted(dispute))
                 also = tuple(self.sources[k] for k in sorted(dispute - keys_of(proof)))
-                blame = self.undecided(dispute, outcome, chosen)
+                blame = self.undecided(dispute, group, outcome)
                 verdicts.append(Verdict(proof, claims, blame, also))
         for key in sorted(weighing.set_aside):
             component = self.component(key)
@@ -123,20 +122,21 @@ class Attribution:
                         self._components[edge.source.claim_key] = component
         return self._components[key]
 
-    def option(self, keys: frozenset[ClaimKey], group: Group) -> Option:
+    def option(self, keys: Set[ClaimKey], group: Group) -> Option:
         return Option.of((self.claims[key] for key in keys), cost(keys, group.unit)[0])
 
-    def outvoted(
-        self, key: ClaimKey, group: Group, outcome: Outcome, chosen: tuple[Option, ...]
-    ) -> Blame:
+    def outvoted(self, key: ClaimKey, group: Group, outcome: Outcome) -> Blame:
         """Name the articles that keeping the claim would have to correct: those that agree
-        against it. Where as many articles stand on each side, say what tips the balance."""
+        against it. Where as many articles stand on each side, say what tips the balance. The
+        corrections weighed are shown by what sets them apart: what both leave out is not the
+        claim's business (and, in a large group, would repeat the group in every finding)."""
         claim = self.claims[key]
         kept = outcome.keep.get(key)
+        least = next(c for c in outcome.least if key in c)
         if kept is None:
             reason = "no calendar allows it, whatever the other claims say"
-            return Blame(reason, claim, chosen=chosen)
-        least = next(c for c in outcome.least if key in c)
+            return Blame(reason, claim, chosen=(self.option({key}, group),))
+        chosen = (self.option(least - kept, group),)
         against = sorted({k[0] for k in kept - least})
         own_side = sorted({k[0] for k in least - kept})
         names = [a for a in against if a != key[0]]
@@ -144,20 +144,21 @@ class Attribution:
             names.append(f"another claim of {key[0]}")
         verb = "agree" if len(names) > 1 else "agrees"
         weighed = _weighed(len(against), [len(own_side)])
-        anyway = sorted(k for k in least & kept if group.unit(k) == group.unit(key))
-        if len(against) <= len(own_side) and anyway:
-            ref = self.claims[anyway[0]].ref
-            weighed += f", and {key[0]} is corrected about this event anyway, for {ref}"
-        elif len(against) <= len(own_side):
-            weighed += f"; {_claims(len(kept - least))} against {len(least - kept)}"
+        if len(against) <= len(own_side):  # as many articles: what tips the balance
+            same = group.sharing(key) & least & kept
+            if same:
+                ref = self.claims[min(same)].ref
+                weighed += f", and {key[0]} is corrected about this event anyway, for {ref}"
+            else:
+                weighed += f"; {_claims(len(kept - least))} against {len(least - kept)}"
         reason = f"{_listed(names)} {verb} against it ({weighed})"
-        keeping = (self.option(kept, group),)
+        keeping = (self.option(kept - least, group),)
         return Blame(reason, claim, agreeing=tuple(against), chosen=chosen, alternatives=keeping)
 
-    def undecided(
-        self, dispute: frozenset[ClaimKey], outcome: Outcome, chosen: tuple[Option, ...]
-    ) -> Blame:
+    def undecided(self, dispute: frozenset[ClaimKey], group: Group, outcome: Outcome) -> Blame:
         """Each least correction leaves one side of the dispute standing: name the sides."""
+        taken = sorted({least & dispute for least in outcome.least}, key=sorted)
+        chosen = tuple(self.option(part, group) for part in taken)
         standing = sorted({dispute - least for least in outcome.least}, key=sorted)
         sides = [tuple(sorted({k[0] for k in side})) for side in standing]
         if len(sides) < 2 or not outcome.exact:

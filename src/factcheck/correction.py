@@ -68,6 +68,16 @@ class Group:
         events (a span of years after another event) is a correction of its own."""
         return self.units.get(key, key)
 
+    def sharing(self, key: ClaimKey) -> frozenset[ClaimKey]:
+        """The other claims that count as the same correction as ``key``."""
+        unit = self.unit(key)
+        return frozenset(
+            k
+            for on_point in self.windows.values()
+            for k in on_point
+            if k != key and self.units.get(k) == unit
+        )
+
     @property
     def linked(self) -> bool:
         return bool(self.component.edges)

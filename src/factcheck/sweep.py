@@ -63,6 +63,7 @@ class Sweep:
         self.best = min(self.costs)
         self.optimal = [i for i, c in enumerate(self.costs) if c == self.best]
         self._table: list[list[tuple[Cost, int]]] | None = None
+        self._missing: dict[int, frozenset[ClaimKey]] = {}
 
     def day(self, segment: int) -> int:
         """A day of the segment (all its days keep the same claims)."""
@@ -72,9 +73,14 @@ class Sweep:
 
     def missing(self, segment: int) -> frozenset[ClaimKey]:
         """The correction that keeps the event in ``segment``: the claims whose window misses
-        it."""
-        day = self.day(segment)
-        return frozenset(k for k, (lo, hi) in self.windows.items() if not _holds(lo, hi, day))
+        it. Kept: the claims kept out of one segment are asked for again and again (each
+        claim of a losing side keeps the event in the same segment)."""
+        found = self._missing.get(segment)
+        if found is None:
+            day = self.day(segment)
+            found = frozenset(k for k, (lo, hi) in self.windows.items() if not _holds(lo, hi, day))
+            self._missing[segment] = found
+        return found
 
     def split(self) -> tuple[frozenset[ClaimKey], frozenset[ClaimKey]]:
         """The claims in every least correction, and those in some but not all: a claim is in

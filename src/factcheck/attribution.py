@@ -87,6 +87,8 @@ class Attribution:
                 verdicts.append(Verdict(proof, claims, blame, also))
         for key in sorted(weighing.set_aside):
             component = self.component(key)
+            if component is None:
+                continue  # constrains no event at its stated date
             conflict = self.checker.conflict(component, left_out - {key})
             dated = dates.get(key[0])
             if conflict is None or key not in keys_of(conflict) or dated is None:
@@ -110,7 +112,7 @@ class Attribution:
         met = [p for p in proofs if keys_of(p) & keys]
         return min(met or proofs, key=lambda p: len(p.sources))
 
-    def component(self, key: ClaimKey) -> Component:
+    def component(self, key: ClaimKey) -> Component | None:
         if not self._components:
             for component in self.checker.components:
                 for point in component.points:
@@ -120,7 +122,7 @@ class Attribution:
                 for edge in component.edges:
                     if edge.source.claim_key is not None:
                         self._components[edge.source.claim_key] = component
-        return self._components[key]
+        return self._components.get(key)
 
     def option(self, keys: Set[ClaimKey], group: Group) -> Option:
         return Option.of((self.claims[key] for key in keys), cost(keys, group.unit)[0])
@@ -162,7 +164,7 @@ class Attribution:
         standing = sorted({dispute - least for least in outcome.least}, key=sorted)
         sides = [tuple(sorted({k[0] for k in side})) for side in standing]
         if len(sides) < 2 or not outcome.exact:
-            refs = ", ".join(self.claims[k].ref for k in sorted(dispute))
+            refs = _listed([self.claims[k].ref for k in sorted(dispute)])
             reason = (
                 f"cannot tell which is wrong: the group is too large to weigh exactly, and no "
                 f"correction was proven least; in doubt: {refs}"
@@ -173,8 +175,14 @@ class Attribution:
         else:
             names = sides
         reason = "cannot tell which is wrong: " + " against ".join(_listed(n) for n in names)
+        more = outcome.ties - len(outcome.least)
+        if more > 0:
+            reason += f" against {more} more"
         counts = [len(side) for side in sides]
-        reason += f" ({_weighed(counts[0], counts[1:])})"
+        if len(counts) > 2 and len(set(counts)) == 1:
+            reason += f" ({counts[0]} article{'s' * (counts[0] != 1)} each)"
+        else:
+            reason += f" ({_weighed(counts[0], counts[1:])})"
         return Blame(reason, sides=tuple(sides), chosen=chosen)
 
 

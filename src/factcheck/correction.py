@@ -95,6 +95,7 @@ class Outcome:
     disputes: tuple[frozenset[ClaimKey], ...]  # the contested claims that stand or fall together
     proofs: tuple[Conflict, ...]  # every proof met on the way
     exact: bool  # False: the group was too large to search, and the answer is conservative
+    ties: int = 1  # how many least corrections there are (``least`` keeps SHOWN of them)
 
 
 def groups(checker: Checker, set_aside: Set[ClaimKey] = frozenset()) -> list[Group]:
@@ -143,7 +144,8 @@ def correct(group: Group, checker: Checker) -> Outcome:
         keep = {key: event.keep(key) for key in decided}
         disputes = (contested,) if contested else ()
         least = event.least(SHOWN)
-        return Outcome(least, decided, contested, keep, disputes, (group.first,), True)
+        proofs = (group.first,)
+        return Outcome(least, decided, contested, keep, disputes, proofs, True, len(event.optimal))
     return _Linked(group, events, oracle).outcome()
 
 
@@ -261,9 +263,12 @@ class _Linked:
         keep: dict[ClaimKey, frozenset[ClaimKey] | None],
         exact: bool,
     ) -> Outcome:
-        shown = tuple(sorted(least, key=sorted)[:SHOWN])
+        every = sorted(least, key=sorted)
         disputes = _disputes(contested, self.cores, self.group.windows)
-        return Outcome(shown, decided, contested, keep, disputes, tuple(self.proofs), exact)
+        proofs = tuple(self.proofs)
+        return Outcome(
+            tuple(every[:SHOWN]), decided, contested, keep, disputes, proofs, exact, len(every)
+        )
 
 
 def _disputes(

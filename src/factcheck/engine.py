@@ -5,12 +5,16 @@ on a single point is an edge to or from the calendar's origin. The constraints a
 exactly when the graph has no negative cycle, and a negative cycle is a minimal proof of a
 contradiction: its constraints cannot all hold, and any one of them dropped leaves a path.
 
-Points linked by no edge are solved apart. On each point, one sweep over its bounds finds the
-largest group of claims that agree, and each claim outside it is reported once, against the
-group's tightest bound (no pairs of claims are compared). Then Bellman-Ford looks for negative
-cycles through several points, using only the tightest remaining bound on each side of a point;
-each cycle's claims are retracted and the search goes on, so that every independent contradiction
-is reported.
+Points linked by no edge are solved apart. Two uses:
+
+- :class:`Checker` answers, for any set of claims left out, whether the rest of a group of linked
+  points can all hold, and if not gives a proof: the oracle of the least correction (see
+  :mod:`factcheck.correction`), which decides what a run reports;
+- :func:`solve` gives windows once the claims set aside are left out (dating an article, a
+  person's timeline): on each point one sweep finds the largest group of claims that agree and
+  retracts the others; then Bellman-Ford retracts the claims of each negative cycle through
+  several points, using only the tightest remaining bound on each side of a point, until what
+  is left holds.
 """
 
 from __future__ import annotations

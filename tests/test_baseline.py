@@ -308,19 +308,23 @@ def _born(aid: str, value: str) -> str:
     )
 
 
-def test_a_settled_dispute_stays_known_and_nothing_is_fixed(cli, repo: Path) -> None:
+@pytest.mark.parametrize("settling", ['"June 2011"', "2011-06-14"])
+def test_a_settled_dispute_stays_known_and_nothing_is_fixed(
+    cli, repo: Path, settling: str
+) -> None:
     """An accepted one-against-one dispute that a third article settles: the verdict moves (a
-    new fingerprint, the claim now named), but no contradiction is new and none is fixed."""
+    new fingerprint, the claim now named), but no contradiction is new and none is fixed, even
+    where the proof now cites the settling article (its exact date is the tightest bound)."""
     claims = repo / "claims"
     shutil.rmtree(claims / "articles")
-    (claims / "x.toml").write_text(_born("x", "2011-06-14"), encoding="utf-8")
+    (claims / "x.toml").write_text(_born("x", '"June 2011"'), encoding="utf-8")
     (claims / "y.toml").write_text(_born("y", '"March 2012"'), encoding="utf-8")
     assert cli("baseline").exit_code == 0
     (accepted,) = json.loads((repo / BASELINE).read_text(encoding="utf-8"))["findings"]
     assert accepted["disputed"] == ["x#born", "y#born"]
-    assert accepted["values"] == {"x#born": "2011-06-14", "y#born": "2012-03"}
+    assert accepted["values"] == {"x#born": "2011-06", "y#born": "2012-03"}
 
-    (claims / "z.toml").write_text(_born("z", '"June 2011"'), encoding="utf-8")
+    (claims / "z.toml").write_text(_born("z", settling), encoding="utf-8")
     result = cli("run", "--baseline", BASELINE, "--format", "json")
     assert result.exit_code == 0
     report = json.loads(result.stdout)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from factcheck.blame import Blame, Option
 from factcheck.constraints import Constraints, Source
-from factcheck.correction import Group, Outcome, correct, groups, keys_of
+from factcheck.correction import Dispute, Group, Outcome, correct, groups, keys_of
 from factcheck.dates import day_str
 from factcheck.dating import ArticleDate
 from factcheck.engine import Checker, ClaimKey, Component, Conflict
@@ -80,9 +80,10 @@ class Attribution:
                 blame = self.outvoted(key, group, outcome)
                 verdicts.append(Verdict(proof, (self.claims[key],), blame))
             for dispute in outcome.disputes:
-                proof = self.proof(group.component, dispute, left_out, outcome.proofs)
-                claims = tuple(self.claims[key] for key in sorted(dispute))
-                also = tuple(self.sources[k] for k in sorted(dispute - keys_of(proof)))
+                keys = dispute.claims
+                proof = self.proof(group.component, keys, left_out, outcome.proofs)
+                claims = tuple(self.claims[key] for key in sorted(keys))
+                also = tuple(self.sources[k] for k in sorted(keys - keys_of(proof)))
                 blame = self.undecided(dispute, group, outcome)
                 verdicts.append(Verdict(proof, claims, blame, also))
         for key in sorted(weighing.set_aside):
@@ -157,32 +158,32 @@ class Attribution:
         keeping = (self.option(kept - least, group),)
         return Blame(reason, claim, agreeing=tuple(against), chosen=chosen, alternatives=keeping)
 
-    def undecided(self, dispute: frozenset[ClaimKey], group: Group, outcome: Outcome) -> Blame:
-        """Each least correction leaves one side of the dispute standing: name the sides."""
-        taken = sorted({least & dispute for least in outcome.least}, key=sorted)
-        chosen = tuple(self.option(part, group) for part in taken)
-        standing = sorted({dispute - least for least in outcome.least}, key=sorted)
+    def undecided(self, dispute: Dispute, group: Group, outcome: Outcome) -> Blame:
+        """Each least correction leaves one side of the dispute standing: name the sides, by
+        their articles (by their claims where an article stands on two sides)."""
+        standing = dispute.standing
+        chosen = tuple(self.option(dispute.claims - side, group) for side in standing)
         sides = [tuple(sorted({k[0] for k in side})) for side in standing]
         if len(sides) < 2 or not outcome.exact:
-            refs = _listed([self.claims[k].ref for k in sorted(dispute)])
+            refs = _listed([self.claims[k].ref for k in sorted(dispute.claims)])
             reason = (
                 f"cannot tell which is wrong: the group is too large to weigh exactly, and no "
                 f"correction was proven least; in doubt: {refs}"
             )
             return Blame(reason, chosen=chosen)
-        if len(set(sides)) < len(sides) or not all(sides):  # one article on two sides
+        shared = len({a for side in sides for a in side}) < sum(len(side) for side in sides)
+        if shared or not all(sides):
             names = [tuple(self.claims[k].ref for k in sorted(side)) for side in standing]
         else:
             names = sides
         reason = "cannot tell which is wrong: " + " against ".join(_listed(n) for n in names)
-        more = outcome.ties - len(outcome.least)
-        if more > 0:
-            reason += f" against {more} more"
-        counts = [len(side) for side in sides]
-        if len(counts) > 2 and len(set(counts)) == 1:
-            reason += f" ({counts[0]} article{'s' * (counts[0] != 1)} each)"
+        if dispute.more:
+            reason += f" against {dispute.more} more"
+        counts = {len(side) for side in sides}
+        if len(sides) == 2 and len(counts) == 1 and not shared:
+            reason += f" ({_weighed(len(sides[0]), [len(sides[1])])})"
         else:
-            reason += f" ({_weighed(counts[0], counts[1:])})"
+            reason += f" (each way costs {chosen[0].describe()})"
         return Blame(reason, sides=tuple(sides), chosen=chosen)
 
 

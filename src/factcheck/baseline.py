@@ -6,9 +6,10 @@ entry also keeps the claims it cited and disputed, with their values, so that a 
 contradiction the desk accepted from a new one even where the verdict moved: when added
 articles settle an accepted dispute, or turn a likely wrong claim into one side of a dispute.
 
-- A finding is **known** when its fingerprint is accepted, or when every claim it cites or
-  disputes was cited or disputed by an accepted finding, with the same value: the claims of its
-  contradiction were all accepted as being in contradiction.
+- A finding is **known** when its fingerprint is accepted, or when every claim it disputes was
+  in an accepted contradiction (cited or disputed by it, or disputed by an accepted FC302), with
+  the same value. What it disputes is its identity; the claims its proof cites are evidence,
+  and an article that settles an accepted dispute is cited without bringing anything new.
 - An accepted finding is **fixed** when no finding has its fingerprint and, for a
   contradiction, none of the claims it cited or disputed is disputed any more with the value it
   had (a claim was corrected or removed). An accepted finding about an article as a whole
@@ -92,13 +93,13 @@ def compare(findings: Iterable[Finding], baseline: Baseline) -> Comparison:
     """Which findings are new and which accepted ones are fixed (see the module's docs)."""
     findings = list(findings)
     entries = baseline.entries
-    accepted = {t for e in entries.values() for t in e.tokens((*e.claims, *e.disputed))}
+    accepted = set().union(*(e.tokens(_in_contradiction(e)) for e in entries.values()))
     disputed_now = {token(c) for f in findings for c in f.disputed}
     new = frozenset(
         f.fingerprint
         for f in findings
         if f.fingerprint not in entries
-        and not (f.disputed and {token(c) for c in (*f.claims, *f.disputed)} <= accepted)
+        and not (f.disputed and {token(c) for c in f.disputed} <= accepted)
     )
     current = {f.fingerprint for f in findings}
     fixed = tuple(
@@ -112,6 +113,12 @@ def compare(findings: Iterable[Finding], baseline: Baseline) -> Comparison:
         )
     )
     return Comparison(new, fixed)
+
+
+def _in_contradiction(entry: Entry) -> tuple[str, ...]:
+    """The claims an accepted finding holds in contradiction: all it cites and disputes, but
+    for a finding about an article as a whole, which cites the claims that date it."""
+    return entry.disputed if entry.article is not None else (*entry.claims, *entry.disputed)
 
 
 def entry(finding: Finding) -> Entry:

@@ -40,7 +40,8 @@ from factcheck.sweep import Sweep, Window
 from factcheck.values import Point
 
 EXACT_CLAIMS = 64  # claims in a group of linked events, for the exact search
-SHOWN = 8  # least corrections kept to name the sides of a tie
+SHOWN = 8  # least corrections kept, for the verdicts' reasons
+SIDES = 32  # sides of one dispute kept to name them; more are counted
 
 Oracle = Callable[[frozenset[ClaimKey]], Conflict | None]  # a proof that the rest cannot hold
 
@@ -84,6 +85,16 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Dispute:
+    """Contested claims that stand or fall together, and what each least correction leaves of
+    them standing: the sides factcheck cannot choose between."""
+
+    claims: frozenset[ClaimKey]
+    standing: tuple[frozenset[ClaimKey], ...]  # one per side (at most SIDES of them)
+    more: int = 0  # sides not kept
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What the least corrections of one group say about its claims."""
 
@@ -92,10 +103,9 @@ class Outcome:
     contested: frozenset[ClaimKey]  # in some but not all (or, when not exact, not proven)
     keep: dict[ClaimKey, frozenset[ClaimKey] | None]  # per decided claim: the least correction
     # that keeps it (on its own event when proven by bounds); None when nothing can keep it
-    disputes: tuple[frozenset[ClaimKey], ...]  # the contested claims that stand or fall together
+    disputes: tuple[Dispute, ...]
     proofs: tuple[Conflict, ...]  # every proof met on the way
     exact: bool  # False: the group was too large to search, and the answer is conservative
-    ties: int = 1  # how many least corrections there are (``least`` keeps SHOWN of them)
 
 
 def groups(checker: Checker, set_aside: Set[ClaimKey] = frozenset()) -> list[Group]:
@@ -142,10 +152,13 @@ def correct(group: Group, checker: Checker) -> Outcome:
         (event,) = events.values()
         decided, contested = event.split()
         keep = {key: event.keep(key) for key in decided}
-        disputes = (contested,) if contested else ()
+        disputes: tuple[Dispute, ...] = ()
+        if contested:
+            standing = tuple(sorted((contested - c for c in event.least(SIDES)), key=sorted))
+            more = max(0, len(event.optimal) - SIDES)
+            disputes = (Dispute(contested, standing, more),)
         least = event.least(SHOWN)
-        proofs = (group.first,)
-        return Outcome(least, decided, contested, keep, disputes, proofs, True, len(event.optimal))
+        return Outcome(least, decided, contested, keep, disputes, (group.first,), True)
     return _Linked(group, events, oracle).outcome()
 
 
@@ -264,10 +277,14 @@ class _Linked:
         exact: bool,
     ) -> Outcome:
         every = sorted(least, key=sorted)
-        disputes = _disputes(contested, self.cores, self.group.windows)
+        disputes = []
+        for claims in _disputes(contested, self.cores, self.group.windows):
+            standing = sorted({claims - least for least in every}, key=sorted)
+            more = max(0, len(standing) - SIDES)
+            disputes.append(Dispute(claims, tuple(standing[:SIDES]), more))
         proofs = tuple(self.proofs)
         return Outcome(
-            tuple(every[:SHOWN]), decided, contested, keep, disputes, proofs, exact, len(every)
+            tuple(every[:SHOWN]), decided, contested, keep, tuple(disputes), proofs, exact
         )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.constraints import Bound, Constraints, Source, compile_readings
 from factcheck.dates import DayInterval
@@ -78,52 +78,96 @@ def date_articles(
             present[reading.claim.article.id].append(reading)
     disputed, outvoted = set(disputed), set(outvoted)
     bounds = _Tightest(constraints.bounds, disputed)
+    strict: _Tightest | None = None  # made only if an article looks misdated
     dates = {}
     for article in corpus.articles:
-        date = stated.get(article.id)
-        # A dated article's claims may have lost only because of its date: they stay. An
-        # undated one's lost to the rest of the corpus on any date.
-        own = [
-            r for r in present.get(article.id, []) if date is not None or _key(r) not in disputed
-        ]
-        if not own:
-            left = tuple(_source(r) for r in present.get(article.id, []))
-            dates[article.id] = ArticleDate(article, date, None, left_out=left)
-            continue
-        mine = {_key(r) for r in present[article.id]}
-        point = published_point(article)
-
-        # The largest group of the article's claims that agree on a date dates it; the rest
-        # fit no date with them (an age of 3 among ages that fit 2018 is wrong on its own).
-        # Most articles' claims all agree: each claim's own window is needed only if not.
-        local, solution = _dated_by(own, point, bounds, mine, disabled)
-        lost: set[ClaimKey] = set()
-        if solution.conflicts:
-            alone = {
-                _key(r): _dated_by([r], point, bounds, mine, disabled)[1].windows[point]
-                for r in own
-            }
-            agreeing = _largest_agreeing(alone)
-            chosen = [r for r in own if _key(r) in agreeing]
-            local, solution = _dated_by(chosen, point, bounds, mine, disabled)
-            lost = set(alone) - agreeing
-        window = solution.windows[point]
-        sources = {s.claim_key: s for s in local.sources() if s.claim_key in mine}
-        fitting = mine & disputed - lost
-        explained = tuple(sources[k] for k in sorted(fitting) if k in sources)
-        set_aside = lost if date is not None else lost | (mine & disputed)
-        left_out = tuple(_source(r) for r in present[article.id] if _key(r) in set_aside)
-        dated = ArticleDate(
-            article,
-            date,
-            window,
-            explained,
-            len(fitting & outvoted),
-            tuple(sorted(left_out, key=lambda s: s.claim_key or ("", ""))),
-            frozenset(mine - lost),
+        dated = _date(
+            article, stated.get(article.id), present, bounds, disputed, outvoted, disabled
         )
+        if dated.misdated:
+            strict = strict or _Tightest(constraints.bounds, outvoted)
+            dated = _fitting(dated, present[article.id], strict, outvoted, disabled)
         dates[article.id] = dated
     return dates
+
+
+def _date(
+    article: Article,
+    date: DayInterval | None,
+    present: dict[str, list[Reading]],
+    bounds: _Tightest,
+    disputed: set[ClaimKey],
+    outvoted: set[ClaimKey],
+    disabled: frozenset[str],
+) -> ArticleDate:
+    # A dated article's claims may have lost only because of its date: they stay. An undated
+    # one's lost to the rest of the corpus on any date.
+    own = [r for r in present.get(article.id, []) if date is not None or _key(r) not in disputed]
+    if not own:
+        left = tuple(_source(r) for r in present.get(article.id, []))
+        return ArticleDate(article, date, None, left_out=left)
+    mine = {_key(r) for r in present[article.id]}
+    point = published_point(article)
+
+    # The largest group of the article's claims that agree on a date dates it; the rest fit no
+    # date with them (an age of 3 among ages that fit 2018 is wrong on its own). Most
+    # articles' claims all agree: each claim's own window is needed only if not.
+    local, solution = _dated_by(own, point, bounds, mine, disabled)
+    lost: set[ClaimKey] = set()
+    if solution.conflicts:
+        alone = {
+            _key(r): _dated_by([r], point, bounds, mine, disabled)[1].windows[point] for r in own
+        }
+        agreeing = _largest_agreeing(alone)
+        chosen = [r for r in own if _key(r) in agreeing]
+        local, solution = _dated_by(chosen, point, bounds, mine, disabled)
+        lost = set(alone) - agreeing
+    window = solution.windows[point]
+    sources = {s.claim_key: s for s in local.sources() if s.claim_key in mine}
+    fitting = mine & disputed - lost
+    explained = tuple(sources[k] for k in sorted(fitting) if k in sources)
+    set_aside = lost if date is not None else lost | (mine & disputed)
+    left_out = tuple(_source(r) for r in present[article.id] if _key(r) in set_aside)
+    return ArticleDate(
+        article,
+        date,
+        window,
+        explained,
+        len(fitting & outvoted),
+        tuple(sorted(left_out, key=lambda s: s.claim_key or ("", ""))),
+        frozenset(mine - lost),
+    )
+
+
+def _fitting(
+    dated: ArticleDate,
+    readings: list[Reading],
+    strict: _Tightest,
+    outvoted: set[ClaimKey],
+    disabled: frozenset[str],
+) -> ArticleDate:
+    """An article that looks misdated, with only the claims that really fit its window: each
+    claim checked on its own against every claim but those named likely wrong. (Dating leaves
+    out both sides of a dispute it cannot decide, so a claim contested one article against one
+    fits any date there, though the other side's claim, which no date touches, rules it out.)"""
+    assert dated.window is not None
+    point = published_point(dated.article)
+    mine = {_key(r) for r in readings}
+    fits = set()
+    for reading in readings:
+        if _key(reading) in dated.fitting:
+            alone = _dated_by([reading], point, strict, mine, disabled)[1].windows[point]
+            if _overlap(alone, dated.window):
+                fits.add(_key(reading))
+    explained = tuple(s for s in dated.explained if s.claim_key in fits)
+    count = sum(1 for s in explained if s.claim_key in outvoted)
+    return replace(dated, explained=explained, outvoted=count, fitting=frozenset(fits))
+
+
+def _overlap(a: Window, b: Window) -> bool:
+    lo = max((d for d in (a.lo, b.lo) if d is not None), default=None)
+    hi = min((d for d in (a.hi, b.hi) if d is not None), default=None)
+    return lo is None or hi is None or lo <= hi
 
 
 class _Tightest:

@@ -145,16 +145,18 @@ def from_verdict(verdict: Verdict, parties: dict) -> Finding:
     sources = conflict.sources
     rules = [s.rule for s in sources if s.rule is not None]
     rule = min(rules, key=lambda r: r.code) if rules else CONFLICT
-    # The likely wrong claim, where one is named, reads first.
+    # The likely wrong claim, where one is named, reads first. The message says what the proof
+    # says; a dispute's other claims are shown beside it.
     first = next((s for s in sources if blame.claim and s.claim is blame.claim), None)
+    proven = _evidence(sources, first)
     evidence = _evidence((*sources, *verdict.also), first)
     claims = tuple(e.claim for e in evidence)
-    if len(evidence) == 1 and not rules:
-        message = f"{_cited(evidence[0])}: no day of any calendar fits that"
+    if len(proven) == 1 and not rules:
+        message = f"{_cited(proven[0])}: no day of any calendar fits that"
     elif len(sources) == 2 and not rules:
-        message = f"{_cited(evidence[0])}; but {_cited(evidence[1])}"
+        message = f"{_cited(proven[0])}; but {_cited(proven[1])}"
     else:
-        words = [_cited(e) for e in evidence] + [s.text for s in sources if s.claim is None]
+        words = [_cited(e) for e in proven] + [s.text for s in sources if s.claim is None]
         message = "; ".join(words) + ": these cannot all hold"
         if conflict.slack is not None:
             message += f", by {_plural(conflict.slack, 'day')} or more"

@@ -154,9 +154,13 @@ def score(report: dict, key: dict, decided: set[str], misdating_first: set[str])
 def run(out: Path) -> dict:
     command = [sys.executable, "-m", "factcheck", "run", "--format", "json", "--no-cache", "claims"]
     proc = subprocess.run(command, cwd=out, capture_output=True, text=True)
-    if proc.returncode not in (0, 1):
-        sys.exit(f"factcheck exited {proc.returncode}:\n{proc.stderr[-2000:]}")
-    return json.loads(proc.stdout)
+    try:
+        report = json.loads(proc.stdout) if proc.returncode in (0, 1) else None
+    except ValueError:
+        report = None
+    if report is None:  # e.g. run with a Python that has no factcheck installed
+        sys.exit(f"factcheck exited {proc.returncode} without a report:\n{proc.stderr[-2000:]}")
+    return report
 
 
 def main() -> None:

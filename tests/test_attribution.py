@@ -357,3 +357,51 @@ def test_an_article_corrected_about_one_event_is_not_presumed_wrong_about_anothe
     )
     blames = sorted((f["likely_wrong"]["claim"] or "", f["disputed"]) for f in _findings(cli, root))
     assert blames == [("", ["a#wed", "d#wed"]), ("a#met", ["a#met"])]
+
+
+def test_every_side_of_a_wide_tie_is_named(cli, corpus) -> None:
+    files = {
+        f"a{n}.toml": _kid(f"a{n}", "2024-01-01", born=f'born="{2000 + n}"') for n in range(10)
+    }
+    (finding,) = _findings(cli, corpus(files, entities=KID))
+    blame = finding["likely_wrong"]
+    assert blame["sides"] == [[f"a{n}"] for n in range(10)]
+    assert blame["reason"] == (
+        "cannot tell which is wrong: "
+        + " against ".join(f"a{n}" for n in range(10))
+        + " (each way costs 9 articles, 9 claims)"
+    )
+
+
+FAMILY = (
+    '[[entities]]\nname = "Kid"\naliases = []\n\n[[entities]]\nname = "Ann"\naliases = []\n\n'
+    '[[entities]]\nname = "Bob"\naliases = []\n'
+)
+
+
+def _ages(aid: str, published: str, **ages: str) -> str:
+    text = f'[article]\nid = "{aid}"\npublished = {published}\n'
+    for who, said in ages.items():
+        predicate, value = said.split("=", 1)
+        text += f'\n[[claims]]\nid = "{who.lower()}"\nsubject = "{who}"\n'
+        text += f'predicate = "{predicate}"\nvalue = {value}\n'
+    return text
+
+
+def test_a_misdated_articles_claim_that_no_date_saves_is_not_blamed_on_the_date(
+    cli, corpus
+) -> None:
+    # r (2021) is a 2018-19 interview: Kid 7 and Ann 37 fit then. Bob 45 fits no date of that
+    # window with p's birth date for him: r and p disagree about Bob, whatever r's date.
+    files = {
+        "p.toml": _ages(
+            "p", "2023-06-07", Kid="born=2011-06-14", Ann="born=1981-06-09", Bob="born=1977-06-18"
+        ),
+        "q.toml": _ages("q", "2019-10-21", Kid="age=8", Ann="age=38"),
+        "r.toml": _ages("r", "2021-09-17", Kid="age=7", Ann="age=37", Bob="age=45"),
+    }
+    findings = _findings(cli, corpus(files, entities=FAMILY))
+    blames = {tuple(f["disputed"]): f["likely_wrong"] for f in findings if f["likely_wrong"]}
+    assert blames[("r#kid",)]["article"] == "r" and blames[("r#ann",)]["article"] == "r"
+    assert blames[("p#bob", "r#bob")]["claim"] is None
+    assert blames[("p#bob", "r#bob")]["sides"] == [["p"], ["r"]]

@@ -309,9 +309,7 @@ def _born(aid: str, value: str) -> str:
 
 
 @pytest.mark.parametrize("settling", ['"June 2011"', "2011-06-14"])
-def test_a_settled_dispute_stays_known_and_nothing_is_fixed(
-    cli, repo: Path, settling: str
-) -> None:
+def test_a_settled_dispute_stays_known_and_nothing_is_fixed(cli, repo: Path, settling: str) -> None:
     """An accepted one-against-one dispute that a third article settles: the verdict moves (a
     new fingerprint, the claim now named), but no contradiction is new and none is fixed, even
     where the proof now cites the settling article (its exact date is the tightest bound)."""

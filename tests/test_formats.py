@@ -176,7 +176,7 @@ def test_sarif_of_the_bundled_claims_is_valid_and_matches_the_json_report(bundle
     for result, finding in zip(results, report["findings"], strict=True):
         assert result["ruleId"] == finding["rule"] == rules[result["ruleIndex"]]["id"]
         assert result["level"] == LEVELS[finding["severity"]]
-        assert _unescape_sarif(result["message"]["text"]) == finding["message"]
+        assert _unescape_sarif(result["message"]["text"]) == _annotated(finding)
         assert result["partialFingerprints"] == {"factcheckFingerprint/v1": finding["fingerprint"]}
         assert "baselineState" not in result
         (location,) = result["locations"]
@@ -193,13 +193,28 @@ def test_sarif_of_the_bundled_claims_is_valid_and_matches_the_json_report(bundle
             )
 
 
+def _said(finding: dict) -> list[str]:
+    """What an annotation or a SARIF result says of a JSON finding, line by line: its message,
+    then which claim is likely wrong and why, or why factcheck cannot tell."""
+    blame = finding["likely_wrong"]
+    if blame is None:
+        return [finding["message"]]
+    if blame["claim"] is None:
+        return [finding["message"], blame["reason"]]
+    return [finding["message"], f"likely wrong: {blame['claim']}, because {blame['reason']}"]
+
+
+def _annotated(finding: dict) -> str:
+    return "\n".join(_said(finding))
+
+
 def test_github_commands_of_the_bundled_claims_read_back_to_the_findings(bundled) -> None:
     report = json.loads(bundled("json"))
     commands = _commands(_lines(bundled("github")))
     assert len(commands) == len(report["findings"]) > 0
     for (kind, properties, message), finding in zip(commands, report["findings"], strict=True):
         assert SEVERITIES[kind] == finding["severity"]
-        assert message == finding["message"]
+        assert message == _annotated(finding)
         file, line = _first_line(report, finding)
         assert properties == {
             "file": file,
@@ -217,11 +232,12 @@ def test_hostile_text_is_inert_in_github_commands(hostile) -> None:
     out = hostile("github")
     assert "\r" not in out and "\x1b" not in out, "no control character reaches the log"
     report = json.loads(hostile("json"))
-    messages = [f["message"] for f in report["findings"]]
-    assert any(HOSTILE in m for m in messages)
+    assert any(HOSTILE in f["message"] for f in report["findings"])
     commands = _commands(_lines(out))  # every line is one of our commands
-    # Read back, each message is the finding's, its control characters shown escaped.
-    assert [message for _, _, message in commands] == [inert(m) for m in messages]
+    # Read back, each message is the finding's and its verdict, on two lines, their control
+    # characters shown escaped.
+    shown = ["\n".join(inert(line) for line in _said(f)) for f in report["findings"]]
+    assert [message for _, _, message in commands] == shown
     assert any("\\x1b[31mred" in message for _, _, message in commands)
     files = [properties["file"] for _, properties, _ in commands]
     assert "claims/we,ird %25 [x].toml" in files
@@ -241,7 +257,7 @@ def test_hostile_text_round_trips_in_sarif_and_json_lines(hostile) -> None:
     _validate(sarif)
     results = sarif["runs"][0]["results"]
     texts = [r["message"]["text"] for r in results]
-    assert [_unescape_sarif(t) for t in texts] == [f["message"] for f in findings]
+    assert [_unescape_sarif(t) for t in texts] == [_annotated(f) for f in findings]
     # No embedded link ([text](target)) that a claim file wrote: every bracket is escaped.
     assert not any(re.search(r"(?<!\\)(?:\\\\)*[\[\]]", t) for t in texts)
     files = {_sarif_file(r["locations"][0]) for r in results}
@@ -311,7 +327,8 @@ def baselined(monkeypatch) -> Report:
 def test_with_a_baseline_github_annotates_only_new_findings(baselined) -> None:
     *commands, summary, prune = _lines(_render(baselined, "github"))
     new = baselined.findings[2:]
-    assert [message for _, _, message in _commands(commands)] == [f.message for f in new]
+    messages = [message for _, _, message in _commands(commands)]
+    assert [message.split("\n")[0] for message in messages] == [f.message for f in new]
     errors = sum(1 for f in new if f.severity == "error")
     assert summary.startswith(f"factcheck: {errors} new contradiction")
     assert "(2 known, 1 fixed)" in summary

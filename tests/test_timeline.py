@@ -50,7 +50,7 @@ def test_aleph_born_on_the_day_people_gives_with_the_2021_age_disputed(cli) -> N
     out = result.stdout
     lines = out.splitlines()
     assert lines[0] == "Aleph"
-    assert "born  2011-06-14  4 articles, 1 disputed" in lines
+    assert "born  2011-06-14  5 articles: 1 disputed" in lines
     assert "People 2023-06-07 says born 2011-06-14" in out
     assert "“son Aleph, on June 14, 2011”" in out and "000_ae5d2413b2924d59.toml:57" in out
     # The 2021 piece's age: a disputed row of its own, in the chart and in the sources.
@@ -109,7 +109,7 @@ def test_natalie_portman_meets_and_marries_in_the_undisputed_windows(cli) -> Non
     result = cli("timeline", "Natalie Portman", str(BUNDLED_CLAIMS))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert "met Benjamin Millepied  2009  2 articles, 1 disputed" in lines
+    assert "met Benjamin Millepied  2009  3 articles: 1 disputed" in lines
     assert "married Benjamin Millepied  2012-06-14..2012-12-31  5 articles" in lines
     assert "  ✗ bild-2021-09-17  2010  disputed" in lines
 
@@ -170,7 +170,7 @@ def test_a_wide_terminal_puts_each_row_on_one_line(cli, monkeypatch) -> None:
     ruler = lines[2]
     assert ruler.split() == [str(year) for year in range(2011, 2025)]
     born = next(line for line in lines if line.startswith("born "))
-    assert born.endswith("2011-06-14  4 articles, 1 disputed")
+    assert born.endswith("2011-06-14  5 articles: 1 disputed")
     # Mid-June 2011 lies in the year from the 2011 tick to the 2012 one, a little before its middle.
     year = born[ruler.index("2011") : ruler.index("2012")]
     assert year.strip(" ·") == "●" and 1 <= year.index("●") <= len(year) // 2

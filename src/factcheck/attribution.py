@@ -141,22 +141,35 @@ class Attribution:
             return Blame(reason, claim, chosen=(self.option({key}, group),))
         chosen = (self.option(least - kept, group),)
         against = sorted({k[0] for k in kept - least})
-        own_side = sorted({k[0] for k in least - kept})
         names = [a for a in against if a != key[0]]
         if key[0] in against:
             names.append(f"another claim of {key[0]}")
         verb = "agree" if len(names) > 1 else "agrees"
-        weighed = _weighed(len(against), [len(own_side)])
-        if len(against) <= len(own_side):  # as many articles: what tips the balance
-            same = group.sharing(key) & least & kept
-            if same:
-                ref = self.claims[min(same)].ref
-                weighed += f", and {key[0]} is corrected about this event anyway, for {ref}"
-            else:
-                weighed += f"; {_claims(len(kept - least))} against {len(least - kept)}"
-        reason = f"{_listed(names)} {verb} against it ({weighed})"
+        reason = f"{_listed(names)} {verb} against it ({self.weighed(key, group, least, kept)})"
         keeping = (self.option(kept - least, group),)
         return Blame(reason, claim, agreeing=tuple(against), chosen=chosen, alternatives=keeping)
+
+    def weighed(
+        self, key: ClaimKey, group: Group, least: frozenset[ClaimKey], kept: frozenset[ClaimKey]
+    ) -> str:
+        """How leaving the claim out compares with keeping it, in what was weighed: the
+        corrections of articles each asks for beyond what both do, then the claims."""
+        both = {group.unit(k) for k in least & kept}
+        keeping, leaving = kept - least, least - kept
+        more = len({group.unit(k) for k in keeping} - both)
+        fewer = len({group.unit(k) for k in leaving} - both)
+        if fewer == 0:  # its article is corrected about this event anyway
+            same = self.claims[min(group.sharing(key) & least & kept)].ref
+            anyway = f"{key[0]} is corrected about this event anyway, for {same}"
+            return f"{_side(keeping, more)} against none: {anyway}"
+        plain = more == len({k[0] for k in keeping}) and fewer == len({k[0] for k in leaving})
+        if plain:
+            text = _weighed(more, [fewer])
+        else:
+            text = f"{_side(keeping, more)} against {_side(leaving, fewer)}"
+        if more == fewer:
+            text += f"; {_claims(len(keeping))} against {len(leaving)}"
+        return text
 
     def undecided(self, dispute: Dispute, group: Group, outcome: Outcome) -> Blame:
         """Each least correction leaves one side of the dispute standing: name the sides, by
@@ -200,6 +213,13 @@ def _misdated(claim: Claim, dated: ArticleDate) -> Blame:
 def _weighed(first: int, others: Sequence[int]) -> str:
     """ "2 articles against 1", "1 article against 1 against 1"."""
     return f"{first} article{'s' * (first != 1)} against " + " against ".join(map(str, others))
+
+
+def _side(keys: Set[ClaimKey], corrections: int) -> str:
+    """ "2 articles"; "1 article about 3 events", where an article is corrected about several."""
+    articles = len({key[0] for key in keys})
+    text = f"{articles} article{'s' * (articles != 1)}"
+    return text if corrections == articles else f"{text} about {corrections} events"
 
 
 def _claims(count: int) -> str:

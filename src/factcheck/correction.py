@@ -179,7 +179,7 @@ class _Linked:
         bound = cost(upper, self.group.unit)
         proven = frozenset(k for k in upper if self.keep_bound(k) > bound)
         if proven == upper:
-            return self.result((upper,), upper, frozenset(), self.event_keeps(upper), True)
+            return self.result((upper,), upper, frozenset(), self.keeps(upper), True)
         if len(self.group.claims) <= EXACT_CLAIMS:
             try:
                 return self.exact()
@@ -245,11 +245,21 @@ class _Linked:
         least = found
         decided = frozenset.intersection(*least)
         contested = frozenset.union(*least) - decided
-        keep: dict[ClaimKey, frozenset[ClaimKey] | None] = {}
-        for key in sorted(decided):
-            kept = self.least(frozenset({key}))
-            keep[key] = None if kept is None else kept[0]
-        return self.result(least, decided, contested, keep, True)
+        return self.result(least, decided, contested, self.keeps(decided), True)
+
+    def keeps(self, keys: Iterable[ClaimKey]) -> dict[ClaimKey, frozenset[ClaimKey] | None]:
+        """For each claim, the least correction of the group that keeps it, searched exactly
+        while the group is small and the budget lasts; else the least on its own event."""
+        keeps = self.event_keeps(keys)
+        if len(self.group.claims) > EXACT_CLAIMS:
+            return keeps
+        for key in sorted(keeps):
+            try:
+                kept = self.least(frozenset({key}))
+            except OverBudget:
+                break
+            keeps[key] = None if kept is None else kept[0]
+        return keeps
 
     def least(self, kept: frozenset[ClaimKey]) -> list[frozenset[ClaimKey]] | None:
         """Every least correction that leaves ``kept`` in (None if none can): the least sets

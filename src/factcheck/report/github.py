@@ -14,7 +14,7 @@ from typing import TextIO
 from factcheck.check import Report
 from factcheck.findings import Finding
 from factcheck.report.sarif import first_location
-from factcheck.report.text import summary
+from factcheck.report.text import summary, verdict
 from factcheck.textsafe import inert, not_a_command
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -40,7 +40,10 @@ def command(report: Report, finding: Finding) -> str:
     # The file is left as named, escaped only, so that the annotation finds it.
     shown = {k: v if k == "file" else inert(v) for k, v in properties.items()}
     listed = ",".join(f"{key}={escape_property(value)}" for key, value in shown.items())
-    return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(inert(finding.message))}"
+    # Two lines: the finding, then its verdict; each made inert on its own, so that the line
+    # break between them is ours and no text from a claim file can make one.
+    message = "\n".join(inert(part) for part in (finding.message, verdict(finding)) if part)
+    return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(message)}"
 
 
 def render(report: Report, out: TextIO) -> None:

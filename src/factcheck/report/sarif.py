@@ -21,6 +21,7 @@ from factcheck.check import Report
 from factcheck.findings import Evidence, Finding
 from factcheck.model import Location
 from factcheck.report.json_format import dumps
+from factcheck.report.text import verdict
 from factcheck.rules import RULES, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -85,11 +86,12 @@ def _rule(rule: Rule) -> dict:
 
 
 def _result(report: Report, finding: Finding) -> dict:
+    message = "\n".join(filter(None, (finding.message, verdict(finding))))
     result: dict = {
         "ruleId": finding.rule.code,
         "ruleIndex": _RULE_INDEX[finding.rule.code],
         "level": LEVELS[finding.severity],
-        "message": {"text": escape_message(finding.message)},
+        "message": {"text": escape_message(message)},
     }
     evidence = finding.evidence
     if evidence:

@@ -113,6 +113,17 @@ def _print_claims(finding: Finding, console, marks: dict[str, str]) -> None:
         console.print(location, no_wrap=True, crop=False, overflow="ignore")
 
 
+def verdict(finding: Finding) -> str | None:
+    """Which claim is likely wrong and why, or why factcheck cannot tell, in one line (plain
+    text, as written: callers make it inert for their medium)."""
+    blame = finding.likely_wrong
+    if blame is None:
+        return None
+    if blame.claim is None:
+        return blame.reason
+    return f"likely wrong: {blame.claim.ref}, because {blame.reason}"
+
+
 def _blame(finding: Finding):  # -> rich Text
     from rich.text import Text
 

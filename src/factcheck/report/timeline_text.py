@@ -160,11 +160,13 @@ def _standing(item: Cited | Age | Event) -> tuple[str, str]:
 
 
 def _event_rows(event: Event, marks: dict[str, str]) -> list[_Row]:
-    count = _plural(event.articles, "article")
-    if event.disputed_articles:
-        count += f", {event.disputed_articles} disputed"
+    # Every article behind the event, then how many of them a finding disputes or contests.
+    count = _plural(len({s.article for s in event.sources}), "article")
+    standing = [f"{event.disputed_articles} disputed"] if event.disputed_articles else []
     if event.contested_articles:
-        count += f", {event.contested_articles} contested"
+        standing.append(f"{event.contested_articles} contested")
+    if standing:
+        count += ": " + ", ".join(standing)
     _, marked = _standing(event)
     right = f"{when(event.window)}  {count}"
     rows = [

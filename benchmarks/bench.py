@@ -56,8 +56,9 @@ def parse_floor(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def run(out: Path) -> tuple[float, int, dict]:
-    command = [sys.executable, "-m", "factcheck", "run", "--format", "json", "claims"]
+def run(out: Path, *options: str) -> tuple[float, int, dict]:
+    """``factcheck run --format json`` on ``out/claims``: its time, exit status and report."""
+    command = [sys.executable, "-m", "factcheck", "run", "--format", "json", *options, "claims"]
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=out, capture_output=True, text=True)
     elapsed = time.perf_counter() - start

@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -39,6 +37,7 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench
 import families
 
 HEADER = (
@@ -152,15 +151,7 @@ def score(report: dict, key: dict, decided: set[str], misdating_first: set[str])
 
 
 def run(out: Path) -> dict:
-    command = [sys.executable, "-m", "factcheck", "run", "--format", "json", "--no-cache", "claims"]
-    proc = subprocess.run(command, cwd=out, capture_output=True, text=True)
-    try:
-        report = json.loads(proc.stdout) if proc.returncode in (0, 1) else None
-    except ValueError:
-        report = None
-    if report is None:  # e.g. run with a Python that has no factcheck installed
-        sys.exit(f"factcheck exited {proc.returncode} without a report:\n{proc.stderr[-2000:]}")
-    return report
+    return bench.run(out, "--no-cache")[2]
 
 
 def main() -> None:

@@ -256,14 +256,19 @@ def test_two_articles_against_two_cannot_be_decided(cli, corpus) -> None:
 KID = '[[entities]]\nname = "Kid"\naliases = []\n'
 
 
-def _kid(aid: str, published: str, **claims: str) -> str:
-    """An article about Kid: claim id -> (predicate, value) as "predicate=value"."""
+def _about(aid: str, published: str, claims: dict[str, tuple[str, str]]) -> str:
+    """An article: claim id -> (subject, "predicate=value")."""
     text = f'[article]\nid = "{aid}"\npublished = {published}\n'
-    for cid, said in claims.items():
+    for cid, (subject, said) in claims.items():
         predicate, value = said.split("=", 1)
-        text += f'\n[[claims]]\nid = "{cid}"\nsubject = "Kid"\npredicate = "{predicate}"\n'
+        text += f'\n[[claims]]\nid = "{cid}"\nsubject = "{subject}"\npredicate = "{predicate}"\n'
         text += f"value = {value}\n"
     return text
+
+
+def _kid(aid: str, published: str, **claims: str) -> str:
+    """An article about Kid: claim id -> "predicate=value"."""
+    return _about(aid, published, {cid: ("Kid", said) for cid, said in claims.items()})
 
 
 def _issue_case(corpus, **extra: str) -> object:
@@ -379,13 +384,9 @@ FAMILY = (
 )
 
 
-def _ages(aid: str, published: str, **ages: str) -> str:
-    text = f'[article]\nid = "{aid}"\npublished = {published}\n'
-    for who, said in ages.items():
-        predicate, value = said.split("=", 1)
-        text += f'\n[[claims]]\nid = "{who.lower()}"\nsubject = "{who}"\n'
-        text += f'predicate = "{predicate}"\nvalue = {value}\n'
-    return text
+def _ages(aid: str, published: str, **said: str) -> str:
+    """An article: person -> "predicate=value", each claim's id the person's name."""
+    return _about(aid, published, {who.lower(): (who, value) for who, value in said.items()})
 
 
 def test_a_misdated_articles_claim_that_no_date_saves_is_not_blamed_on_the_date(

@@ -309,10 +309,12 @@ def _born(aid: str, value: str) -> str:
 
 
 @pytest.mark.parametrize("settling", ['"June 2011"', "2011-06-14"])
-def test_a_settled_dispute_stays_known_and_nothing_is_fixed(cli, repo: Path, settling: str) -> None:
-    """An accepted one-against-one dispute that a third article settles: the verdict moves (a
-    new fingerprint, the claim now named), but no contradiction is new and none is fixed, even
-    where the proof now cites the settling article (its exact date is the tightest bound)."""
+def test_an_article_that_settles_an_accepted_dispute_is_new_and_nothing_is_fixed(
+    cli, repo: Path, settling: str
+) -> None:
+    """A third article against one side of an accepted one-against-one dispute contradicts it:
+    its finding is new, whether or not the proof cites it (an exact date is the tightest bound,
+    a month is not), and the accepted dispute is not fixed. Correcting the claim fixes it."""
     claims = repo / "claims"
     shutil.rmtree(claims / "articles")
     (claims / "x.toml").write_text(_born("x", '"June 2011"'), encoding="utf-8")
@@ -320,21 +322,58 @@ def test_a_settled_dispute_stays_known_and_nothing_is_fixed(cli, repo: Path, set
     assert cli("baseline").exit_code == 0
     (accepted,) = json.loads((repo / BASELINE).read_text(encoding="utf-8"))["findings"]
     assert accepted["disputed"] == ["x#born", "y#born"]
-    assert accepted["values"] == {"x#born": "2011-06", "y#born": "2012-03"}
+    assert accepted["values"]["y#born"] == {
+        "predicate": "born",
+        "subject": "Aleph",
+        "value": "2012-03",
+    }
 
     (claims / "z.toml").write_text(_born("z", settling), encoding="utf-8")
     result = cli("run", "--baseline", BASELINE, "--format", "json")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     report = json.loads(result.stdout)
     (finding,) = report["findings"]
     assert finding["likely_wrong"]["claim"] == "y#born"
-    assert finding["fingerprint"] != accepted["fingerprint"] and finding["new"] is False
-    assert report["summary"]["fixed"] == 0
+    assert finding["new"] is True and report["summary"]["fixed"] == 0
 
-    # Correcting the wrong claim fixes the accepted dispute.
+    # Accepted in turn, then the wrong claim corrected: both entries are fixed.
+    assert cli("baseline").exit_code == 0
     (claims / "y.toml").write_text(_born("y", '"June 2011"'), encoding="utf-8")
     report = json.loads(cli("run", "--baseline", BASELINE, "--format", "json").stdout)
     assert report["findings"] == [] and report["summary"]["fixed"] == 1
+
+
+def test_a_new_side_against_both_sides_of_an_accepted_dispute_is_new(cli, repo: Path) -> None:
+    claims = repo / "claims"
+    shutil.rmtree(claims / "articles")
+    (claims / "x.toml").write_text(_born("x", '"2010"'), encoding="utf-8")
+    (claims / "y.toml").write_text(_born("y", '"2012"'), encoding="utf-8")
+    assert cli("baseline").exit_code == 0
+    for aid in ("n1", "n2"):
+        (claims / f"{aid}.toml").write_text(_born(aid, '"2014"'), encoding="utf-8")
+    result = cli("run", "--baseline", BASELINE, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert sorted(f["likely_wrong"]["claim"] for f in report["findings"]) == ["x#born", "y#born"]
+    assert all(f["new"] for f in report["findings"]) and report["summary"]["fixed"] == 0
+
+
+def test_changing_what_a_disputed_claim_says_changes_its_fingerprint(cli, repo: Path) -> None:
+    assert cli("baseline").exit_code == 0
+    before = _fingerprints(cli, "--baseline", BASELINE)
+    bild = repo / "claims" / "articles" / "001_f509605e04f55bf1.toml"
+    text = bild.read_text(encoding="utf-8")
+    # The same value, said of another day: "Son Aleph is seven" as of 2021-01-01.
+    bild.write_text(
+        text.replace(
+            'value = 7\nquote = "Son Aleph is seven"',
+            'value = 7\nas_of = 2021-01-01\nquote = "Son Aleph is seven"',
+        ),
+        encoding="utf-8",
+    )
+    after = _fingerprints(cli, "--baseline", BASELINE)
+    assert set(after) != set(before)
+    assert any(new is True for new in after.values())
 
 
 def test_a_baseline_written_before_it_kept_values_is_matched_by_fingerprint(

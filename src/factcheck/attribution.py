@@ -36,6 +36,7 @@ class Verdict:
     disputed: tuple[Claim, ...]
     blame: Blame
     also: tuple[Source, ...] = ()  # the disputed claims the proof does not cite, to show them
+    against: tuple[Claim, ...] = ()  # the claims that agree against the likely wrong claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,9 @@ class Attribution:
             for key in sorted(outcome.decided):
                 proof = self.proof(group.component, {key}, left_out, outcome.proofs)
                 blame = self.outvoted(key, group, outcome)
-                verdicts.append(Verdict(proof, (self.claims[key],), blame))
+                kept = outcome.keep.get(key) or frozenset()
+                against = tuple(self.claims[k] for k in sorted(kept - outcome.least_with(key)))
+                verdicts.append(Verdict(proof, (self.claims[key],), blame, against=against))
             for dispute in outcome.disputes:
                 keys = dispute.claims
                 proof = self.proof(group.component, keys, left_out, outcome.proofs)
@@ -135,7 +138,7 @@ class Attribution:
         claim's business (and, in a large group, would repeat the group in every finding)."""
         claim = self.claims[key]
         kept = outcome.keep.get(key)
-        least = next(c for c in outcome.least if key in c)
+        least = outcome.least_with(key)
         if kept is None:
             reason = "no calendar allows it, whatever the other claims say"
             return Blame(reason, claim, chosen=(self.option({key}, group),))

@@ -2,14 +2,16 @@
 
 A baseline is a JSON file keyed by fingerprint (see :mod:`factcheck.findings`), sorted so that
 its git diff reads well, and written atomically: a failed write never leaves half a file. Each
-entry also keeps the claims it cited and disputed, with their values, so that a run can tell a
-contradiction the desk accepted from a new one even where the verdict moved: when added
-articles settle an accepted dispute, or turn a likely wrong claim into one side of a dispute.
+entry also keeps the claims it cited, disputed and set against what it disputes, with what each
+said, so that a run can tell a contradiction the desk accepted from a new one even where the
+verdict moved among accepted claims (a likely wrong claim turned one side of a dispute, or the
+other way round).
 
-- A finding is **known** when its fingerprint is accepted, or when every claim it disputes was
-  in an accepted contradiction (cited or disputed by it, or disputed by an accepted FC302), with
-  the same value. What it disputes is its identity; the claims its proof cites are evidence,
-  and an article that settles an accepted dispute is cited without bringing anything new.
+- A finding is **known** when its fingerprint is accepted, or when every claim of its
+  contradiction was in an accepted one, saying the same: the claims it disputes, and for a
+  likely wrong claim the claims that agree against it (those the least correction keeping it
+  would leave out; which of them its proof happens to cite does not matter). A claim of an
+  article added since, that piles onto an accepted dispute, makes it new.
 - An accepted finding is **fixed** when no finding has its fingerprint and, for a
   contradiction, none of the claims it cited or disputed is disputed any more with the value it
   had (a claim was corrected or removed). An accepted finding about an article as a whole
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.files import write_atomically
-from factcheck.findings import Finding, meaning
+from factcheck.findings import Finding
 from factcheck.model import Claim
 from factcheck.problems import InputError, Problem
 
@@ -36,7 +38,7 @@ DEFAULT_NAME = ".factcheck-baseline.json"
 _HINT = "write it again with: factcheck baseline"
 
 
-Token = tuple[str, str]  # a claim as "article#claim" and its value's meaning, as JSON
+Token = tuple[str, str]  # a claim as "article#claim" and what it says, as JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +48,11 @@ class Entry:
     summary: str  # what the finding said when it was accepted, for the reviewer
     claims: tuple[str, ...]  # "article#claim" of its evidence
     disputed: tuple[str, ...] = ()  # "article#claim" of what it disputes
-    # What each of those claims said ("article#claim" -> the value's meaning). None in entries
-    # written before baselines kept it: those are matched by fingerprint alone.
+    # What each of its claims said ("article#claim" -> what it says, see findings.said). None
+    # in entries written before baselines kept it: those are matched by fingerprint alone.
     values: dict[str, object] | None = field(default=None, hash=False, compare=False)
     article: str | None = None  # for a finding about an article as a whole
+    against: tuple[str, ...] = ()  # "article#claim" of the claims that agree against it
 
     def tokens(self, refs: Iterable[str]) -> set[Token]:
         values = self.values or {}
@@ -62,6 +65,7 @@ class Entry:
             "summary": self.summary,
             "claims": list(self.claims),
             "disputed": list(self.disputed),
+            "against": list(self.against),
             "article": self.article,
             "values": self.values,
         }
@@ -81,8 +85,8 @@ class Comparison:
     fixed: tuple[Entry, ...]  # accepted findings that no longer occur
 
 
-def token(claim: Claim) -> Token:
-    return (claim.ref, _json(meaning(claim)))
+def tokens(finding: Finding, claims: Iterable[Claim]) -> set[Token]:
+    return {(c.ref, _json(finding.said[c.ref])) for c in claims}
 
 
 def _json(value: object) -> str:
@@ -94,14 +98,15 @@ def compare(findings: Iterable[Finding], baseline: Baseline) -> Comparison:
     findings = list(findings)
     entries = baseline.entries
     accepted = set().union(*(e.tokens(_in_contradiction(e)) for e in entries.values()))
-    disputed_now = {token(c) for f in findings for c in f.disputed}
+    disputed_now = set().union(*(tokens(f, f.disputed) for f in findings))
     new = frozenset(
         f.fingerprint
         for f in findings
         if f.fingerprint not in entries
-        and not (f.disputed and {token(c) for c in f.disputed} <= accepted)
+        and f.legacy not in entries
+        and not (f.disputed and tokens(f, (*f.disputed, *f.against)) <= accepted)
     )
-    current = {f.fingerprint for f in findings}
+    current = {f.fingerprint for f in findings} | {f.legacy for f in findings if f.legacy}
     fixed = tuple(
         e
         for e in entries.values()
@@ -116,23 +121,28 @@ def compare(findings: Iterable[Finding], baseline: Baseline) -> Comparison:
 
 
 def _in_contradiction(entry: Entry) -> tuple[str, ...]:
-    """The claims an accepted finding holds in contradiction: all it cites and disputes, but
-    for a finding about an article as a whole, which cites the claims that date it."""
-    return entry.disputed if entry.article is not None else (*entry.claims, *entry.disputed)
+    """The claims an accepted finding holds in contradiction: all it cites, disputes and sets
+    against what it disputes; but for a finding about an article as a whole, which cites the
+    claims that date it, only those it disputes."""
+    if entry.article is not None:
+        return entry.disputed
+    return (*entry.claims, *entry.disputed, *entry.against)
 
 
 def entry(finding: Finding) -> Entry:
     claims = tuple(sorted(c.ref for c in finding.claims))
     disputed = tuple(sorted(c.ref for c in finding.disputed))
-    values = {c.ref: meaning(c) for c in (*finding.claims, *finding.disputed)}
+    against = tuple(sorted(c.ref for c in finding.against))
+    values = {ref: finding.said[ref] for ref in sorted({*claims, *disputed, *against})}
     return Entry(
         finding.fingerprint,
         finding.rule.code,
         finding.message,
         claims,
         disputed,
-        dict(sorted(values.items())),
+        values,
         finding.article,
+        against,
     )
 
 
@@ -206,16 +216,18 @@ def _entry(item: object) -> Entry | None:
     fingerprint, rule = item.get("fingerprint"), item.get("rule")
     summary, claims = item.get("summary", ""), item.get("claims", [])
     disputed, values, article = item.get("disputed", []), item.get("values"), item.get("article")
+    against = item.get("against", [])
     texts = (fingerprint, rule, summary)
     if not all(isinstance(t, str) for t in texts) or not fingerprint or not rule:
         return None
-    if not all(_strings(refs) for refs in (claims, disputed)):
+    if not all(_strings(refs) for refs in (claims, disputed, against)):
         return None
     if values is not None and not (isinstance(values, dict) and _strings(list(values))):
         return None
     if article is not None and not isinstance(article, str):
         return None
-    return Entry(fingerprint, rule, summary, tuple(claims), tuple(disputed), values, article)
+    refs = (tuple(claims), tuple(disputed))
+    return Entry(fingerprint, rule, summary, *refs, values, article, tuple(against))
 
 
 def _strings(items: object) -> bool:

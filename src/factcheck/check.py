@@ -18,15 +18,20 @@ from factcheck.dates import DayInterval
 from factcheck.engine import ClaimKey
 from factcheck.entities import Names
 from factcheck.files import present
-from factcheck.findings import Dating, Finding, from_article_date, from_verdict, sort_findings
+from factcheck.findings import (
+    Dating,
+    Finding,
+    Parties,
+    from_article_date,
+    from_verdict,
+    sort_findings,
+)
 from factcheck.forensics import investigate
 from factcheck.loader import Inputs, load
 from factcheck.model import Corpus
 from factcheck.parallel import default_jobs
 from factcheck.problems import InputError
 from factcheck.values import read
-
-Parties = dict[tuple[str, str], tuple[str, str | None]]  # (article, claim): subject, object
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +177,9 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
     constraints = compile_readings(readings.readings, settings.disable)
     found = investigate(corpus, names, readings.published, constraints, settings.disable)
     findings = [from_verdict(verdict, readings.parties) for verdict in found.verdicts]
-    findings += [f for d in found.dates.values() if (f := from_article_date(d)) is not None]
+    findings += [
+        f for d in found.dates.values() if (f := from_article_date(d, readings.parties)) is not None
+    ]
     findings = sort_findings(
         [
             replace(f, level=settings.severity.get(f.rule.code))

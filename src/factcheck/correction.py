@@ -107,6 +107,10 @@ class Outcome:
     proofs: tuple[Conflict, ...]  # every proof met on the way
     exact: bool  # False: the group was too large to search, and the answer is conservative
 
+    def least_with(self, key: ClaimKey) -> frozenset[ClaimKey]:
+        """A least correction that leaves ``key`` out (every one does, for a decided claim)."""
+        return next((c for c in self.least if key in c), frozenset())
+
 
 def groups(checker: Checker, set_aside: Set[ClaimKey] = frozenset()) -> list[Group]:
     """Every group of linked points whose claims, but for ``set_aside``, cannot all hold."""

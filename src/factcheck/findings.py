@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.attribution import Verdict
 from factcheck.blame import Blame
@@ -25,7 +25,7 @@ from factcheck.model import Article, Claim, Location
 from factcheck.paths import Step
 from factcheck.predicates import PREDICATES
 from factcheck.rules import CONFLICT, MISDATED, UNDATED, Rule, Severity
-from factcheck.values import AS_OF
+from factcheck.values import AS_OF, may_be_present_tense
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,9 @@ class Finding:
     proof: tuple[Step, ...] = ()  # the constraints that cannot all hold, in cycle order
     where: Location | None = None  # about an article: its [article] table, shown without claims
     disputed: tuple[Claim, ...] = ()  # what it disputes: its identity (see the module's docs)
+    against: tuple[Claim, ...] = ()  # the claims that agree against the claim it names
+    said: dict[str, object] = field(default_factory=dict)  # what its claims say, by ref
+    legacy: str | None = None  # its fingerprint as versions before 0.2 made it
 
     @property
     def severity(self) -> Severity:
@@ -103,8 +106,46 @@ def meaning(claim: Claim) -> object:
     return normalised(value)
 
 
-def fingerprint(rule: Rule, claims: tuple[Claim, ...], article: str | None = None) -> str:
-    identity = sorted([c.article.id, c.id, meaning(c)] for c in claims)
+Parties = dict[tuple[str, str], tuple[str, str | None]]  # (article, claim): subject, object
+
+
+def said(claim: Claim, parties: Parties) -> dict[str, object]:
+    """All that a claim says, as what it means: its people (by canonical name), predicate and
+    value, when it held, the event it counts from, and, for a claim in the present tense, the
+    date of its article. Respelling a date or naming someone by an alias changes none of it."""
+    subject, other = parties.get((claim.article.id, claim.id), (claim.subject, claim.object))
+    found: dict[str, object] = {
+        "predicate": claim.predicate,
+        "subject": subject,
+        "value": meaning(claim),
+    }
+    if other is not None:
+        found["object"] = other
+    if claim.as_of is not None:
+        found["as_of"] = iso(parse_date(claim.as_of))
+    if claim.after is not None:
+        after = claim.after
+        found["after"] = [after.predicate, after.subject, after.object]
+    if may_be_present_tense(claim):
+        published = claim.article.published
+        found["published"] = None if published is None else iso(parse_date(published))
+    return found
+
+
+def fingerprint(
+    rule: Rule,
+    claims: tuple[Claim, ...],
+    article: str | None = None,
+    parties: Parties | None = None,
+) -> str:
+    """The identity of a finding: its rule, its article (for one about an article as a whole)
+    and what its claims say (see :func:`said`). Without ``parties``, the identity that earlier
+    versions gave, from each claim's value alone: baselines written by them match by it."""
+    if parties is None:
+        identity: list = sorted([c.article.id, c.id, meaning(c)] for c in claims)
+    else:
+        ordered = sorted(claims, key=lambda c: (c.article.id, c.id))
+        identity = [[c.article.id, c.id, said(c, parties)] for c in ordered]
     payload = json.dumps([rule.code, article, identity], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
@@ -166,10 +207,11 @@ def from_verdict(verdict: Verdict, parties: dict) -> Finding:
     subject = people[0] if len(people) == 1 else named[0][0] if named else None
     steps = tuple(_cited(s) for s in sources)
     emptied = None if conflict.emptied is None else conflict.emptied[1]
+    involved = {c.ref: c for c in (*claims, *verdict.disputed, *verdict.against)}
     return Finding(
         rule,
         evidence,
-        fingerprint(CONFLICT, verdict.disputed),
+        fingerprint(CONFLICT, verdict.disputed, parties=parties),
         message,
         subject,
         None,
@@ -179,10 +221,13 @@ def from_verdict(verdict: Verdict, parties: dict) -> Finding:
         likely_wrong=blame,
         proof=conflict.steps,
         disputed=verdict.disputed,
+        against=verdict.against,
+        said={ref: said(c, parties) for ref, c in sorted(involved.items())},
+        legacy=fingerprint(CONFLICT, verdict.disputed),
     )
 
 
-def from_article_date(dated: ArticleDate) -> Finding | None:
+def from_article_date(dated: ArticleDate, parties: Parties) -> Finding | None:
     """FC301 for an undated article, FC302 for one whose stated date its claims contradict."""
     article, window = dated.article, dated.window
     if dated.stated is None:
@@ -217,6 +262,7 @@ def from_article_date(dated: ArticleDate) -> Finding | None:
     dates = None if window is None else DayInterval(window.lo, window.hi)
     where = article.location
     disputed = tuple(s.claim for s in explained if s.claim is not None)
+    involved = {c.ref: c for c in (*(e.claim for e in evidence), *disputed)}
     return Finding(
         rule,
         evidence,
@@ -228,6 +274,8 @@ def from_article_date(dated: ArticleDate) -> Finding | None:
         window=dates,
         where=where,
         disputed=disputed,
+        said={ref: said(c, parties) for ref, c in sorted(involved.items())},
+        legacy=identity,
     )
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Edge, Gap, Source
-from factcheck.dates import DayInterval, ends_within, starts_within
+from factcheck.dates import DayInterval, Span, ends_within, starts_within
 from factcheck.paths import Step, negative_cycle, path_to, shortest
 from factcheck.values import Point
 
@@ -40,6 +40,7 @@ class Conflict:
     suspect: Source | None = None  # the claim at odds with the most claims, where one is known
     steps: tuple[Step, ...] = ()  # the negative cycle, from the calendar's origin where it passes
     emptied: tuple[Point, DayInterval] | None = None  # the point calendar arithmetic left empty
+    reason: str | None = None  # what it ends in, where it is neither a cycle nor a window
 
     @classmethod
     def of_steps(cls, steps: Sequence[Step], suspect: Source | None = None) -> Conflict:
@@ -185,8 +186,12 @@ class _Solver:
         return self.linked_conflict(component)[0] if component.edges else None
 
     def linked_conflict(self, component: Component) -> tuple[Conflict | None, _Propagation | None]:
-        """A negative cycle through the live constraints, or a window that exact calendar
-        arithmetic leaves empty; else None and the propagation (the windows)."""
+        """Spans of years between the same two events that no calendar allows together, a
+        negative cycle through the live constraints, or a window that exact calendar arithmetic
+        leaves empty; else None and the propagation (the windows)."""
+        spans = self.spans_apart(component)
+        if spans is not None:
+            return spans, None
         steps = self.steps(component.points, component.edges)
         cycle = negative_cycle([None, *component.points], steps)
         if cycle is not None:
@@ -201,6 +206,26 @@ class _Solver:
         if all(source.claim_key is None for source in sources):
             return None, propagation  # domain rules alone never conflict: nothing to retract
         return Conflict(sources, window.lo - window.hi, emptied=(empty, window)), None
+
+    def spans_apart(self, component: Component) -> Conflict | None:
+        """Two spans between the same two events that count whole months no calendar can count
+        both: "one year after" and "less than a year after" the same birth. (Their day counts
+        can meet, at 365 days, so without a date for either event nothing else would show it.)"""
+        between: dict[tuple[Point, Point], list[Gap]] = {}
+        for gap in component.gaps:
+            if self.live(gap.source):
+                between.setdefault((gap.earlier, gap.later), []).append(gap)
+        for (earlier, later), gaps in between.items():
+            first = max(gaps, key=lambda g: g.span.lo)
+            last = min(gaps, key=lambda g: _most_months(g.span))
+            if first.span.lo > _most_months(last.span):
+                reason = (
+                    f"{later} cannot come both {last.span.describe()} and "
+                    f"{first.span.describe()} after {earlier}: the whole months between two "
+                    "days are one number, and none is in both"
+                )
+                return Conflict((last.source, first.source), reason=reason)
+        return None
 
     def propagate(self, component: Component, steps: list[Step] | None = None) -> _Propagation:
         """Each point's window: the STP's shortest paths from and to the calendar's origin,
@@ -294,6 +319,13 @@ class _Propagation:
 
     def sources(self, point: Point) -> tuple[Source, ...]:
         return tuple(dict.fromkeys((*self.lo_by[point], *self.hi_by[point])))
+
+
+def _most_months(span: Span) -> float:
+    """The most whole months a span allows (infinite for an open one)."""
+    if span.hi is None:
+        return float("inf")
+    return span.hi if span.hi_inclusive else span.hi - 1
 
 
 def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:

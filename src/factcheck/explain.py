@@ -134,7 +134,9 @@ def _window(finding: Finding) -> Derivation:
     window = finding.window
     lo = "…" if window is None or window.lo is None else day_str(window.lo)
     hi = "…" if window is None or window.hi is None else day_str(window.hi)
-    if (
+    if finding.ends_in is not None:
+        conclusion = finding.ends_in
+    elif (
         window is not None
         and window.lo is not None
         and window.hi is not None

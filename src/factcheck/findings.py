@@ -55,6 +55,7 @@ class Finding:
     against: tuple[Claim, ...] = ()  # the claims that agree against the claim it names
     said: dict[str, object] = field(default_factory=dict)  # what its claims say, by ref
     legacy: str | None = None  # its fingerprint as versions before 0.2 made it
+    ends_in: str | None = None  # the impossibility, where the proof is neither cycle nor window
 
     @property
     def severity(self) -> Severity:
@@ -224,6 +225,7 @@ def from_verdict(verdict: Verdict, parties: dict) -> Finding:
         against=verdict.against,
         said={ref: said(c, parties) for ref, c in sorted(involved.items())},
         legacy=fingerprint(CONFLICT, verdict.disputed),
+        ends_in=conflict.reason,
     )
 
 

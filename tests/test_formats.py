@@ -125,11 +125,12 @@ def _commands(lines: list[str]) -> list[tuple[str, dict[str, str], str]]:
 
 
 def _first_line(report: dict, finding: dict) -> tuple[str, int]:
-    """Where a finding shows: its first claim, or its article's [article] line."""
-    if finding["claims"]:
+    """Where a finding shows: its article's [article] line for one about an article, else its
+    first claim."""
+    if finding["article"] is None:
         claim = finding["claims"][0]
-        return _relative(claim["file"]), claim["line"]
-    return {"undated": ("claims/undated.toml", 3)}[finding["article"]]
+        assert finding["where"] == {"file": claim["file"], "line": claim["line"]}
+    return _relative(finding["where"]["file"]), finding["where"]["line"]
 
 
 def _sarif_file(location: dict) -> str:
@@ -180,9 +181,12 @@ def test_sarif_of_the_bundled_claims_is_valid_and_matches_the_json_report(bundle
         assert result["partialFingerprints"] == {"factcheckFingerprint/v1": finding["fingerprint"]}
         assert "baselineState" not in result
         (location,) = result["locations"]
-        first, *others = finding["claims"]
-        assert _sarif_file(location) == _relative(first["file"])
-        assert location["physicalLocation"]["region"] == {"startLine": first["line"]}
+        where = finding["where"]
+        assert _sarif_file(location) == _relative(where["file"])
+        assert location["physicalLocation"]["region"] == {"startLine": where["line"]}
+        # A contradiction is shown at its first claim, the others related; a finding about an
+        # article at its [article] table, every claim related.
+        others = finding["claims"][1:] if finding["article"] is None else finding["claims"]
         related = result.get("relatedLocations", [])
         assert [
             (_sarif_file(r), r["physicalLocation"]["region"]["startLine"]) for r in related

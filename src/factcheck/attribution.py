@@ -80,7 +80,8 @@ class Attribution:
                 proof = self.proof(group.component, {key}, left_out, outcome.proofs)
                 blame = self.outvoted(key, group, outcome)
                 kept = outcome.keep.get(key) or frozenset()
-                against = tuple(self.claims[k] for k in sorted(kept - outcome.least_with(key)))
+                least = _alike(key, group, outcome)
+                against = tuple(self.claims[k] for k in sorted(kept - least))
                 verdicts.append(Verdict(proof, (self.claims[key],), blame, against=against))
             for dispute in outcome.disputes:
                 keys = dispute.claims
@@ -138,7 +139,7 @@ class Attribution:
         claim's business (and, in a large group, would repeat the group in every finding)."""
         claim = self.claims[key]
         kept = outcome.keep.get(key)
-        least = outcome.least_with(key)
+        least = _alike(key, group, outcome)
         if kept is None:
             reason = "no calendar allows it, whatever the other claims say"
             return Blame(reason, claim, chosen=(self.option({key}, group),))
@@ -164,12 +165,12 @@ class Attribution:
         if fewer == 0:  # its article is corrected about this event anyway
             same = self.claims[min(group.sharing(key) & least & kept)].ref
             anyway = f"{key[0]} is corrected about this event anyway, for {same}"
-            return f"{_side(keeping, more)} against none: {anyway}"
+            return f"{_count(keeping, more)} against none: {anyway}"
         plain = more == len({k[0] for k in keeping}) and fewer == len({k[0] for k in leaving})
         if plain:
             text = _weighed(more, [fewer])
         else:
-            text = f"{_side(keeping, more)} against {_side(leaving, fewer)}"
+            text = f"{_count(keeping, more)} against {_count(leaving, fewer)}"
         if more == fewer:
             text += f"; {_claims(len(keeping))} against {len(leaving)}"
         return text
@@ -195,12 +196,23 @@ class Attribution:
         reason = "cannot tell which is wrong: " + " against ".join(_listed(n) for n in names)
         if dispute.more:
             reason += f" against {dispute.more} more"
-        counts = {len(side) for side in sides}
-        if len(sides) == 2 and len(counts) == 1 and not shared:
-            reason += f" ({_weighed(len(sides[0]), [len(sides[1])])})"
+        units = [len({group.unit(k) for k in side}) for side in standing]
+        counts = [len(side) for side in sides]
+        if shared or units != counts:
+            counted = (_count(side, n) for side, n in zip(standing, units, strict=True))
+            reason += f" ({' against '.join(counted)})"
+        elif len(counts) > 2 and len(set(counts)) == 1:
+            reason += f" ({counts[0]} article{'s' * (counts[0] != 1)} each)"
         else:
-            reason += f" (each way costs {chosen[0].describe()})"
-        return Blame(reason, sides=tuple(sides), chosen=chosen)
+            reason += f" ({_weighed(counts[0], counts[1:])})"
+        return Blame(reason, sides=tuple(sides), more_sides=dispute.more, chosen=chosen)
+
+
+def _alike(key: ClaimKey, group: Group, outcome: Outcome) -> frozenset[ClaimKey]:
+    """The least correction to set against the least one keeping ``key``, like for like: on
+    the claim's own event only where keeping it was weighed there only (a large group)."""
+    least = outcome.least_with(key)
+    return least & group.on_event(key) if key in outcome.local else least
 
 
 def _misdated(claim: Claim, dated: ArticleDate) -> Blame:
@@ -218,11 +230,15 @@ def _weighed(first: int, others: Sequence[int]) -> str:
     return f"{first} article{'s' * (first != 1)} against " + " against ".join(map(str, others))
 
 
-def _side(keys: Set[ClaimKey], corrections: int) -> str:
-    """ "2 articles"; "1 article about 3 events", where an article is corrected about several."""
+def _count(keys: Set[ClaimKey], corrections: int) -> str:
+    """ "2 articles"; "1 article about 3 events"; "3 corrections of 2 articles", where the
+    corrections of articles about events (what is weighed) are not one per article."""
     articles = len({key[0] for key in keys})
-    text = f"{articles} article{'s' * (articles != 1)}"
-    return text if corrections == articles else f"{text} about {corrections} events"
+    if corrections == articles:
+        return f"{articles} article{'s' * (articles != 1)}"
+    if articles == 1:
+        return f"1 article about {corrections} events"
+    return f"{corrections} correction{'s' * (corrections != 1)} of {articles} articles"
 
 
 def _claims(count: int) -> str:

@@ -47,6 +47,7 @@ class Blame:
     article: str | None = None  # the misdated article whose stated date explains the claim
     agreeing: tuple[str, ...] = ()  # the articles that agree against the likely wrong claim
     sides: tuple[tuple[str, ...], ...] = ()  # undecided: the articles of each side
+    more_sides: int = 0  # undecided: sides beyond those listed
     # The corrections weighed, each by what sets it apart from the others (what they all leave
     # out is not shown): the least one chosen, or those tied on the dispute's claims; and the
     # least one that keeps the blamed claim.

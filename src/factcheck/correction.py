@@ -69,6 +69,10 @@ class Group:
         events (a span of years after another event) is a correction of its own."""
         return self.units.get(key, key)
 
+    def on_event(self, key: ClaimKey) -> frozenset[ClaimKey]:
+        """The claims about the event ``key`` bounds (none if it bounds none)."""
+        return frozenset().union(*(set(w) for w in self.windows.values() if key in w))
+
     def sharing(self, key: ClaimKey) -> frozenset[ClaimKey]:
         """The other claims that count as the same correction as ``key``."""
         unit = self.unit(key)
@@ -106,6 +110,7 @@ class Outcome:
     disputes: tuple[Dispute, ...]
     proofs: tuple[Conflict, ...]  # every proof met on the way
     exact: bool  # False: the group was too large to search, and the answer is conservative
+    local: frozenset[ClaimKey] = frozenset()  # decided claims whose keep is on their event only
 
     def least_with(self, key: ClaimKey) -> frozenset[ClaimKey]:
         """A least correction that leaves ``key`` out (every one does, for a decided claim)."""
@@ -183,14 +188,14 @@ class _Linked:
         bound = cost(upper, self.group.unit)
         proven = frozenset(k for k in upper if self.keep_bound(k) > bound)
         if proven == upper:
-            return self.result((upper,), upper, frozenset(), self.keeps(upper), True)
+            return self.result((upper,), upper, frozenset(), *self.keeps(upper), True)
         if len(self.group.claims) <= EXACT_CLAIMS:
             try:
                 return self.exact()
             except OverBudget:
                 pass
         keep = self.event_keeps(proven)
-        return self.result((upper,), proven, upper - proven, keep, False)
+        return self.result((upper,), proven, upper - proven, keep, frozenset(keep), False)
 
     def found(self, proof: Conflict) -> None:
         self.proofs.append(proof)
@@ -249,21 +254,25 @@ class _Linked:
         least = found
         decided = frozenset.intersection(*least)
         contested = frozenset.union(*least) - decided
-        return self.result(least, decided, contested, self.keeps(decided), True)
+        return self.result(least, decided, contested, *self.keeps(decided), True)
 
-    def keeps(self, keys: Iterable[ClaimKey]) -> dict[ClaimKey, frozenset[ClaimKey] | None]:
+    def keeps(
+        self, keys: Iterable[ClaimKey]
+    ) -> tuple[dict[ClaimKey, frozenset[ClaimKey] | None], frozenset[ClaimKey]]:
         """For each claim, the least correction of the group that keeps it, searched exactly
-        while the group is small and the budget lasts; else the least on its own event."""
+        while the group is small and the budget lasts; else the least on its own event (those
+        claims are returned too)."""
         keeps = self.event_keeps(keys)
-        if len(self.group.claims) > EXACT_CLAIMS:
-            return keeps
-        for key in sorted(keeps):
-            try:
-                kept = self.least(frozenset({key}))
-            except OverBudget:
-                break
-            keeps[key] = None if kept is None else kept[0]
-        return keeps
+        local = set(keeps)
+        if len(self.group.claims) <= EXACT_CLAIMS:
+            for key in sorted(keeps):
+                try:
+                    kept = self.least(frozenset({key}))
+                except OverBudget:
+                    break
+                keeps[key] = None if kept is None else kept[0]
+                local.discard(key)
+        return keeps, frozenset(local)
 
     def least(self, kept: frozenset[ClaimKey]) -> list[frozenset[ClaimKey]] | None:
         """Every least correction that leaves ``kept`` in (None if none can): the least sets
@@ -288,6 +297,7 @@ class _Linked:
         decided: frozenset[ClaimKey],
         contested: frozenset[ClaimKey],
         keep: dict[ClaimKey, frozenset[ClaimKey] | None],
+        local: frozenset[ClaimKey],
         exact: bool,
     ) -> Outcome:
         every = sorted(least, key=sorted)
@@ -298,7 +308,7 @@ class _Linked:
             disputes.append(Dispute(claims, tuple(standing[:SIDES]), more))
         proofs = tuple(self.proofs)
         return Outcome(
-            tuple(every[:SHOWN]), decided, contested, keep, tuple(disputes), proofs, exact
+            tuple(every[:SHOWN]), decided, contested, keep, tuple(disputes), proofs, exact, local
         )
 
 

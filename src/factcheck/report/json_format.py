@@ -59,6 +59,7 @@ def blame_json(blame: Blame | None) -> dict | None:
         "reason": blame.reason,
         "agreeing": list(blame.agreeing),
         "sides": [list(side) for side in blame.sides] or None,
+        "more_sides": blame.more_sides,
         "correction": [_option(option) for option in blame.chosen],
         "keeping_it": [_option(option) for option in blame.alternatives],
     }
@@ -88,6 +89,13 @@ def _names(after: EventRef) -> dict:
     return {"subject": after.subject, "object": after.object}
 
 
+def _where(finding: Finding) -> dict:
+    """Where a finding is shown (annotations point there): an article's ``[article]`` table for
+    a finding about it as a whole, else its first claim."""
+    location = finding.where or finding.evidence[0].claim.location
+    return {"file": location.path, "line": location.line}
+
+
 def _window(finding: Finding) -> dict | None:
     window = finding.window
     if window is None:
@@ -109,6 +117,7 @@ def finding_json(finding: Finding, report: Report) -> dict:
         "disputed": [claim.ref for claim in finding.disputed],
         "explanation": list(finding.steps),
         "claims": [claim_json(c, report) for c in finding.claims],
+        "where": _where(finding),
         **({} if report.baseline is None else {"new": report.is_new(finding)}),
     }
 

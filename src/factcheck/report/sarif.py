@@ -33,11 +33,12 @@ _RULE_INDEX = {rule.code: index for index, rule in enumerate(RULES)}
 
 
 def first_location(finding: Finding) -> Location:
-    """Where a finding is shown: its first evidence claim, else its article's ``[article]``."""
-    if finding.evidence:
-        return finding.evidence[0].claim.location
+    """Where a finding is shown: for one about an article as a whole, the article's
+    ``[article]`` table (its evidence may start in another article); else its first claim."""
     if finding.where is not None:
         return finding.where
+    if finding.evidence:
+        return finding.evidence[0].claim.location
     raise ValueError(f"finding {finding.fingerprint} has neither claims nor a known article")
 
 
@@ -94,15 +95,16 @@ def _result(report: Report, finding: Finding) -> dict:
         "message": {"text": escape_message(message)},
     }
     evidence = finding.evidence
-    if evidence:
-        first = evidence[0]
+    related = list(evidence)
+    if finding.where is None and evidence:  # a contradiction: at its first claim
+        first, *related = evidence
         result["locations"] = [_location(report, first.claim.location, _said(first))]
-    else:
+    else:  # about an article: at its [article] table, its evidence related
         result["locations"] = [_location(report, first_location(finding))]
-    if len(evidence) > 1:
+    if related:
         result["relatedLocations"] = [
             {"id": number, **_location(report, e.claim.location, _said(e))}
-            for number, e in enumerate(evidence[1:], start=1)
+            for number, e in enumerate(related, start=1)
         ]
     result["partialFingerprints"] = {FINGERPRINT: finding.fingerprint}
     new = report.is_new(finding)

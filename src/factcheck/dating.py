@@ -161,7 +161,11 @@ def _fitting(
                 fits.add(_key(reading))
     explained = tuple(s for s in dated.explained if s.claim_key in fits)
     count = sum(1 for s in explained if s.claim_key in outvoted)
-    return replace(dated, explained=explained, outvoted=count, fitting=frozenset(fits))
+    out = [_source(r) for r in readings if _key(r) in dated.fitting - fits]
+    left_out = tuple(sorted((*dated.left_out, *out), key=lambda s: s.claim_key or ("", "")))
+    return replace(
+        dated, explained=explained, outvoted=count, fitting=frozenset(fits), left_out=left_out
+    )
 
 
 def _overlap(a: Window, b: Window) -> bool:

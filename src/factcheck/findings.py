@@ -251,10 +251,10 @@ def from_article_date(dated: ArticleDate, parties: Parties) -> Finding | None:
             f"{article.id} says it was published {article.published}, but its claims fit "
             f"publication between {_end(window.lo)} and {_end(window.hi)}"
         )
-        refs = [s.claim.ref for s in dated.left_out if s.claim is not None]
-        if refs:
-            verb = "fits" if len(refs) == 1 else "fit"
-            message += f" (but for {', '.join(refs)}, which {verb} no date with them)"
+        lost = [s.claim.ref for s in dated.left_out if s.claim is not None]
+        if lost:
+            verb = "fits" if len(lost) == 1 else "fit"
+            message += f" (but for {', '.join(lost)}, which {verb} no date with them)"
     else:
         return None
     pins = () if window is None else (*window.lo_by, *window.hi_by)

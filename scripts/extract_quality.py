@@ -33,8 +33,8 @@ from factcheck.entities import Names
 from factcheck.extract import DraftClaim, draft, entity_names, read_article
 from factcheck.loader import ENTITY_FILE, load
 from factcheck.model import Claim
-from factcheck.predicates import PREDICATES
 from factcheck.problems import InputError
+from factcheck.vocabulary import BUILTIN
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET, FLOOR = 0.90, 0.75  # overall recall and precision; no article below the floor
@@ -193,7 +193,7 @@ def _who(names: Names, subject: str, other: str | None) -> tuple[str, ...]:
 
 def _meaning(predicate: str, value: object, counts_years: bool) -> Hashable:
     """Dates as intervals of days, years as spans; range tables end by end."""
-    spec = PREDICATES.get(predicate)
+    spec = BUILTIN.predicates.get(predicate)
     try:
         if counts_years or (spec is not None and spec.kind != "date"):
             span = parse_years(value)

@@ -19,8 +19,8 @@ from factcheck.baseline import Baseline, Entry, entry
 from factcheck.check import Report, check
 from factcheck.report import FORMATS
 from factcheck.report.github import escape_data, escape_property
-from factcheck.rules import RULES
 from factcheck.textsafe import inert
+from factcheck.vocabulary import BUILTIN
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.json").read_text("utf-8"))
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -166,8 +166,8 @@ def test_sarif_of_the_bundled_claims_is_valid_and_matches_the_json_report(bundle
     driver = run["tool"]["driver"]
     rules = driver["rules"]
     assert driver["name"] == "factcheck" and driver["version"]
-    assert [r["id"] for r in rules] == [rule.code for rule in RULES]
-    for described, rule in zip(rules, RULES, strict=True):
+    assert [r["id"] for r in rules] == [rule.code for rule in BUILTIN.rules]
+    for described, rule in zip(rules, BUILTIN.rules, strict=True):
         assert described["name"] == rule.name
         assert described["fullDescription"]["text"] == described["help"]["text"] == rule.doc
         assert described["shortDescription"]["text"]

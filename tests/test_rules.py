@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.check import check
-from factcheck.rules import RULES, RULES_BY_CODE
+from factcheck.vocabulary import BUILTIN
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 CASES = sorted(p for p in FIXTURES.glob("*/*") if (p / "expected.toml").is_file())
@@ -43,13 +43,13 @@ def test_fixture_findings(case: Path) -> None:
 
 
 def test_every_rule_has_a_consistent_and_a_contradicting_case() -> None:
-    for rule in RULES:
+    for rule in BUILTIN.rules:
         names = {p.name for p in CASES if p.parent.name == rule.code}
         assert "consistent" in names, rule.code
         assert any(n.startswith("contradicting") for n in names), rule.code
 
 
 def test_rule_codes_are_unique_and_documented() -> None:
-    assert len(RULES_BY_CODE) == len(RULES)
-    for rule in RULES:
+    assert len(BUILTIN.rules_by_code) == len(BUILTIN.rules)
+    for rule in BUILTIN.rules:
         assert rule.code.startswith("FC") and rule.name and len(rule.doc) > 30

@@ -105,7 +105,9 @@ def test_cli_prints_the_schema(cli):
 
 def test_schema_follows_the_loader_tables_and_predicates():
     from factcheck.loader import AFTER_KEYS, ARTICLE_KEYS, CLAIM_KEYS, ENTITY_KEYS, TOP_KEYS
-    from factcheck.predicates import PREDICATES
+    from factcheck.vocabulary import BUILTIN
+
+    PREDICATES = BUILTIN.predicates
 
     top = schema()["properties"]
     claim_schema = top["claims"]["items"]
@@ -120,10 +122,10 @@ def test_schema_follows_the_loader_tables_and_predicates():
 
 
 def test_a_new_predicate_or_key_reaches_the_schema(monkeypatch):
-    from factcheck import loader, predicates
+    from factcheck import loader, vocabulary
 
-    widowed = predicates.Predicate("widowed", "date", "widowed", True, "when the spouse died")
-    monkeypatch.setitem(predicates.PREDICATES, "widowed", widowed)
+    widowed = vocabulary.Predicate("widowed", "date", "widowed", True, "when the spouse died")
+    monkeypatch.setitem(vocabulary.BUILTIN.predicates, "widowed", widowed)
     monkeypatch.setitem(loader.CLAIM_KEYS, "note", (str,))
     document = schema()
     jsonschema.Draft4Validator.check_schema(document)

@@ -150,9 +150,9 @@ def rules() -> None:
     """List every rule with its code, severity and documentation."""
     import textwrap
 
-    from factcheck.rules import RULES
+    from factcheck.vocabulary import BUILTIN
 
-    for rule in RULES:
+    for rule in BUILTIN.rules:
         typer.echo(f"{rule.code}  {rule.name}  ({rule.severity})")
         typer.echo(textwrap.fill(rule.doc, 88, initial_indent="    ", subsequent_indent="    "))
         typer.echo()

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.problems import InputError, Problem, closest, shown
-from factcheck.rules import RULES_BY_CODE, Severity
 from factcheck.toml_lines import locate
+from factcheck.vocabulary import BUILTIN, Severity
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -145,10 +145,10 @@ class _Reader:
             self.problem(key, f"{key} must be a list of rule codes", 'e.g. ["FC204"]')
             return []
         for code in value:
-            if code not in RULES_BY_CODE:
-                hint = closest(code, RULES_BY_CODE) or "factcheck rules lists them"
+            if code not in BUILTIN.rules_by_code:
+                hint = closest(code, BUILTIN.rules_by_code) or "factcheck rules lists them"
                 self.problem(key, f"unknown rule {code!r} in {key}", hint)
-        return [code for code in value if code in RULES_BY_CODE]
+        return [code for code in value if code in BUILTIN.rules_by_code]
 
     def severity(self, value: object) -> dict[str, Severity]:
         if not isinstance(value, dict):
@@ -161,12 +161,12 @@ class _Reader:
         levels: dict[str, Severity] = {}
         for code, level in value.items():
             where = code if code in self.keys else "severity"
-            if code not in RULES_BY_CODE:
-                hint = closest(code, RULES_BY_CODE) or "factcheck rules lists them"
+            if code not in BUILTIN.rules_by_code:
+                hint = closest(code, BUILTIN.rules_by_code) or "factcheck rules lists them"
                 self.problem(where, f"unknown rule {code!r} in severity", hint)
             if level not in SEVERITIES:
                 message = f"severity of {code} must be error, warning or info, not {level!r}"
                 self.problem(where, message)
-            elif code in RULES_BY_CODE:
+            elif code in BUILTIN.rules_by_code:
                 levels[code] = level
         return levels

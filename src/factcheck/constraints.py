@@ -11,11 +11,8 @@ from dataclasses import dataclass, field
 
 from factcheck.dates import DayInterval, Span, span_day_bounds, starts_within
 from factcheck.model import Claim
-from factcheck.predicates import EVENT_NOUNS, PREDICATES
-from factcheck.rules import ORDER_RULES, Rule
 from factcheck.values import AS_OF, Anchor, DateReading, Point, Reading, SpanReading
-
-_PERSON_EVENTS = {p.event for p in PREDICATES.values() if not p.relation}
+from factcheck.vocabulary import BUILTIN, Rule, Vocabulary
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # one source per claim or rule use: identity
@@ -102,7 +99,7 @@ def value_text(claim: Claim) -> str:
     value = claim.value
     if not isinstance(value, dict):
         return str(value)
-    kind = "years" if claim.after or PREDICATES[claim.predicate].kind == "years" else "date"
+    kind = "years" if claim.after or BUILTIN.predicates[claim.predicate].kind == "years" else "date"
     words = {"min": "at least", "max": "at most"}
     if kind == "date":
         words = {"min": "on or after", "max": "on or before"}
@@ -123,7 +120,8 @@ def _said(claim: Claim) -> str:
         earlier = Point(
             after.predicate, (after.subject, after.object) if after.object else (after.subject,)
         )
-        return f"the {EVENT_NOUNS[claim.predicate]} came {years} after {earlier}"
+        noun = BUILTIN.events[BUILTIN.predicates[claim.predicate].event].noun
+        return f"the {noun} came {years} after {earlier}"
     if claim.predicate == "age":
         return f"{claim.subject} is {value_text(claim)}"
     return f"{claim.subject} and {claim.object} had been married {years}"
@@ -144,7 +142,7 @@ def compile_readings(
             out.add_interval(reading.point, interval, Source(text, claim))
         else:
             _compile_span(out, reading)
-    _add_order_rules(out, [rule for rule in ORDER_RULES if rule.code not in disabled])
+    _add_order_rules(out, BUILTIN, disabled)
     return out
 
 
@@ -184,17 +182,27 @@ def _compile_span(out: Constraints, reading: SpanReading) -> None:
     out.gaps.append(Gap(reading.point, reading.until, reading.span, source))
 
 
-def _add_order_rules(out: Constraints, rules: list[Rule]) -> None:
-    # Linked through the points that exist, never through pairs of claims.
-    for rule in rules:
+def _add_order_rules(out: Constraints, vocabulary: Vocabulary, disabled: frozenset[str]) -> None:
+    """Each order rule's edges, linked through the points that exist (never through pairs of
+    claims): an earlier point to each later point of the same people, where the people of one
+    are all among the other's (a person's birth and each couple's wedding the person is in; a
+    couple's meeting and the same couple's wedding; a person's birth and death)."""
+    by_event: dict[str, list[Point]] = {}
+    for point in sorted(out.points):
+        by_event.setdefault(point.event, []).append(point)
+    for rule in vocabulary.order_rules:
+        if rule.code in disabled:
+            continue
         assert rule.earlier is not None
-        for later in sorted(p for p in out.points if p.event in rule.later):
-            if rule.earlier in _PERSON_EVENTS:
-                candidates = [Point(rule.earlier, (who,)) for who in later.who]
-            else:
-                candidates = [Point(rule.earlier, later.who)]
-            for earlier in candidates:
-                if earlier in out.points:
-                    first = rule.doc.split(".")[0]
-                    text = f"{first[0].lower()}{first[1:]} ({rule.code})"
-                    out.edges.append(Edge(later, earlier, 0, Source(text, rule=rule)))
+        first = rule.doc.split(".")[0]
+        text = f"{first[0].lower()}{first[1:]} ({rule.code})"
+        for name in vocabulary.later_events(rule):
+            for later in by_event.get(name, ()):
+                for earlier in by_event.get(rule.earlier, ()):
+                    if _shared(earlier.who, later.who):
+                        out.edges.append(Edge(later, earlier, 0, Source(text, rule=rule)))
+
+
+def _shared(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether the people of one point are all among the other's."""
+    return set(one) <= set(other) or set(other) <= set(one)

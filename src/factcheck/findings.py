@@ -23,9 +23,8 @@ from factcheck.dates import DayInterval, day_str, iso, parse_date
 from factcheck.dating import ArticleDate
 from factcheck.model import Article, Claim, Location
 from factcheck.paths import Step
-from factcheck.predicates import PREDICATES
-from factcheck.rules import CONFLICT, MISDATED, UNDATED, Rule, Severity
 from factcheck.values import AS_OF, may_be_present_tense
+from factcheck.vocabulary import BUILTIN, CONFLICT, MISDATED, UNDATED, Rule, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +99,7 @@ def normalised(value: object) -> object:
 def meaning(claim: Claim) -> object:
     """A claim's value as what it means, so that "June 14, 2011" and 2011-06-14 are one value."""
     value = claim.value
-    if claim.after is None and PREDICATES[claim.predicate].kind == "date":
+    if claim.after is None and BUILTIN.predicates[claim.predicate].kind == "date":
         if isinstance(value, dict):
             return {k: v if v == AS_OF else iso(parse_date(v)) for k, v in sorted(value.items())}
         return iso(parse_date(value))

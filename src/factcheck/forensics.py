@@ -18,7 +18,7 @@ from factcheck.dating import ArticleDate, date_articles
 from factcheck.engine import ClaimKey
 from factcheck.entities import Names
 from factcheck.model import Corpus
-from factcheck.rules import MISDATED
+from factcheck.vocabulary import MISDATED
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from factcheck.files import present
 from factcheck.model import Article, Claim, Corpus, Entity, EventRef, LoadedFile, Location
-from factcheck.predicates import PREDICATES
 from factcheck.problems import Problem, closest
 from factcheck.toml_lines import Block, locate
+from factcheck.vocabulary import BUILTIN
 
 if TYPE_CHECKING:
     from factcheck.cache import Facts, ParseCache
@@ -368,10 +368,10 @@ class _FileReader:
         clean, _ = self._checked(table, block, CLAIM_KEYS, "the claim")
         self._require(table, block, REQUIRED["claim"], "the claim")
         predicate = clean.get("predicate")
-        spec = PREDICATES.get(predicate) if predicate is not None else None
+        spec = BUILTIN.predicates.get(predicate) if predicate is not None else None
         if predicate is not None and spec is None:
-            known = ", ".join(PREDICATES)
-            hint = closest(predicate, PREDICATES)
+            known = ", ".join(BUILTIN.predicates)
+            hint = closest(predicate, BUILTIN.predicates)
             hint = f"{hint} known predicates: {known}" if hint else f"known predicates: {known}"
             line = block.keys.get("predicate", block.line)
             self.problem(line, f"unknown predicate {predicate!r}", hint)
@@ -424,9 +424,9 @@ class _FileReader:
             return None
         if not self._require(after, inner, REQUIRED["after"], "after"):
             return None
-        spec = PREDICATES.get(after["predicate"])
+        spec = BUILTIN.predicates.get(after["predicate"])
         if spec is None or spec.kind != "date":
-            events = [name for name, p in PREDICATES.items() if p.kind == "date"]
+            events = [name for name, p in BUILTIN.predicates.items() if p.kind == "date"]
             hint = closest(after["predicate"], events) or "events: " + ", ".join(events)
             self.problem(line, f"after names {after['predicate']!r}, which is not an event", hint)
             return None

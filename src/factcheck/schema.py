@@ -27,7 +27,7 @@ from factcheck.loader import (
     REQUIRED,
     TOP_KEYS,
 )
-from factcheck.predicates import PREDICATES, Predicate
+from factcheck.vocabulary import BUILTIN, Predicate
 
 DRAFT_04 = "http://json-schema.org/draft-04/schema#"
 
@@ -62,7 +62,7 @@ def _names(predicates: Iterable[Predicate]) -> list[str]:
 
 
 def _where(test: Callable[[Predicate], bool]) -> list[str]:
-    return _names(p for p in PREDICATES.values() if test(p))
+    return _names(p for p in BUILTIN.predicates.values() if test(p))
 
 
 def _listed(names: list[str]) -> str:
@@ -93,7 +93,8 @@ def _descriptions() -> dict[str, dict[str, str]]:
         "claim": {
             "id": "Required: the claim's id, unique within its article.",
             "subject": "Required: who the claim is about: an entity's name or alias.",
-            "predicate": "Required: what the claim says; one of " + _listed(list(PREDICATES)),
+            "predicate": "Required: what the claim says; one of "
+            + _listed(list(BUILTIN.predicates)),
             "object": (
                 f"For relations ({relations}): the other party of the relation; relations are "
                 "symmetric. Other predicates take no object."
@@ -230,7 +231,7 @@ def _predicate_enum(names: list[str], *, values: bool = True) -> dict:
     """An enum of predicates, with each one's documentation for editors' completion lists."""
     docs = []
     for name in names:
-        p = PREDICATES[name]
+        p = BUILTIN.predicates[name]
         notes = ["value: a date" if p.kind == "date" else "value: years"] if values else []
         notes.append("subject and object" if p.relation else "subject only")
         docs.append(f"{p.doc} ({'; '.join(notes)})")
@@ -273,7 +274,7 @@ def schema() -> dict:
     not_blank = {"pattern": _NOT_BLANK}
     date = {key: value for key, value in _date().items() if key != "type"}
     names = {"id": not_blank, "subject": not_blank, "object": not_blank, "name": not_blank}
-    events = [p for p in PREDICATES.values() if p.kind == "date"]
+    events = [p for p in BUILTIN.predicates.values() if p.kind == "date"]
 
     after = _table(
         AFTER_KEYS,
@@ -289,7 +290,7 @@ def schema() -> dict:
         texts["claim"],
         {
             **names,
-            "predicate": _predicate_enum(list(PREDICATES)),
+            "predicate": _predicate_enum(list(BUILTIN.predicates)),
             # Either kind, so that a value no predicate takes is marked on the value itself;
             # the claim's allOf says which kind its predicate takes.
             "value": {
@@ -305,7 +306,7 @@ def schema() -> dict:
         "A claim: what the article says about a person or a couple, and when.",
     )
     claim["allOf"] = [
-        _parties(PREDICATES.values()),
+        _parties(BUILTIN.predicates.values()),
         _values(),
         {"not": {"required": ["after", "as_of"]}},
     ]

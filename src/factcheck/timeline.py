@@ -22,11 +22,10 @@ from factcheck.model import Claim
 from factcheck.problems import InputError, Problem, closest_match
 from factcheck.report.json_format import dumps
 from factcheck.values import Point
+from factcheck.vocabulary import BUILTIN
 
 VERSION = 1
 COMMAND_LINE = "<command line>"  # where a problem with an argument is, for the problems' format
-_VERBS = {"met": "met", "married": "married", "separated": "separated from", "divorced": "divorced"}
-_ORDER = ("born", "met", "married", "separated", "divorced")
 _NEVER = 1 << 62  # sorts after every day
 
 AsOfFrom = Literal["claim", "published", "inferred"]
@@ -73,9 +72,8 @@ class Event:
     @property
     def label(self) -> str:
         """How the event reads in a timeline: "born", "met Benjamin Millepied"."""
-        if not self.others:
-            return self.event
-        return f"{_VERBS.get(self.event, self.event)} {' and '.join(self.others)}"
+        verb = BUILTIN.events[self.event].verb
+        return f"{verb} {' and '.join(self.others)}" if self.others else verb
 
     @property
     def disputed(self) -> bool:
@@ -168,7 +166,7 @@ def timeline(analysis: Analysis, entity_name: str) -> Timeline:
 def _chronological(event: Event) -> tuple:
     lo, hi = event.window.lo, event.window.hi
     start = lo if lo is not None else hi if hi is not None else _NEVER
-    order = _ORDER.index(event.event) if event.event in _ORDER else len(_ORDER)
+    order = BUILTIN.events[event.event].order
     return (start, _NEVER if hi is None else hi, order, event.others)
 
 

@@ -22,14 +22,14 @@ from factcheck.findings import Evidence, Finding
 from factcheck.model import Location
 from factcheck.report.json_format import dumps
 from factcheck.report.text import verdict
-from factcheck.rules import RULES, Rule
+from factcheck.vocabulary import BUILTIN, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "factcheckFingerprint/v1"
 SRCROOT = "%SRCROOT%"
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_RULE_INDEX = {rule.code: index for index, rule in enumerate(RULES)}
+_RULE_INDEX = {rule.code: index for index, rule in enumerate(BUILTIN.rules)}
 
 
 def first_location(finding: Finding) -> Location:
@@ -127,7 +127,7 @@ def document(report: Report) -> dict:
     driver = {
         "name": "factcheck",
         "version": __version__,
-        "rules": [_rule(rule) for rule in RULES],
+        "rules": [_rule(rule) for rule in BUILTIN.rules],
     }
     run = {
         "tool": {"driver": driver},

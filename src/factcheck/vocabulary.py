@@ -1,0 +1,196 @@
+"""What factcheck knows about people's lives, as data: the events, the predicates claims use, and
+the rules that findings are reported under. Everything else derives from it: the constraints
+the engine solves, the timeline's labels and order, the extractor's dated events, the JSON
+Schema, ``factcheck rules`` and the rules' pages.
+
+- An **event** happens to one person (a birth), a couple (a wedding) or an article (its
+  publication), with a noun and a verb for messages and timelines, and its usual place in a life.
+- A **predicate** bounds one event: with a date, or with a number of years since it (an age
+  counts from the subject's birth).
+- A **rule** has a stable code, a name, a severity, its documentation and a kind: *conflict*
+  (claims that put one event in windows that do not overlap), *order* (an earlier event of some
+  people happens on or before a later event of the same people) or *article* (findings about an
+  article as a whole).
+
+Order rules link events through the people they share: a person's event with each couple event
+the person is part of, a couple's event with the same couple's, a person's with the same
+person's. ``later = ("*",)`` stands for every event of the people but the earlier one itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Parties = Literal["person", "couple", "article"]
+EVERY = "*"  # in an order rule's later events: every event of the same people
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    name: str
+    noun: str  # how messages name it: "Aleph's birth", "the wedding of A and B"
+    verb: str  # how a timeline labels it: "born", "married Benjamin Millepied"
+    parties: Parties
+    order: int  # its usual place in a life, to sort events of one day
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    name: str
+    kind: Literal["date", "years"]  # what ``value`` holds
+    event: str  # the event whose date the claim bounds
+    relation: bool  # relates subject and object (symmetric), rather than one person
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    kind: Literal["conflict", "order", "article"] = "conflict"
+    earlier: str | None = None  # order: the earlier event
+    later: tuple[str, ...] = ()  # order: the later events, or EVERY
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    events: dict[str, Event]
+    predicates: dict[str, Predicate]
+    rules: tuple[Rule, ...]
+    rules_by_code: dict[str, Rule] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rules_by_code", {rule.code: rule for rule in self.rules})
+
+    @property
+    def order_rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.kind == "order")
+
+    def later_events(self, rule: Rule) -> tuple[str, ...]:
+        """The events an order rule puts after its earlier one (EVERY spelled out)."""
+        if EVERY not in rule.later:
+            return rule.later
+        return tuple(
+            name
+            for name, event in self.events.items()
+            if name != rule.earlier and event.parties != "article"
+        )
+
+    def person_event(self, name: str) -> bool:
+        return self.events[name].parties == "person"
+
+    def dated_predicates(self) -> list[str]:
+        """The predicates whose value is a date: the events an ``after`` span can count from."""
+        return [name for name, p in self.predicates.items() if p.kind == "date"]
+
+
+def _order(code: str, name: str, earlier: str, later: tuple[str, ...], doc: str) -> Rule:
+    return Rule(code, name, "error", doc, "order", earlier, later)
+
+
+BUILTIN = Vocabulary(
+    events={
+        e.name: e
+        for e in (
+            Event("born", "birth", "born", "person", 0),
+            Event("met", "meeting", "met", "couple", 1),
+            Event("married", "wedding", "married", "couple", 2),
+            Event("separated", "separation", "separated from", "couple", 3),
+            Event("divorced", "divorce", "divorced", "couple", 4),
+            Event("published", "publication", "published", "article", 9),
+        )
+    },
+    predicates={
+        p.name: p
+        for p in (
+            Predicate("born", "date", "born", False, "the subject's date of birth"),
+            Predicate("age", "years", "born", False, "the subject's age in years as of as_of"),
+            Predicate("met", "date", "met", True, "when subject and object first met"),
+            Predicate("married", "date", "married", True, "when subject and object married"),
+            Predicate("separated", "date", "separated", True, "when subject and object separated"),
+            Predicate("divorced", "date", "divorced", True, "when subject and object divorced"),
+            Predicate(
+                "married_for",
+                "years",
+                "married",
+                True,
+                "years subject and object had been married",
+            ),
+        )
+    },
+    rules=(
+        Rule(
+            "FC101",
+            "conflicting-claims",
+            "error",
+            "Claims put an event in windows that do not overlap: a birth date and an age that "
+            "implies another birth year, two different meeting years, a span of marriage that "
+            "does not fit the wedding date. Imprecise dates compare as ranges, so only claims "
+            "that no calendar could satisfy together are reported.",
+        ),
+        _order(
+            "FC201",
+            "wedding-after-meeting",
+            "met",
+            ("married",),
+            "A couple marries on or after the day they met.",
+        ),
+        _order(
+            "FC202",
+            "separation-after-wedding",
+            "married",
+            ("separated",),
+            "A couple separates on or after their wedding.",
+        ),
+        _order(
+            "FC203",
+            "divorce-after-wedding",
+            "married",
+            ("divorced",),
+            "A couple divorces on or after their wedding.",
+        ),
+        _order(
+            "FC204",
+            "divorce-after-separation",
+            "separated",
+            ("divorced",),
+            "A couple that separated did so on or before their divorce.",
+        ),
+        _order(
+            "FC205",
+            "born-first",
+            "born",
+            (EVERY,),
+            "Nothing happens to a person before their birth. Ages and spans of years are never "
+            "negative either: a negative value is rejected as bad input.",
+        ),
+        Rule(
+            "FC301",
+            "undated-article",
+            "warning",
+            "The article has no publication date. Its claims in the present tense (no as_of) "
+            "hold on its unknown publication day; the warning states the window of dates they "
+            "allow, so that the article can be dated.",
+            "article",
+        ),
+        Rule(
+            "FC302",
+            "article-date-mismatch",
+            "warning",
+            "The article's stated date lies outside the window of dates its own claims allow, "
+            "given the rest of the corpus: its claims in the present tense fit another time (an "
+            "interview republished under a later date, a wrong date on the page). The finding "
+            "states the window and the claims that pin each end; findings that blame its claims "
+            "are explained by it.",
+            "article",
+        ),
+    ),
+)
+
+CONFLICT = BUILTIN.rules_by_code["FC101"]
+UNDATED = BUILTIN.rules_by_code["FC301"]
+MISDATED = BUILTIN.rules_by_code["FC302"]

@@ -282,13 +282,13 @@ def test_a_run_from_a_subfolder_finds_the_claims_and_the_prune_command_names_the
 def test_configuration_problems_point_at_their_own_lines(cli, repo: Path) -> None:
     (repo / "pyproject.toml").write_text(
         '[tool.factcheck]\npaths = ["claims"]\n\n[tool.factcheck.severity]\nFC301 = "loud"\n'
-        'FC999 = "error"\n',
+        'QQ999 = "error"\n',
         encoding="utf-8",
     )
     lines = cli("run").stderr.splitlines()
     assert lines[:2] == [
         "pyproject.toml:5: severity of FC301 must be error, warning or info, not 'loud'",
-        "pyproject.toml:6: unknown rule 'FC999' in severity (factcheck rules lists them)",
+        "pyproject.toml:6: unknown rule 'QQ999' in severity (factcheck rules lists them)",
     ]
 
 

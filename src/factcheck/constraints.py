@@ -143,6 +143,7 @@ def compile_readings(
         else:
             _compile_span(out, reading)
     _add_order_rules(out, BUILTIN, disabled)
+    _add_alive_rules(out, readings, BUILTIN, disabled)
     return out
 
 
@@ -190,17 +191,45 @@ def _add_order_rules(out: Constraints, vocabulary: Vocabulary, disabled: frozens
     by_event: dict[str, list[Point]] = {}
     for point in sorted(out.points):
         by_event.setdefault(point.event, []).append(point)
-    for rule in vocabulary.order_rules:
+    for rule in vocabulary.of_kind("order"):
         if rule.code in disabled:
             continue
-        assert rule.earlier is not None
-        first = rule.doc.split(".")[0]
-        text = f"{first[0].lower()}{first[1:]} ({rule.code})"
-        for name in vocabulary.later_events(rule):
-            for later in by_event.get(name, ()):
-                for earlier in by_event.get(rule.earlier, ()):
+        text = _rule_text(rule)
+        for earlier_event, later_event in vocabulary.pairs(rule):
+            for later in by_event.get(later_event, ()):
+                for earlier in by_event.get(earlier_event, ()):
                     if _shared(earlier.who, later.who):
                         out.edges.append(Edge(later, earlier, 0, Source(text, rule=rule)))
+
+
+def _add_alive_rules(
+    out: Constraints, readings: list[Reading], vocabulary: Vocabulary, disabled: frozenset[str]
+) -> None:
+    """A claim that holds as of a day (an age) says its subject was alive then: the day is on
+    or before their death, where a claim dates the death. The claim and the rule make the
+    constraint together, so that the claim can be named if it is the one at odds."""
+    for rule in vocabulary.of_kind("alive"):
+        if rule.code in disabled:
+            continue
+        for reading in readings:
+            if reading.claim.predicate not in rule.predicates or reading.claim.after:
+                continue
+            assert isinstance(reading, SpanReading)
+            death = Point(rule.later[0], reading.point.who)
+            if death not in out.points:
+                continue
+            until = reading.until
+            text = f"{_said(reading.claim)} {_when(until)}, so alive then ({rule.code})"
+            source = Source(text, reading.claim, rule)
+            if isinstance(until, Point):
+                out.add_order(until, death, 0, None, source)
+            elif until.lo is not None:
+                out.add_interval(death, DayInterval(until.lo, None), source)
+
+
+def _rule_text(rule: Rule) -> str:
+    first = rule.doc.split(".")[0]
+    return f"{first[0].lower()}{first[1:]} ({rule.code})"
 
 
 def _shared(one: tuple[str, ...], other: tuple[str, ...]) -> bool:

@@ -9,12 +9,14 @@ Schema, ``factcheck rules`` and the rules' pages.
   counts from the subject's birth).
 - A **rule** has a stable code, a name, a severity, its documentation and a kind: *conflict*
   (claims that put one event in windows that do not overlap), *order* (an earlier event of some
-  people happens on or before a later event of the same people) or *article* (findings about an
-  article as a whole).
+  people happens on or before a later event of the same people), *alive* (a claim that holds as
+  of a day says its subject was alive that day: on or before the rule's later event, their
+  death) or *article* (findings about an article as a whole).
 
 Order rules link events through the people they share: a person's event with each couple event
 the person is part of, a couple's event with the same couple's, a person's with the same
-person's. ``later = ("*",)`` stands for every event of the people but the earlier one itself.
+person's. ``("*",)`` as the earlier or the later events stands for every event of the people
+but the other side's.
 """
 
 from __future__ import annotations
@@ -51,9 +53,10 @@ class Rule:
     name: str
     severity: Severity
     doc: str
-    kind: Literal["conflict", "order", "article"] = "conflict"
-    earlier: str | None = None  # order: the earlier event
-    later: tuple[str, ...] = ()  # order: the later events, or EVERY
+    kind: Literal["conflict", "order", "alive", "article"] = "conflict"
+    earlier: tuple[str, ...] = ()  # order: the earlier events, or (EVERY,)
+    later: tuple[str, ...] = ()  # order: the later events, or (EVERY,); alive: the death
+    predicates: tuple[str, ...] = ()  # alive: the claims that hold as of a day
 
 
 @dataclass(frozen=True)
@@ -66,19 +69,23 @@ class Vocabulary:
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules_by_code", {rule.code: rule for rule in self.rules})
 
-    @property
-    def order_rules(self) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if rule.kind == "order")
+    def of_kind(self, kind: str) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.kind == kind)
 
-    def later_events(self, rule: Rule) -> tuple[str, ...]:
-        """The events an order rule puts after its earlier one (EVERY spelled out)."""
-        if EVERY not in rule.later:
-            return rule.later
-        return tuple(
-            name
-            for name, event in self.events.items()
-            if name != rule.earlier and event.parties != "article"
-        )
+    def pairs(self, rule: Rule) -> list[tuple[str, str]]:
+        """The (earlier, later) events an order rule links, EVERY spelled out: every event of
+        people (not an article's publication) but the other side's."""
+        people = [name for name, event in self.events.items() if event.parties != "article"]
+
+        def spelled(side: tuple[str, ...], other: tuple[str, ...]) -> list[str]:
+            return [n for n in people if n not in other] if EVERY in side else list(side)
+
+        return [
+            (earlier, later)
+            for earlier in spelled(rule.earlier, rule.later)
+            for later in spelled(rule.later, rule.earlier)
+            if earlier != later
+        ]
 
     def person_event(self, name: str) -> bool:
         return self.events[name].parties == "person"
@@ -88,8 +95,8 @@ class Vocabulary:
         return [name for name, p in self.predicates.items() if p.kind == "date"]
 
 
-def _order(code: str, name: str, earlier: str, later: tuple[str, ...], doc: str) -> Rule:
-    return Rule(code, name, "error", doc, "order", earlier, later)
+def _order(code: str, name: str, earlier: str, later: str, doc: str) -> Rule:
+    return Rule(code, name, "error", doc, "order", (earlier,), (later,))
 
 
 BUILTIN = Vocabulary(
@@ -98,9 +105,11 @@ BUILTIN = Vocabulary(
         for e in (
             Event("born", "birth", "born", "person", 0),
             Event("met", "meeting", "met", "couple", 1),
-            Event("married", "wedding", "married", "couple", 2),
-            Event("separated", "separation", "separated from", "couple", 3),
-            Event("divorced", "divorce", "divorced", "couple", 4),
+            Event("engaged", "engagement", "engaged to", "couple", 2),
+            Event("married", "wedding", "married", "couple", 3),
+            Event("separated", "separation", "separated from", "couple", 4),
+            Event("divorced", "divorce", "divorced", "couple", 5),
+            Event("died", "death", "died", "person", 8),
             Event("published", "publication", "published", "article", 9),
         )
     },
@@ -109,7 +118,9 @@ BUILTIN = Vocabulary(
         for p in (
             Predicate("born", "date", "born", False, "the subject's date of birth"),
             Predicate("age", "years", "born", False, "the subject's age in years as of as_of"),
+            Predicate("died", "date", "died", False, "the subject's date of death"),
             Predicate("met", "date", "met", True, "when subject and object first met"),
+            Predicate("engaged", "date", "engaged", True, "when subject and object got engaged"),
             Predicate("married", "date", "married", True, "when subject and object married"),
             Predicate("separated", "date", "separated", True, "when subject and object separated"),
             Predicate("divorced", "date", "divorced", True, "when subject and object divorced"),
@@ -136,37 +147,76 @@ BUILTIN = Vocabulary(
             "FC201",
             "wedding-after-meeting",
             "met",
-            ("married",),
+            "married",
             "A couple marries on or after the day they met.",
         ),
         _order(
             "FC202",
             "separation-after-wedding",
             "married",
-            ("separated",),
+            "separated",
             "A couple separates on or after their wedding.",
         ),
         _order(
             "FC203",
             "divorce-after-wedding",
             "married",
-            ("divorced",),
+            "divorced",
             "A couple divorces on or after their wedding.",
         ),
         _order(
             "FC204",
             "divorce-after-separation",
             "separated",
-            ("divorced",),
+            "divorced",
             "A couple that separated did so on or before their divorce.",
         ),
-        _order(
+        Rule(
             "FC205",
             "born-first",
-            "born",
-            (EVERY,),
+            "error",
             "Nothing happens to a person before their birth. Ages and spans of years are never "
             "negative either: a negative value is rejected as bad input.",
+            "order",
+            ("born",),
+            (EVERY,),
+        ),
+        _order(
+            "FC206",
+            "engagement-after-meeting",
+            "met",
+            "engaged",
+            "A couple gets engaged on or after the day they met.",
+        ),
+        _order(
+            "FC207",
+            "wedding-after-engagement",
+            "engaged",
+            "married",
+            "A couple that got engaged did so on or before their wedding.",
+        ),
+        Rule(
+            "FC208",
+            "nothing-after-death",
+            "error",
+            "Nobody meets, gets engaged, marries, separates or divorces after their own death: "
+            "every event of a person, and of each couple they are part of, is on or before "
+            "their death.",
+            "order",
+            (EVERY,),
+            ("died",),
+        ),
+        Rule(
+            "FC209",
+            "alive-when-aged",
+            "error",
+            "An age is reported of the living: a claim that someone is N years old as of a day "
+            "says they were alive that day, so they died on or after it. An age at death is "
+            'said with the death itself: died, value 85, after their birth ("died aged 85").',
+            "alive",
+            (),
+            ("died",),
+            ("age",),
         ),
         Rule(
             "FC301",

@@ -31,7 +31,7 @@ from factcheck.check import check
 from factcheck.dates import DateError, parse_date, parse_years
 from factcheck.entities import Names
 from factcheck.extract import DraftClaim, draft, entity_names, read_article
-from factcheck.loader import ENTITY_FILE, load
+from factcheck.loader import ENTITY_FILE, Inputs, load
 from factcheck.model import Claim
 from factcheck.problems import InputError
 from factcheck.vocabulary import BUILTIN
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def measure(seeds: Path, claims: Path) -> list[Score]:
-    corpus = load([claims])
+    corpus = load(Inputs.read([claims]))
     if corpus.problems:
         raise InputError(corpus.problems)
     names = Names(corpus)

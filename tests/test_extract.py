@@ -214,6 +214,26 @@ def test_birth_dates(names: Names, text: str, expected: tuple) -> None:
     assert expected in said(draft(text, names))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Roe died on April 21, 2016.", ("John Roe", "died", "April 21, 2016")),
+        ("John Roe, who died in January 2016, was 69.", ("John Roe", "died", "January 2016")),
+        ("John Roe passed away in 2016.", ("John Roe", "died", "2016")),
+        (
+            "John Roe died aged 85 at his home.",
+            ("John Roe", "died", 85, ("born", "John Roe", None)),
+        ),
+        (
+            "John Roe died at the age of eighty-five.",
+            ("John Roe", "died", 85, ("born", "John Roe", None)),
+        ),
+    ],
+)
+def test_deaths(names: Names, text: str, expected: tuple) -> None:
+    assert expected in said(draft(text, names))
+
+
 def test_a_birth_whose_child_could_be_either_is_left_out(names: Names) -> None:
     text = (
         "Her son Aleph and her daughter Amalia play. On May 2, 2015, Portman gave birth to a baby."
@@ -226,6 +246,7 @@ def test_a_birth_whose_child_could_be_either_is_left_out(names: Names) -> None:
     [
         ("Portman met Millepied on the set of Black Swan in 2009.", (COUPLE, "met", "2009")),
         ("Portman and Millepied tied the knot in 2012.", (COUPLE, "married", "2012")),
+        ("Portman and Millepied got engaged in 2011.", (COUPLE, "engaged", "2011")),
         ("Portman and Millepied were married in 2012.", (COUPLE, "married", "2012")),
         ("Portman married Millepied in May 2012.", (COUPLE, "married", "May 2012")),
         ("Portman and Millepied split in 2023.", (COUPLE, "separated", "2023")),

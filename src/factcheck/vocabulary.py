@@ -36,6 +36,10 @@ class Event:
     verb: str  # how a timeline labels it: "born", "married Benjamin Millepied"
     parties: Parties
     order: int  # its usual place in a life, to sort events of one day
+    # How articles say a couple's event happened, for the extractor: a regular expression of
+    # the verb's forms ("tied the knot", "wed"); empty where the extractor has patterns of its
+    # own (births, deaths) or none.
+    phrases: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +108,49 @@ BUILTIN = Vocabulary(
         e.name: e
         for e in (
             Event("born", "birth", "born", "person", 0),
-            Event("met", "meeting", "met", "couple", 1),
-            Event("engaged", "engagement", "engaged to", "couple", 2),
-            Event("married", "wedding", "married", "couple", 3),
-            Event("separated", "separation", "separated from", "couple", 4),
-            Event("divorced", "divorce", "divorced", "couple", 5),
+            # "meeting" only as in "after meeting in 2009" (the extractor checks): not "a meeting"
+            Event(
+                "met",
+                "meeting",
+                "met",
+                "couple",
+                1,
+                r"(?:(?i:first|initially|originally)\s+)?met(?!\s+(?i:with|up)\b)|meeting",
+            ),
+            Event(
+                "engaged",
+                "engagement",
+                "engaged to",
+                "couple",
+                2,
+                r"(?i:got\s+engaged|became\s+engaged|were\s+engaged|engaged)(?!\s+(?i:for)\b)",
+            ),
+            Event(
+                "married",
+                "wedding",
+                "married",
+                "couple",
+                3,
+                r"(?i:tied\s+the\s+knot|got\s+married|were\s+married|was\s+married"
+                r"|(?:been\s+)?married|were\s+wed|got\s+hitched|exchanged\s+vows|wed)"
+                r"(?!\s+(?i:for)\b)",
+            ),
+            Event(
+                "separated",
+                "separation",
+                "separated from",
+                "couple",
+                4,
+                r"(?i:separated|split(?:\s+up)?|broke\s+up|parted\s+ways|called\s+it\s+quits)",
+            ),
+            Event(
+                "divorced",
+                "divorce",
+                "divorced",
+                "couple",
+                5,
+                r"(?i:divorced|finali[sz]ed\s+(?:their|the)\s+divorce)",
+            ),
             Event("died", "death", "died", "person", 8),
             Event("published", "publication", "published", "article", 9),
         )

@@ -20,9 +20,11 @@ from factcheck.extract.raw import RawClaim, Value, Who
 from factcheck.extract.resolve import Fits, Resolver
 from factcheck.extract.segments import Layout
 from factcheck.extract.statements import Statements
+from factcheck.vocabulary import BUILTIN
 
 ADULT_AGE = 18
-_HOLDS_AT_AS_OF = ("age", "married_for")  # predicates whose value depends on when it held
+# The predicates whose value depends on when it held: a number of years, as of a day.
+_HOLDS_AT_AS_OF = tuple(n for n, p in BUILTIN.predicates.items() if p.kind == "years")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,7 @@ class _Extraction:
         after = None
         if raw.after is not None:
             event, who = raw.after
-            if event in ("met", "married"):
+            if BUILTIN.events[event].parties == "couple":
                 after = (event, subject, other)
             else:
                 child = self._born_child(who, facts)

@@ -17,6 +17,7 @@ from factcheck.extract.mentions import FEMALE, MALE, Mention, Mentions, ref_patt
 from factcheck.extract.numbers import DURATION, NUMBER, parse_duration, parse_number, years_value
 from factcheck.extract.raw import Child, RawClaim, Who
 from factcheck.extract.segments import Layout
+from factcheck.vocabulary import BUILTIN
 
 MAX_AGE = 120
 AS_OF = "as_of"
@@ -35,17 +36,15 @@ _AUX = (
     r"|officially|reportedly|secretly|quietly|later|then|also|once|subsequently|eventually"
     r"|now|legally|both|recently|decided\s+to|went\s+on\s+to|who|would)"
 )
-# "meeting" only as in "after meeting in 2009" (checked where it is found): not "a meeting".
-_MET = r"(?:(?i:first|initially|originally)\s+)?met(?!\s+(?i:with|up)\b)|meeting"
 _MEETING_AFTER = re.compile(r"(?i:after|before|since|upon|following)\s+$")
 _DATING = r"(?i:(?:has|have|had)\s+been\s+dating|began\s+dating|started\s+dating|dating)"
-_MARRIED = (
-    r"(?i:tied\s+the\s+knot|got\s+married|were\s+married|was\s+married|(?:been\s+)?married"
-    r"|were\s+wed|got\s+hitched|exchanged\s+vows|wed)(?!\s+(?i:for)\b)"
-)
-_SEPARATED = r"(?i:separated|split(?:\s+up)?|broke\s+up|parted\s+ways|called\s+it\s+quits)"
-_DIVORCED = r"(?i:divorced|finali[sz]ed\s+(?:their|the)\s+divorce)"
-_DATED = {"met": _MET, "married": _MARRIED, "separated": _SEPARATED, "divorced": _DIVORCED}
+# A couple's events, and how articles say they happened, from the vocabulary.
+_DATED = {
+    name: event.phrases
+    for name, event in BUILTIN.events.items()
+    if event.parties == "couple" and event.phrases
+}
+_DIED = r"(?i:died|passed\s+away|was\s+killed)"
 # "are officially divorced", "have decided to separate": true by the time of writing.
 _NOW = {
     "separated": (
@@ -116,6 +115,7 @@ class Finder:
         found = [
             *self.ages(),
             *self.births(),
+            *self.deaths(),
             *self.dated_relations(),
             *self.present_relations(),
             *self.durations(),
@@ -325,6 +325,25 @@ class Finder:
         gender = genders.pop() if len(genders) == 1 else None
         child = Child(match.start("desc"), gender, interval(value))
         yield RawClaim("born", match.start(), match.end(), value, Who(child=child))
+
+    # -- deaths -------------------------------------------------------------------------
+
+    def deaths(self) -> Iterator[RawClaim]:
+        lead = rf"(?P<who>{self.ref})(?:,\s+who|,)?\s+(?:(?i:had|has)\s+)?(?P<verb>{_DIED})\s+"
+        # "Prince died on April 21, 2016", "Bowie, who died in January 2016"
+        dated = lead + rf"(?:[a-z]+\s+){{0,3}}?(?i:on|in)\s+(?P<date>{DATE})"
+        for match in re.finditer(dated, self.text):
+            who, value = self.who(match, "who"), date_value(match.group("date"))
+            if who is not None and value is not None:
+                yield RawClaim("died", match.start(), match.end(), value, who)
+        # "died aged 96", "died at the age of 96": a death that many years after the birth
+        aged = lead + rf"(?i:aged|at\s+the\s+age\s+of|at\s+age|at)\s+(?P<n>{NUMBER})(?![\w-])"
+        for match in re.finditer(aged, self.text):
+            who, count = self.who(match, "who"), parse_number(match.group("n"))
+            if who is None or count is None or count > MAX_AGE:
+                continue
+            years = years_value(count)
+            yield RawClaim("died", match.start(), match.end(), years, who, after=("born", who))
 
     # -- relations ----------------------------------------------------------------------
 

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from conftest import BUNDLED_CLAIMS
+from factcheck.rulepages import EXAMPLES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+FIXTURES = EXAMPLES
 
 
 def _fingerprint(cli, root: Path, rule: str, claim: str) -> str:

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.check import check
+from factcheck.rulepages import EXAMPLES, page
 from factcheck.vocabulary import BUILTIN
 
-FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+FIXTURES = EXAMPLES
 CASES = sorted(p for p in FIXTURES.glob("*/*") if (p / "expected.toml").is_file())
 
 
@@ -53,3 +54,35 @@ def test_rule_codes_are_unique_and_documented() -> None:
     assert len(BUILTIN.rules_by_code) == len(BUILTIN.rules)
     for rule in BUILTIN.rules:
         assert rule.code.startswith("FC") and rule.name and len(rule.doc) > 30
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+@pytest.mark.parametrize("rule", BUILTIN.rules, ids=lambda r: r.code)
+def test_every_rules_page_is_committed_as_generated(rule) -> None:
+    committed = DOCS / f"{rule.code}.md"
+    assert committed.is_file(), "write it with: python scripts/rule_pages.py"
+    assert committed.read_text(encoding="utf-8") == page(rule), (
+        "docs/rules is out of date: python scripts/rule_pages.py"
+    )
+
+
+@pytest.mark.parametrize("predicate", list(BUILTIN.predicates))
+def test_every_predicate_has_examples_and_a_row_in_the_readme(predicate: str) -> None:
+    used = [
+        path
+        for path in EXAMPLES.glob("*/*/claims/*.toml")
+        if f'predicate = "{predicate}"' in path.read_text(encoding="utf-8")
+    ]
+    assert used, f"no example corpus uses {predicate}"
+    assert f"| `{predicate}` |" in README.read_text(encoding="utf-8")
+
+
+def test_rules_code_prints_the_page_and_an_unknown_code_is_bad_input(cli) -> None:
+    shown = cli("rules", "fc201")
+    assert shown.exit_code == 0 and shown.stdout == page(BUILTIN.rules_by_code["FC201"])
+    unknown = cli("rules", "FC2O1")
+    assert unknown.exit_code == 2
+    assert "unknown rule 'FC2O1' (did you mean 'FC201'?)" in unknown.stderr

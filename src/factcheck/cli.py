@@ -146,16 +146,23 @@ def baseline_command(
 
 
 @app.command()
-def rules() -> None:
-    """List every rule with its code, severity and documentation."""
-    import textwrap
+def rules(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            help="A rule's code: print its page (examples, and how to disable it).",
+            metavar="CODE",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """List every rule with its code, severity and documentation, or print one rule's page.
 
-    from factcheck.vocabulary import BUILTIN
+    Exit status: 0 shown, 2 an unknown code.
+    """
+    from factcheck import commands
 
-    for rule in BUILTIN.rules:
-        typer.echo(f"{rule.code}  {rule.name}  ({rule.severity})")
-        typer.echo(textwrap.fill(rule.doc, 88, initial_indent="    ", subsequent_indent="    "))
-        typer.echo()
+    raise typer.Exit(commands.rules(code))
 
 
 @app.command()

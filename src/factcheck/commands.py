@@ -210,3 +210,26 @@ def extract(
         file=sys.stderr,
     )
     return EXIT_CLEAN
+
+
+def rules(code: str | None) -> int:
+    """Every rule in a few lines, or one rule's page."""
+    import textwrap
+
+    from factcheck.problems import Problem, closest
+    from factcheck.rulepages import page
+    from factcheck.vocabulary import BUILTIN
+
+    if code is None:
+        for rule in BUILTIN.rules:
+            print(f"{rule.code}  {rule.name}  ({rule.severity})")
+            print(textwrap.fill(rule.doc, 88, initial_indent="    ", subsequent_indent="    "))
+            print()
+        return EXIT_CLEAN
+    wanted = BUILTIN.rules_by_code.get(code.strip().upper())
+    if wanted is None:
+        hint = closest(code, BUILTIN.rules_by_code) or "factcheck rules lists them"
+        problem = Problem("<command line>", 1, f"unknown rule {code!r}", hint)
+        return _report_problems(InputError([problem]), "text", "shown")
+    print(page(wanted), end="")
+    return EXIT_CLEAN

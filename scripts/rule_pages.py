@@ -1,0 +1,30 @@
+"""Write the rules' pages, docs/rules/CODE.md, from the vocabulary and the rules' examples.
+
+    python scripts/rule_pages.py [OUT_DIR]
+
+The pages are what ``factcheck rules CODE`` prints; tests/test_rules.py fails when a committed
+page differs from what this writes, so run it after changing a rule or its examples.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from factcheck.files import write_atomically
+from factcheck.rulepages import page
+from factcheck.vocabulary import BUILTIN
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS
+    out.mkdir(parents=True, exist_ok=True)
+    for rule in BUILTIN.rules:
+        write_atomically(out / f"{rule.code}.md", page(rule), what="a rule's page", hint="")
+    print(f"wrote {len(BUILTIN.rules)} pages to {out}")
+
+
+if __name__ == "__main__":
+    main()

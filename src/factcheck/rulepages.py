@@ -1,0 +1,111 @@
+"""A page per rule, from the vocabulary and the rule's example corpora: what it checks, why, a
+contradicting example and a consistent one with what factcheck says of each, and how to disable
+or re-grade it. ``factcheck rules CODE`` prints it; ``docs/rules/CODE.md`` is the same page,
+committed (a test fails when it differs from what this module makes).
+
+The examples are the rule's corpora in ``examples/CODE/``, shipped with the package: each case a
+``claims/`` folder beside an ``expected.toml`` that lists the findings the case must produce
+(the test suite checks every case), and whose leading comment says what the case shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.vocabulary import BUILTIN, EVERY, Rule, Vocabulary
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def cases(code: str) -> list[Path]:
+    """A rule's example cases: ``consistent``, then each ``contradicting...`` one."""
+    folder = EXAMPLES / code
+    found = sorted(p for p in folder.glob("*") if (p / "expected.toml").is_file())
+    return sorted(found, key=lambda p: (not p.name.startswith("consistent"), p.name))
+
+
+def page(rule: Rule, vocabulary: Vocabulary = BUILTIN) -> str:
+    """The rule's page, in Markdown."""
+    parts = [f"# {rule.code} {rule.name}", "", _summary(rule, vocabulary), "", rule.doc, ""]
+    shown = _examples(rule.code)
+    if shown:
+        parts += shown
+    parts += _disabling(rule)
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _summary(rule: Rule, vocabulary: Vocabulary) -> str:
+    text = f"Severity: {rule.severity}. Kind: {rule.kind}"
+    if rule.kind == "order":
+        earlier = _events(rule.earlier, vocabulary)
+        later = _events(rule.later, vocabulary)
+        text += f": {earlier} on or before {later}, of the same people"
+    elif rule.kind == "alive":
+        said = " and ".join(f"`{p}`" for p in rule.predicates)
+        text += f": a claim of {said} holds on a day on or before the subject's `{rule.later[0]}`"
+    return text + "."
+
+
+def _events(names: tuple[str, ...], vocabulary: Vocabulary) -> str:
+    if EVERY in names:
+        return "every event"
+    return " or ".join(f"`{name}`" for name in names)
+
+
+def _examples(code: str) -> list[str]:
+    lines: list[str] = []
+    for case in cases(code):
+        kind, _, detail = case.name.partition("-")
+        title = kind.capitalize() + (f": {detail.replace('-', ' ')}" if detail else "")
+        lines += [f"## {title}", ""]
+        lines += _comment(case / "expected.toml")
+        for path in sorted((case / "claims").glob("*.toml")):
+            if path.name == "entities.toml":
+                continue
+            lines += [f"`{path.name}`:", "", "```toml", path.read_text("utf-8").strip(), "```", ""]
+        lines += ["factcheck says:", "", "```text", *_said(case / "claims"), "```", ""]
+    return lines
+
+
+def _comment(expected: Path) -> list[str]:
+    """The leading comment of a case's expected findings: what the case shows."""
+    said = []
+    for line in expected.read_text("utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        said.append(line.lstrip("#").strip())
+    return [" ".join(said), ""] if said else []
+
+
+def _said(claims: Path) -> list[str]:
+    """Each finding of the case as the report says it: rule, message and verdict (no paths,
+    which depend on where the package is)."""
+    from factcheck.check import check
+    from factcheck.config import Settings
+    from factcheck.report.text import verdict
+
+    report = check([claims], Settings(cache=False, jobs=1))
+    if not report.findings:
+        return ["no finding"]
+    lines = []
+    for finding in report.findings:
+        lines.append(f"{finding.rule.code} {finding.rule.name}: {finding.message}")
+        if (said := verdict(finding)) is not None:
+            lines.append(f"  {said}")
+    return lines
+
+
+def _disabling(rule: Rule) -> list[str]:
+    return [
+        "## Disable or re-grade",
+        "",
+        "In `factcheck.toml` (or under `[tool.factcheck]` in `pyproject.toml`):",
+        "",
+        "```toml",
+        f'disable = ["{rule.code}"]      # report no {rule.code} finding'
+        + ("; add none of its constraints" if rule.kind in ("order", "alive") else ""),
+        "",
+        "[severity]",
+        f'{rule.code} = "warning"        # or "error", "info": only errors fail a run',
+        "```",
+    ]

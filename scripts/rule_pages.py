@@ -1,4 +1,5 @@
-"""Write the rules' pages, docs/rules/CODE.md, from the vocabulary and the rules' examples.
+"""Write the rules' pages, docs/rules/CODE.md, and the vocabulary's, docs/vocabulary.md, from
+the vocabulary and the rules' examples.
 
     python scripts/rule_pages.py [OUT_DIR]
 
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 
 from factcheck.files import write_atomically
-from factcheck.rulepages import page
+from factcheck.rulepages import page, vocabulary_page
 from factcheck.vocabulary import BUILTIN
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
@@ -23,7 +24,9 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     for rule in BUILTIN.rules:
         write_atomically(out / f"{rule.code}.md", page(rule), what="a rule's page", hint="")
-    print(f"wrote {len(BUILTIN.rules)} pages to {out}")
+    vocabulary = out.parent / "vocabulary.md"
+    write_atomically(vocabulary, vocabulary_page(), what="the vocabulary's page", hint="")
+    print(f"wrote {len(BUILTIN.rules)} pages to {out}, and {vocabulary}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.check import check
-from factcheck.rulepages import EXAMPLES, page
+from factcheck.rulepages import EXAMPLES, page, vocabulary_page
 from factcheck.vocabulary import BUILTIN
 
 FIXTURES = EXAMPLES
@@ -57,7 +57,6 @@ def test_rule_codes_are_unique_and_documented() -> None:
 
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
-README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 @pytest.mark.parametrize("rule", BUILTIN.rules, ids=lambda r: r.code)
@@ -69,15 +68,23 @@ def test_every_rules_page_is_committed_as_generated(rule) -> None:
     )
 
 
+def test_the_vocabularys_page_is_committed_as_generated() -> None:
+    committed = DOCS.parent / "vocabulary.md"
+    assert committed.read_text(encoding="utf-8") == vocabulary_page(), (
+        "docs/vocabulary.md is out of date: python scripts/rule_pages.py"
+    )
+
+
 @pytest.mark.parametrize("predicate", list(BUILTIN.predicates))
-def test_every_predicate_has_examples_and_a_row_in_the_readme(predicate: str) -> None:
+def test_every_predicate_has_examples_and_docs(predicate: str) -> None:
     used = [
         path
         for path in EXAMPLES.glob("*/*/claims/*.toml")
         if f'predicate = "{predicate}"' in path.read_text(encoding="utf-8")
     ]
     assert used, f"no example corpus uses {predicate}"
-    assert f"| `{predicate}` |" in README.read_text(encoding="utf-8")
+    assert BUILTIN.predicates[predicate].doc
+    assert f"| `{predicate}` |" in vocabulary_page()
 
 
 def test_rules_code_prints_the_page_and_an_unknown_code_is_bad_input(cli) -> None:

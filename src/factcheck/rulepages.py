@@ -1,7 +1,8 @@
-"""A page per rule, from the vocabulary and the rule's example corpora: what it checks, why, a
-contradicting example and a consistent one with what factcheck says of each, and how to disable
-or re-grade it. ``factcheck rules CODE`` prints it; ``docs/rules/CODE.md`` is the same page,
-committed (a test fails when it differs from what this module makes).
+"""Pages made from the vocabulary: one per rule, from the rule and its example corpora (what it
+checks, why, a contradicting example and a consistent one with what factcheck says of each, and
+how to disable or re-grade it), and one of the whole vocabulary (events, predicates, rules).
+``factcheck rules CODE`` prints a rule's page; ``docs/rules/CODE.md`` and ``docs/vocabulary.md``
+are the same pages, committed (a test fails when one differs from what this module makes).
 
 The examples are the rule's corpora in ``examples/CODE/``, shipped with the package: each case a
 ``claims/`` folder beside an ``expected.toml`` that lists the findings the case must produce
@@ -35,15 +36,20 @@ def page(rule: Rule, vocabulary: Vocabulary = BUILTIN) -> str:
 
 
 def _summary(rule: Rule, vocabulary: Vocabulary) -> str:
-    text = f"Severity: {rule.severity}. Kind: {rule.kind}"
+    return f"Severity: {rule.severity}. Kind: {_kind(rule, vocabulary)}."
+
+
+def _kind(rule: Rule, vocabulary: Vocabulary) -> str:
     if rule.kind == "order":
         earlier = _events(rule.earlier, vocabulary)
         later = _events(rule.later, vocabulary)
-        text += f": {earlier} on or before {later}, of the same people"
-    elif rule.kind == "alive":
+        return f"order: {earlier} on or before {later}, of the same people"
+    if rule.kind == "alive":
         said = " and ".join(f"`{p}`" for p in rule.predicates)
-        text += f": a claim of {said} holds on a day on or before the subject's `{rule.later[0]}`"
-    return text + "."
+        return (
+            f"alive: a claim of {said} holds on a day on or before the subject's `{rule.later[0]}`"
+        )
+    return rule.kind
 
 
 def _events(names: tuple[str, ...], vocabulary: Vocabulary) -> str:
@@ -109,3 +115,43 @@ def _disabling(rule: Rule) -> list[str]:
         f'{rule.code} = "warning"        # or "error", "info": only errors fail a run',
         "```",
     ]
+
+
+def vocabulary_page(vocabulary: Vocabulary = BUILTIN) -> str:
+    """Every event, predicate and rule, in Markdown tables."""
+    lines = [
+        "# The vocabulary",
+        "",
+        "What factcheck knows about people's lives: the events, the predicates that claims use,",
+        "and the rules that findings are reported under (`src/factcheck/vocabulary.py`).",
+        "",
+        "## Predicates",
+        "",
+        "| predicate | relation | value | event | the claim says |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for p in vocabulary.predicates.values():
+        relation = "yes" if p.relation else "no"
+        lines.append(f"| `{p.name}` | {relation} | {p.kind} | `{p.event}` | {p.doc} |")
+    lines += [
+        "",
+        "## Events",
+        "",
+        "| event | of | noun | in a timeline |",
+        "| --- | --- | --- | --- |",
+    ]
+    for e in vocabulary.events.values():
+        lines.append(f"| `{e.name}` | {e.parties} | {e.noun} | {e.verb} |")
+    lines += [
+        "",
+        "## Rules",
+        "",
+        "| code | name | severity | kind | checks |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for rule in vocabulary.rules:
+        link = f"[{rule.code}](rules/{rule.code}.md)"
+        checks = rule.doc.split(". ")[0].rstrip(".") + "."
+        kind = _kind(rule, vocabulary)
+        lines.append(f"| {link} | {rule.name} | {rule.severity} | {kind} | {checks} |")
+    return "\n".join(lines) + "\n"

@@ -401,3 +401,22 @@ def test_escaped_text_stays_on_its_line_and_reads_back(text: str) -> None:
     assert not {"\r", "\n"} & set(data + value)
     assert not {":", ","} & set(value)
     assert _unescape_data(data) == text == _unescape_property(value)
+
+
+def test_sarif_rules_link_their_pages_where_the_project_names_its_repository(
+    monkeypatch,
+) -> None:
+    from factcheck.report import sarif
+
+    monkeypatch.chdir(REPO)
+    report = check([BUNDLED_CLAIMS])
+    monkeypatch.setattr(sarif, "repository_url", lambda: None)
+    rules = sarif.document(report)["runs"][0]["tool"]["driver"]["rules"]
+    assert all("helpUri" not in rule for rule in rules)
+    monkeypatch.setattr(sarif, "repository_url", lambda: "https://git.example.org/desk/factcheck")
+    document = sarif.document(report)
+    _validate(document)
+    rules = document["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[0]["helpUri"] == (
+        "https://git.example.org/desk/factcheck/blob/HEAD/docs/rules/FC101.md"
+    )

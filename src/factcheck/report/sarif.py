@@ -75,8 +75,8 @@ def _first_sentence(doc: str) -> str:
     return doc if end < 0 else doc[: end + 1]
 
 
-def _rule(rule: Rule) -> dict:
-    return {
+def _rule(rule: Rule, repository: str | None) -> dict:
+    described = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": _first_sentence(rule.doc)},
@@ -84,6 +84,25 @@ def _rule(rule: Rule) -> dict:
         "help": {"text": rule.doc},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
+    if repository is not None:
+        described["helpUri"] = f"{repository}/blob/HEAD/docs/rules/{rule.code}.md"
+    return described
+
+
+def repository_url() -> str | None:
+    """The project's repository, as its metadata names it (``[project.urls] Repository``):
+    where the rules' pages are. None when it names none."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("factcheck").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in ("repository", "source") and url.strip().startswith("https://"):
+            return url.strip().rstrip("/")
+    return None
 
 
 def _result(report: Report, finding: Finding) -> dict:
@@ -124,10 +143,11 @@ def _root_uri(report: Report) -> str:
 
 
 def document(report: Report) -> dict:
+    repository = repository_url()
     driver = {
         "name": "factcheck",
         "version": __version__,
-        "rules": [_rule(rule) for rule in BUILTIN.rules],
+        "rules": [_rule(rule, repository) for rule in BUILTIN.rules],
     }
     run = {
         "tool": {"driver": driver},

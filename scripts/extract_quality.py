@@ -31,8 +31,9 @@ from factcheck.check import check
 from factcheck.dates import DateError, parse_date, parse_years
 from factcheck.entities import Names
 from factcheck.extract import DraftClaim, draft, entity_names, read_article
-from factcheck.loader import ENTITY_FILE, Inputs, load
+from factcheck.inputs import ENTITY_FILE, Inputs
 from factcheck.model import Claim
+from factcheck.parallel import load
 from factcheck.problems import InputError
 from factcheck.vocabulary import BUILTIN
 

@@ -16,9 +16,10 @@ from jsonschema import Draft4Validator
 
 from conftest import BUNDLED_CLAIMS, REPO
 from factcheck.baseline import Baseline, Entry, entry
-from factcheck.check import Report, check
+from factcheck.check import check
 from factcheck.report import FORMATS
 from factcheck.report.github import escape_data, escape_property
+from factcheck.results import Report
 from factcheck.textsafe import inert
 from factcheck.vocabulary import BUILTIN
 

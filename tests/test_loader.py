@@ -16,7 +16,7 @@ import pytest
 
 from factcheck.cache import CACHE_DIR
 from factcheck.check import check
-from factcheck.loader import find_files
+from factcheck.inputs import find_files
 from factcheck.problems import InputError, Problem
 from factcheck.vocabulary import BUILTIN
 

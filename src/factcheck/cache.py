@@ -38,7 +38,7 @@ from factcheck import __version__
 from factcheck.files import present, replace_atomically
 
 if TYPE_CHECKING:
-    from factcheck.check import Report
+    from factcheck.results import Report
 
 CACHE_DIR = ".factcheck_cache"
 MAX_PACKS = 8  # sets of paths whose packs are kept
@@ -143,7 +143,7 @@ class ReportCache:
 
     def get(self, identity: bytes) -> Report | None:
         """The report kept, if it was made from inputs of this ``identity``."""
-        from factcheck.check import Report
+        from factcheck.results import Report
 
         read = _read_pack(self.pack, self.key)
         if read is None or read[0] != identity:

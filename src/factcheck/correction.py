@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from factcheck.engine import Checker, ClaimKey, Component, Conflict
 from factcheck.hitting import Budget, OverBudget, cost, least_hitting_sets
+from factcheck.paths import connected
 from factcheck.sweep import Sweep, Window
 from factcheck.values import Point
 
@@ -319,23 +320,12 @@ def _disputes(
 ) -> tuple[frozenset[ClaimKey], ...]:
     """The contested claims in groups that stand or fall together: linked by a proof they share,
     or by an event they both bound."""
-    parent = {key: key for key in contested}
-
-    def find(key: ClaimKey) -> ClaimKey:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    linked = [core & contested for core in cores]
-    linked += [frozenset(on_point) & contested for on_point in windows.values()]
-    for members in linked:
-        ordered = sorted(members)
-        for key in ordered[1:]:
-            parent[find(key)] = find(ordered[0])
-    together: dict[ClaimKey, set[ClaimKey]] = defaultdict(set)
-    for key in contested:
-        together[find(key)].add(key)
+    linked = [sorted(core & contested) for core in cores]
+    linked += [sorted(frozenset(on_point) & contested) for on_point in windows.values()]
+    group = connected(sorted(contested), linked)
+    together: dict[int, set[ClaimKey]] = defaultdict(set)
+    for key, number in group.items():
+        together[number].add(key)
     return tuple(sorted((frozenset(s) for s in together.values()), key=sorted))
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -302,3 +303,23 @@ def span_day_bounds(span: Span) -> tuple[int, int | None]:
         return lo, None
     most = span_days(span.hi)[1]
     return lo, most if span.hi_inclusive else most - 1
+
+
+def densest_day(windows: Iterable[tuple[int | None, int | None, float]]) -> int | None:
+    """The earliest day inside the most weight of windows (each ``lo..hi`` inclusive, None
+    unbounded, with its weight); None when there is none. One sweep over the windows' ends: no
+    two windows are compared."""
+    events = []
+    for lo, hi, weight in windows:
+        if lo is not None and hi is not None and lo > hi:
+            continue  # no day at all
+        events.append((-(1 << 62) if lo is None else lo, 0, weight))
+        events.append(((1 << 62) if hi is None else hi, 1, -weight))
+    events.sort(key=lambda e: (e[0], e[1]))  # on one day, windows start before others end
+    inside = best = 0.0
+    day = None
+    for at, _, weight in events:
+        inside += weight
+        if inside > best:
+            best, day = inside, at
+    return day

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from factcheck.constraints import Bound, Constraints, Source, compile_readings
-from factcheck.dates import DayInterval
+from factcheck.dates import DayInterval, densest_day
 from factcheck.engine import ClaimKey, Solution, Window, solve
 from factcheck.entities import Names
 from factcheck.model import Article, Corpus
@@ -229,19 +229,7 @@ def _dated_by(
 
 def _largest_agreeing(windows: dict[ClaimKey, Window]) -> set[ClaimKey]:
     """The claims whose windows share the day inside the most of them (the earliest such)."""
-    events = []
-    for key, window in windows.items():
-        if window.lo is not None and window.hi is not None and window.lo > window.hi:
-            continue  # fits no date even alone
-        events.append((-(1 << 62) if window.lo is None else window.lo, 0, key))
-        events.append(((1 << 62) if window.hi is None else window.hi, 1, key))
-    events.sort(key=lambda e: (e[0], e[1]))
-    inside = best = 0
-    day = None
-    for at, ends, _ in events:
-        inside += -1 if ends else 1
-        if inside > best:
-            best, day = inside, at
+    day = densest_day((w.lo, w.hi, 1.0) for w in windows.values())
     return {
         key
         for key, w in windows.items()

@@ -24,8 +24,8 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Edge, Gap, Source
-from factcheck.dates import DayInterval, Span, ends_within, starts_within
-from factcheck.paths import Step, negative_cycle, path_to, shortest
+from factcheck.dates import DayInterval, Span, densest_day, ends_within, starts_within
+from factcheck.paths import Step, connected, negative_cycle, path_to, shortest
 from factcheck.values import Point
 
 ClaimKey = tuple[str, str]  # (article id, claim id)
@@ -126,24 +126,15 @@ class _Solver:
 
     def components(self, gaps: list[Gap]) -> list[Component]:
         """Points linked by edges, solved apart from all others."""
-        parent = {p: p for p in self.points}
-
-        def find(p: Point) -> Point:
-            while parent[p] != p:
-                parent[p] = parent[parent[p]]
-                p = parent[p]
-            return p
-
-        for edge in self.edges:
-            parent[find(edge.src)] = find(edge.dst)
-        groups: dict[Point, Component] = {}
+        group = connected(self.points, ((e.src, e.dst) for e in self.edges))
+        found = [Component([], [], []) for _ in range(len(set(group.values())))]
         for point in self.points:
-            groups.setdefault(find(point), Component([], [], [])).points.append(point)
+            found[group[point]].points.append(point)
         for edge in self.edges:
-            groups[find(edge.src)].edges.append(edge)
+            found[group[edge.src]].edges.append(edge)
         for gap in sorted(gaps, key=lambda g: (g.earlier, g.later, g.source.order)):
-            groups[find(gap.earlier)].gaps.append(gap)
-        return list(groups.values())
+            found[group[gap.earlier]].gaps.append(gap)
+        return found
 
     def clash_on_points(self, points: list[Point]) -> None:
         for point in points:
@@ -350,20 +341,15 @@ def _outliers(point: Point, bounds: list[Bound]) -> list[Conflict]:
     # weights break ties between equally large groups towards the more precise claims (a birth
     # date over an age); together the fractions stay below one vote.
     per_article = Counter(key[0] for key in windows if key is not None)
-    events = []
+    weighted = []
     for key, (lo, hi) in windows.items():
         start = -(1 << 62) if lo is None else lo.day
         end = (1 << 62) if hi is None else hi.day
         vote = 1 / per_article[key[0]] if key is not None else 1.0
         weight = vote + 1 / (len(windows) * (min(end - start, 1 << 20) + 2))
-        events += [(start, 0, weight), (end, 1, -weight)]
-    events.sort(key=lambda e: (e[0], e[1]))
-    inside = best = 0.0
-    day = events[0][0]
-    for at, _, weight in events:
-        inside += weight
-        if inside > best:
-            best, day = inside, at
+        weighted.append((start, end, weight))
+    day = densest_day(weighted)
+    assert day is not None
     agreeing = [w for w in windows.values() if _holds(w, day)]
     lowest_hi = min(
         (w[1] for w in agreeing if w[1]),

@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.blame import Option
-from factcheck.check import Report
 from factcheck.constraints import Source
 from factcheck.dates import day_str
 from factcheck.findings import Finding
 from factcheck.paths import Step
 from factcheck.problems import InputError, Problem
+from factcheck.results import Report
 
 MIN_PREFIX = 4
 

@@ -7,10 +7,32 @@ an arc of that weight.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from factcheck.constraints import Source
 from factcheck.values import Point
+
+T = TypeVar("T", bound=Hashable)
+
+
+def connected(items: Iterable[T], links: Iterable[Sequence[T]]) -> dict[T, int]:
+    """Each item's group: items that a link names together, directly or through other items,
+    are in one. Groups are numbered in the order of their first item (a union-find)."""
+    parent = {item: item for item in items}
+
+    def find(item: T) -> T:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for link in links:
+        for item in link[1:]:
+            parent[find(item)] = find(link[0])
+    numbers: dict[T, int] = {}
+    return {item: numbers.setdefault(find(item), len(numbers)) for item in parent}
 
 
 @dataclass(frozen=True, slots=True)

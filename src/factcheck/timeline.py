@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, TextIO
 
-from factcheck.check import Analysis
 from factcheck.constraints import Source, value_text
 from factcheck.dates import DateError, DayInterval, day_str, iso, parse_date
 from factcheck.engine import solve
@@ -21,6 +20,7 @@ from factcheck.findings import normalised
 from factcheck.model import Claim
 from factcheck.problems import InputError, Problem, closest_match
 from factcheck.report.json_format import dumps
+from factcheck.results import Analysis
 from factcheck.values import Point
 from factcheck.vocabulary import BUILTIN
 

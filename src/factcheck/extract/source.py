@@ -15,7 +15,8 @@ from pathlib import Path
 
 from factcheck.dates import iso, parse_date
 from factcheck.entities import Names
-from factcheck.loader import ENTITY_FILE, Inputs, find_files, load
+from factcheck.inputs import ENTITY_FILE, Inputs, find_files
+from factcheck.parallel import load
 from factcheck.problems import InputError, Problem
 
 MAX_BYTES = 5 * 1024 * 1024

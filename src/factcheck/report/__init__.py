@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from factcheck.check import Report
 from factcheck.report import github, json_format, jsonl, sarif, text
+from factcheck.results import Report
 
 Formatter = Callable[[Report, TextIO], None]
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from factcheck.check import Report
 from factcheck.findings import Finding
 from factcheck.report.sarif import first_location
 from factcheck.report.text import summary, verdict
+from factcheck.results import Report
 from factcheck.textsafe import inert, not_a_command
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -6,11 +6,11 @@ import json
 from typing import TextIO
 
 from factcheck.blame import Blame, Option
-from factcheck.check import Report
 from factcheck.dates import day_str, iso
 from factcheck.findings import Dating, Finding, normalised
 from factcheck.model import Claim, EventRef
 from factcheck.problems import Problem
+from factcheck.results import Report
 
 VERSION = 1
 

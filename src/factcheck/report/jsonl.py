@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from factcheck.check import Report
 from factcheck.report.json_format import finding_json
+from factcheck.results import Report
 
 
 def render(report: Report, out: TextIO) -> None:

@@ -17,11 +17,11 @@ from typing import TextIO
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.check import Report
 from factcheck.findings import Evidence, Finding
 from factcheck.model import Location
 from factcheck.report.json_format import dumps
 from factcheck.report.text import verdict
+from factcheck.results import Report
 from factcheck.vocabulary import BUILTIN, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

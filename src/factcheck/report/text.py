@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from itertools import groupby
 from typing import Literal, TextIO
 
-from factcheck.check import Report
 from factcheck.findings import Evidence, Finding
+from factcheck.results import Report
 from factcheck.textsafe import inert, not_a_command
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}

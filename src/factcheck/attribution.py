@@ -20,9 +20,10 @@ from factcheck.constraints import Constraints, Source
 from factcheck.correction import Dispute, Group, Outcome, correct, groups, keys_of
 from factcheck.dates import day_str
 from factcheck.dating import ArticleDate
-from factcheck.engine import Checker, ClaimKey, Component, Conflict
+from factcheck.engine import Checker, Component
 from factcheck.hitting import cost
-from factcheck.model import Claim
+from factcheck.model import Claim, ClaimKey
+from factcheck.paths import Conflict
 
 NAMED = 6  # articles named on one side; more are counted
 

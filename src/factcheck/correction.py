@@ -34,9 +34,10 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Set
 from dataclasses import dataclass, field
 
-from factcheck.engine import Checker, ClaimKey, Component, Conflict
+from factcheck.engine import Checker, Component
 from factcheck.hitting import Budget, OverBudget, cost, least_hitting_sets
-from factcheck.paths import connected
+from factcheck.model import ClaimKey
+from factcheck.paths import Conflict, connected
 from factcheck.sweep import Sweep, Window
 from factcheck.values import Point
 

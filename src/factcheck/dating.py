@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 
 from factcheck.constraints import Bound, Constraints, Source, compile_readings
 from factcheck.dates import DayInterval, densest_day
-from factcheck.engine import ClaimKey, Solution, Window, solve
+from factcheck.engine import Solution, Window, solve
 from factcheck.entities import Names
-from factcheck.model import Article, Corpus
+from factcheck.model import Article, ClaimKey, Corpus
 from factcheck.values import (
     Point,
     Reading,

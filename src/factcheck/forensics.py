@@ -15,9 +15,8 @@ from factcheck.attribution import Attribution, Verdict
 from factcheck.constraints import Constraints
 from factcheck.dates import DayInterval
 from factcheck.dating import ArticleDate, date_articles
-from factcheck.engine import ClaimKey
 from factcheck.entities import Names
-from factcheck.model import Corpus
+from factcheck.model import ClaimKey, Corpus
 from factcheck.vocabulary import MISDATED
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
-from factcheck.engine import ClaimKey
+from factcheck.model import ClaimKey
 
 BUDGET = 20_000  # steps of one group's exact search: nodes searched and solver checks
 MAX_LEAST = 256  # least corrections that tie: more is a tie too wide to weigh

@@ -9,6 +9,7 @@ from factcheck.problems import Problem
 # The records below are dataclasses without slots: the parse cache pickles them, and objects
 # with a __dict__ unpickle in C, several times faster than slotted dataclasses.
 TomlValue = object  # a value as tomllib returns it (a name of its own: Claim has an `object`)
+ClaimKey = tuple[str, str]  # a claim as (article id, claim id): unique in a corpus
 
 
 @dataclass(frozen=True)

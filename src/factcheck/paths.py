@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from factcheck.constraints import Source
+from factcheck.dates import DayInterval
 from factcheck.values import Point
 
 T = TypeVar("T", bound=Hashable)
@@ -111,3 +112,20 @@ def path_to(
         node, source = pred[node]
         sources.append(source)
     return tuple(dict.fromkeys(reversed(sources)))
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Constraints that cannot all hold: a proof of a contradiction."""
+
+    sources: tuple[Source, ...]
+    slack: int | None = None  # days by which they miss, where the proof is a negative cycle
+    suspect: Source | None = None  # the claim at odds with the most claims, where one is known
+    steps: tuple[Step, ...] = ()  # the negative cycle, from the calendar's origin where it passes
+    emptied: tuple[Point, DayInterval] | None = None  # the point calendar arithmetic left empty
+    reason: str | None = None  # what it ends in, where it is neither a cycle nor a window
+
+    @classmethod
+    def of_steps(cls, steps: Sequence[Step], suspect: Source | None = None) -> Conflict:
+        sources = tuple(dict.fromkeys(step.source for step in steps))
+        return cls(sources, -sum(step.weight for step in steps), suspect, tuple(steps))

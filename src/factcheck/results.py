@@ -12,9 +12,8 @@ from pathlib import Path
 from factcheck.baseline import Baseline, Comparison, Entry, compare
 from factcheck.constraints import Constraints
 from factcheck.dates import DayInterval
-from factcheck.engine import ClaimKey
 from factcheck.findings import Dating, Finding, Parties
-from factcheck.model import Corpus
+from factcheck.model import ClaimKey, Corpus
 
 
 @dataclass(frozen=True, slots=True)

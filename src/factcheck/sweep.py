@@ -12,8 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
-from factcheck.engine import ClaimKey
 from factcheck.hitting import Cost
+from factcheck.model import ClaimKey
 
 Window = tuple[int | None, int | None]  # a claim's days on one point; None: unbounded
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck.dates import DayInterval, Span, span_day_bounds, starts_within
+from factcheck.dates import DayInterval, Span, parse_years, span_day_bounds, starts_within
 from factcheck.model import Claim
 from factcheck.values import AS_OF, Anchor, DateReading, Point, Reading, SpanReading
 from factcheck.vocabulary import BUILTIN, Rule, Vocabulary
@@ -128,7 +128,9 @@ def _said(claim: Claim) -> str:
 
 
 def compile_readings(
-    readings: list[Reading], disabled: frozenset[str] = frozenset()
+    readings: list[Reading],
+    disabled: frozenset[str] = frozenset(),
+    vocabulary: Vocabulary = BUILTIN,
 ) -> Constraints:
     """Constraints of every reading, and of the domain rules not ``disabled``."""
     out = Constraints()
@@ -142,8 +144,8 @@ def compile_readings(
             out.add_interval(reading.point, interval, Source(text, claim))
         else:
             _compile_span(out, reading)
-    _add_order_rules(out, BUILTIN, disabled)
-    _add_alive_rules(out, readings, BUILTIN, disabled)
+    _add_order_rules(out, vocabulary, disabled)
+    _add_alive_rules(out, readings, vocabulary, disabled)
     return out
 
 
@@ -191,15 +193,30 @@ def _add_order_rules(out: Constraints, vocabulary: Vocabulary, disabled: frozens
     by_event: dict[str, list[Point]] = {}
     for point in sorted(out.points):
         by_event.setdefault(point.event, []).append(point)
-    for rule in vocabulary.of_kind("order"):
+    for rule in (*vocabulary.of_kind("order"), *vocabulary.of_kind("gap")):
         if rule.code in disabled:
             continue
-        text = _rule_text(rule)
+        source = Source(_rule_text(rule), rule=rule)
+        span = _rule_span(rule)
         for earlier_event, later_event in vocabulary.pairs(rule):
             for later in by_event.get(later_event, ()):
                 for earlier in by_event.get(earlier_event, ()):
-                    if _shared(earlier.who, later.who):
-                        out.edges.append(Edge(later, earlier, 0, Source(text, rule=rule)))
+                    if not _shared(earlier.who, later.who):
+                        continue
+                    if span is None:
+                        out.edges.append(Edge(later, earlier, 0, source))
+                        continue
+                    lo, hi = span_day_bounds(span)
+                    out.add_order(earlier, later, lo, hi, source)
+                    out.gaps.append(Gap(earlier, later, span, source))
+
+
+def _rule_span(rule: Rule) -> Span | None:
+    """A gap rule's span, in whole months (None for an order rule: no span, just an order)."""
+    if rule.kind != "gap":
+        return None
+    table = {"min": rule.least or 0} | ({} if rule.most is None else {"max": rule.most})
+    return parse_years(table)
 
 
 def _add_alive_rules(

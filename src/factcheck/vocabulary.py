@@ -9,9 +9,10 @@ Schema, ``factcheck rules`` and the rules' pages.
   counts from the subject's birth).
 - A **rule** has a stable code, a name, a severity, its documentation and a kind: *conflict*
   (claims that put one event in windows that do not overlap), *order* (an earlier event of some
-  people happens on or before a later event of the same people), *alive* (a claim that holds as
-  of a day says its subject was alive that day: on or before the rule's later event, their
-  death) or *article* (findings about an article as a whole).
+  people happens on or before a later event of the same people), *gap* (at least, or at most,
+  some years between an earlier event and a later one of the same people), *alive* (a claim
+  that holds as of a day says its subject was alive that day: on or before the rule's later
+  event, their death) or *article* (findings about an article as a whole).
 
 Order rules link events through the people they share: a person's event with each couple event
 the person is part of, a couple's event with the same couple's, a person's with the same
@@ -57,10 +58,12 @@ class Rule:
     name: str
     severity: Severity
     doc: str
-    kind: Literal["conflict", "order", "alive", "article"] = "conflict"
-    earlier: tuple[str, ...] = ()  # order: the earlier events, or (EVERY,)
-    later: tuple[str, ...] = ()  # order: the later events, or (EVERY,); alive: the death
+    kind: Literal["conflict", "order", "gap", "alive", "article"] = "conflict"
+    earlier: tuple[str, ...] = ()  # order, gap: the earlier events, or (EVERY,)
+    later: tuple[str, ...] = ()  # order, gap: the later events, or (EVERY,); alive: the death
     predicates: tuple[str, ...] = ()  # alive: the claims that hold as of a day
+    least: float | None = None  # gap: at least this many years between them
+    most: float | None = None  # gap: at most this many
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,65 @@ class Vocabulary:
 
     def person_event(self, name: str) -> bool:
         return self.events[name].parties == "person"
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        """What is wrong with the vocabulary, as (what, message, hint): a predicate of an
+        unknown event, a rule that can never match (an unknown or unbounded event, a predicate
+        that is not one), order rules that form a cycle. Built-in and user vocabularies alike."""
+        found = []
+        for name, predicate in self.predicates.items():
+            event = self.events.get(predicate.event)
+            if event is None:
+                found.append((f"predicate {name}", f"unknown event {predicate.event!r}", ""))
+            elif event.parties == "couple" and not predicate.relation:
+                found.append((f"predicate {name}", "a couple's event takes a relation", ""))
+        bounded = {p.event for p in self.predicates.values()}
+        for rule in self.rules:
+            found += [(f"rule {rule.code}", *problem) for problem in self._unmatched(rule, bounded)]
+        cycle = self._cycle()
+        if cycle:
+            found.append(("rules", f"order rules form a cycle: {' -> '.join(cycle)}", ""))
+        return found
+
+    def _unmatched(self, rule: Rule, bounded: set[str]) -> list[tuple[str, str]]:
+        hint = "every event a rule names needs a predicate that dates it"
+        named = [*rule.earlier, *rule.later]
+        if rule.kind in ("order", "gap") and not (rule.earlier and rule.later):
+            return [("an order or gap rule needs earlier and later events", "")]
+        wrong = [n for n in named if n != EVERY and n not in bounded]
+        problems = [(f"event {n!r} is unknown or no predicate dates it", hint) for n in wrong]
+        if rule.kind == "alive":
+            for name in rule.predicates:
+                predicate = self.predicates.get(name)
+                if predicate is None or predicate.kind != "years":
+                    problems.append((f"{name!r} is not a predicate of years", ""))
+        if rule.kind == "gap" and rule.least is None and rule.most is None:
+            problems.append(("a gap rule needs least or most years", ""))
+        return problems
+
+    def _cycle(self) -> list[str]:
+        """Events that order rules (EVERY aside) put each before the next, back to the first."""
+        after: dict[str, set[str]] = {}
+        for rule in self.of_kind("order"):
+            if EVERY not in (*rule.earlier, *rule.later):
+                for earlier, later in self.pairs(rule):
+                    after.setdefault(earlier, set()).add(later)
+        path: list[str] = []
+
+        def visit(event: str) -> list[str]:
+            if event in path:
+                return [*path[path.index(event) :], event]
+            path.append(event)
+            for later in sorted(after.get(event, ())):
+                if found := visit(later):
+                    return found
+            path.pop()
+            return []
+
+        for start in sorted(after):
+            if cycle := visit(start):
+                return cycle
+        return []
 
     def dated_predicates(self) -> list[str]:
         """The predicates whose value is a date: the events an ``after`` span can count from."""

@@ -259,13 +259,13 @@ def test_packs_of_other_code_or_dependencies_are_not_used(claims, parsed, analys
 
     expected = report_json(claims)
     monkeypatch.setattr(dateutil, "__version__", "0.0-other")
-    cache._header.cache_clear()
+    cache._made_by.cache_clear()
     parsed.clear()
     analysed.clear()
     assert report_json(claims) == expected
     assert len(parsed) == 6
     assert len(analysed) == 1
-    cache._header.cache_clear()  # for the tests that follow
+    cache._made_by.cache_clear()  # for the tests that follow
 
 
 def test_a_pipe_in_place_of_a_pack_is_ignored(claims):

@@ -232,11 +232,19 @@ def _sign(key: bytes, data: Entry) -> bytes:
     return hmac.new(key, data, hashlib.sha256).hexdigest().encode()
 
 
-@cache
 def _header() -> bytes:
     """What wrote a pack: entries made by other code are stale, even under the same version
     number (as during development), and so are reports that another python-dateutil (which
-    reads dates) might have read otherwise; pickles are read by the Python that wrote them."""
+    reads dates) might have read otherwise, and files read under another vocabulary (a
+    predicate defined or not); pickles are read by the Python that wrote them."""
+    from factcheck.vocabulary import active
+
+    facts = {**_made_by(), "vocabulary": active().digest()}
+    return json.dumps(facts, sort_keys=True).encode()
+
+
+@cache
+def _made_by() -> dict[str, str]:
     import dateutil
 
     digest = hashlib.sha256()
@@ -245,13 +253,12 @@ def _header() -> bytes:
         with suppress(OSError):  # no source installed: the version alone tells
             digest.update(module.relative_to(package).as_posix().encode() + b"\0")
             digest.update(module.read_bytes())
-    facts = {
+    return {
         "factcheck": __version__,
         "code": digest.hexdigest(),
         "dateutil": getattr(dateutil, "__version__", "unknown"),
         "python": sys.version.split()[0],
     }
-    return json.dumps(facts, sort_keys=True).encode()
 
 
 def _evict(kept: Path) -> None:

@@ -21,6 +21,7 @@ from factcheck.parallel import default_jobs, load
 from factcheck.problems import InputError
 from factcheck.results import Analysis, Checked, Report
 from factcheck.values import read
+from factcheck.vocabulary import using
 
 
 def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
@@ -29,7 +30,7 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
     With the cache, a run whose files and settings are all unchanged reports what the last one
     did without loading or analysing anything."""
     settings = settings or Settings()
-    with _paused_gc():
+    with _paused_gc(), using(settings.vocabulary):
         root = repository_root(paths)
         inputs = Inputs.read(paths, facts=settings.cache)
         reports = ReportCache.at(root, paths) if inputs.complete else None
@@ -47,7 +48,7 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
 def analyse(paths: Sequence[Path], settings: Settings | None = None) -> Analysis:
     """:func:`check`, keeping all it worked out; never from the report cache."""
     settings = settings or Settings()
-    with _paused_gc():
+    with _paused_gc(), using(settings.vocabulary):
         inputs = Inputs.read(paths, facts=settings.cache)
         return _analyse(repository_root(paths), paths, inputs, settings)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from factcheck.problems import InputError, Problem, closest, shown
 from factcheck.toml_lines import locate
-from factcheck.vocabulary import BUILTIN, Severity
+from factcheck.vocabulary import BUILTIN, Severity, Vocabulary
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -35,6 +35,7 @@ class Settings:
     source: Path | None = None  # the file they came from
     jobs: int | None = None  # processes that load files; None: one per core
     cache: bool = True  # whether to use (and keep) the cache: parsed files, the last report
+    vocabulary: Vocabulary = BUILTIN  # the built-in one, and what the configuration defines
 
 
 def find(start: Path) -> Path | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from factcheck.dates import DayInterval, Span, parse_years, span_day_bounds, starts_within
 from factcheck.model import Claim
 from factcheck.values import AS_OF, Anchor, DateReading, Point, Reading, SpanReading
-from factcheck.vocabulary import BUILTIN, Rule, Vocabulary
+from factcheck.vocabulary import Rule, Vocabulary, active
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # one source per claim or rule use: identity
@@ -99,7 +99,8 @@ def value_text(claim: Claim) -> str:
     value = claim.value
     if not isinstance(value, dict):
         return str(value)
-    kind = "years" if claim.after or BUILTIN.predicates[claim.predicate].kind == "years" else "date"
+    years = claim.after or active().predicates[claim.predicate].kind == "years"
+    kind = "years" if years else "date"
     words = {"min": "at least", "max": "at most"}
     if kind == "date":
         words = {"min": "on or after", "max": "on or before"}
@@ -120,7 +121,7 @@ def _said(claim: Claim) -> str:
         earlier = Point(
             after.predicate, (after.subject, after.object) if after.object else (after.subject,)
         )
-        noun = BUILTIN.events[BUILTIN.predicates[claim.predicate].event].noun
+        noun = active().events[active().predicates[claim.predicate].event].noun
         return f"the {noun} came {years} after {earlier}"
     if claim.predicate == "age":
         return f"{claim.subject} is {value_text(claim)}"
@@ -130,9 +131,11 @@ def _said(claim: Claim) -> str:
 def compile_readings(
     readings: list[Reading],
     disabled: frozenset[str] = frozenset(),
-    vocabulary: Vocabulary = BUILTIN,
+    vocabulary: Vocabulary | None = None,
 ) -> Constraints:
-    """Constraints of every reading, and of the domain rules not ``disabled``."""
+    """Constraints of every reading, and of the domain rules not ``disabled`` (those of
+    ``vocabulary``, default: the one in force)."""
+    vocabulary = vocabulary or active()
     out = Constraints()
     for reading in readings:
         claim = reading.claim

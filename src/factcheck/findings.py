@@ -24,7 +24,7 @@ from factcheck.dating import ArticleDate
 from factcheck.model import Article, Claim, Location
 from factcheck.paths import Step
 from factcheck.values import AS_OF, may_be_present_tense
-from factcheck.vocabulary import BUILTIN, CONFLICT, MISDATED, UNDATED, Rule, Severity
+from factcheck.vocabulary import CONFLICT, MISDATED, UNDATED, Rule, Severity, active
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,7 @@ def normalised(value: object) -> object:
 def meaning(claim: Claim) -> object:
     """A claim's value as what it means, so that "June 14, 2011" and 2011-06-14 are one value."""
     value = claim.value
-    if claim.after is None and BUILTIN.predicates[claim.predicate].kind == "date":
+    if claim.after is None and active().predicates[claim.predicate].kind == "date":
         if isinstance(value, dict):
             return {k: v if v == AS_OF else iso(parse_date(v)) for k, v in sorted(value.items())}
         return iso(parse_date(value))

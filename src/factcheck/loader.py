@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from factcheck.model import Article, Claim, Corpus, Entity, EventRef, LoadedFile, Location
 from factcheck.problems import Problem, closest
 from factcheck.toml_lines import Block, locate
-from factcheck.vocabulary import BUILTIN
+from factcheck.vocabulary import active
 
 _DATE_TYPES = (str, int, dt.date)
 _OPTIONAL_TEXT = (str,)
@@ -215,10 +215,10 @@ class _FileReader:
         clean, _ = self._checked(table, block, CLAIM_KEYS, "the claim")
         self._require(table, block, REQUIRED["claim"], "the claim")
         predicate = clean.get("predicate")
-        spec = BUILTIN.predicates.get(predicate) if predicate is not None else None
+        spec = active().predicates.get(predicate) if predicate is not None else None
         if predicate is not None and spec is None:
-            known = ", ".join(BUILTIN.predicates)
-            hint = closest(predicate, BUILTIN.predicates)
+            known = ", ".join(active().predicates)
+            hint = closest(predicate, active().predicates)
             hint = f"{hint} known predicates: {known}" if hint else f"known predicates: {known}"
             line = block.keys.get("predicate", block.line)
             self.problem(line, f"unknown predicate {predicate!r}", hint)
@@ -271,9 +271,9 @@ class _FileReader:
             return None
         if not self._require(after, inner, REQUIRED["after"], "after"):
             return None
-        spec = BUILTIN.predicates.get(after["predicate"])
+        spec = active().predicates.get(after["predicate"])
         if spec is None or spec.kind != "date":
-            events = [name for name, p in BUILTIN.predicates.items() if p.kind == "date"]
+            events = [name for name, p in active().predicates.items() if p.kind == "date"]
             hint = closest(after["predicate"], events) or "events: " + ", ".join(events)
             self.problem(line, f"after names {after['predicate']!r}, which is not an event", hint)
             return None

@@ -18,6 +18,7 @@ from factcheck.cache import Entry, Facts, ParseCache
 from factcheck.inputs import Inputs
 from factcheck.loader import duplicates, parse_file
 from factcheck.model import Corpus, LoadedFile
+from factcheck.vocabulary import Vocabulary, active, using
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -85,7 +86,9 @@ def _parse(
     try:
         with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
             work = [[(str(files[i]), missed[i]) for i in chunk] for chunk in chunks]
-            for chunk, pickles in zip(chunks, pool.map(_parse_chunk, work), strict=True):
+            # A spawned worker starts with the built-in vocabulary: it is sent the one in force.
+            said = [active()] * len(work)
+            for chunk, pickles in zip(chunks, pool.map(_parse_chunk, work, said), strict=True):
                 parsed += [(i, pickle.loads(p), p) for i, p in zip(chunk, pickles, strict=True)]
     except (OSError, BrokenProcessPool):
         # No processes to be had (a sandbox, a full process table) or one was killed: slower,
@@ -94,8 +97,9 @@ def _parse(
     return parsed
 
 
-def _parse_chunk(files: list[tuple[str, bytes]]) -> list[bytes]:
-    return [_pickled(parse_file(path, data)) for path, data in files]
+def _parse_chunk(files: list[tuple[str, bytes]], vocabulary: Vocabulary) -> list[bytes]:
+    with using(vocabulary):
+        return [_pickled(parse_file(path, data)) for path, data in files]
 
 
 def _pickled(loaded: LoadedFile) -> bytes:

@@ -27,7 +27,7 @@ from factcheck.loader import (
     REQUIRED,
     TOP_KEYS,
 )
-from factcheck.vocabulary import BUILTIN, Predicate
+from factcheck.vocabulary import Predicate, active
 
 DRAFT_04 = "http://json-schema.org/draft-04/schema#"
 
@@ -62,7 +62,7 @@ def _names(predicates: Iterable[Predicate]) -> list[str]:
 
 
 def _where(test: Callable[[Predicate], bool]) -> list[str]:
-    return _names(p for p in BUILTIN.predicates.values() if test(p))
+    return _names(p for p in active().predicates.values() if test(p))
 
 
 def _listed(names: list[str]) -> str:
@@ -94,7 +94,7 @@ def _descriptions() -> dict[str, dict[str, str]]:
             "id": "Required: the claim's id, unique within its article.",
             "subject": "Required: who the claim is about: an entity's name or alias.",
             "predicate": "Required: what the claim says; one of "
-            + _listed(list(BUILTIN.predicates)),
+            + _listed(list(active().predicates)),
             "object": (
                 f"For relations ({relations}): the other party of the relation; relations are "
                 "symmetric. Other predicates take no object."
@@ -231,7 +231,7 @@ def _predicate_enum(names: list[str], *, values: bool = True) -> dict:
     """An enum of predicates, with each one's documentation for editors' completion lists."""
     docs = []
     for name in names:
-        p = BUILTIN.predicates[name]
+        p = active().predicates[name]
         notes = ["value: a date" if p.kind == "date" else "value: years"] if values else []
         notes.append("subject and object" if p.relation else "subject only")
         docs.append(f"{p.doc} ({'; '.join(notes)})")
@@ -274,7 +274,7 @@ def schema() -> dict:
     not_blank = {"pattern": _NOT_BLANK}
     date = {key: value for key, value in _date().items() if key != "type"}
     names = {"id": not_blank, "subject": not_blank, "object": not_blank, "name": not_blank}
-    events = [p for p in BUILTIN.predicates.values() if p.kind == "date"]
+    events = [p for p in active().predicates.values() if p.kind == "date"]
 
     after = _table(
         AFTER_KEYS,
@@ -290,7 +290,7 @@ def schema() -> dict:
         texts["claim"],
         {
             **names,
-            "predicate": _predicate_enum(list(BUILTIN.predicates)),
+            "predicate": _predicate_enum(list(active().predicates)),
             # Either kind, so that a value no predicate takes is marked on the value itself;
             # the claim's allOf says which kind its predicate takes.
             "value": {
@@ -306,7 +306,7 @@ def schema() -> dict:
         "A claim: what the article says about a person or a couple, and when.",
     )
     claim["allOf"] = [
-        _parties(BUILTIN.predicates.values()),
+        _parties(active().predicates.values()),
         _values(),
         {"not": {"required": ["after", "as_of"]}},
     ]

@@ -22,7 +22,7 @@ from factcheck.problems import InputError, Problem, closest_match
 from factcheck.report.json_format import dumps
 from factcheck.results import Analysis
 from factcheck.values import Point
-from factcheck.vocabulary import BUILTIN
+from factcheck.vocabulary import active
 
 VERSION = 1
 COMMAND_LINE = "<command line>"  # where a problem with an argument is, for the problems' format
@@ -72,7 +72,7 @@ class Event:
     @property
     def label(self) -> str:
         """How the event reads in a timeline: "born", "met Benjamin Millepied"."""
-        verb = BUILTIN.events[self.event].verb
+        verb = active().events[self.event].verb
         return f"{verb} {' and '.join(self.others)}" if self.others else verb
 
     @property
@@ -166,7 +166,7 @@ def timeline(analysis: Analysis, entity_name: str) -> Timeline:
 def _chronological(event: Event) -> tuple:
     lo, hi = event.window.lo, event.window.hi
     start = lo if lo is not None else hi if hi is not None else _NEVER
-    order = BUILTIN.events[event.event].order
+    order = active().events[event.event].order
     return (start, _NEVER if hi is None else hi, order, event.others)
 
 

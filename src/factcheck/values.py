@@ -15,7 +15,7 @@ from factcheck.dates import DATE_HINT, DateError, DayInterval, Span, parse_date,
 from factcheck.entities import Names
 from factcheck.model import Article, Claim, Corpus
 from factcheck.problems import Problem
-from factcheck.vocabulary import BUILTIN
+from factcheck.vocabulary import active
 
 AS_OF = "as_of"  # a date-range bound that stands for the claim's as_of time
 
@@ -27,7 +27,7 @@ class Point(NamedTuple):
     who: tuple[str, ...]
 
     def __str__(self) -> str:
-        noun = BUILTIN.events[self.event].noun
+        noun = active().events[self.event].noun
         if len(self.who) == 1 and self.event != "published":
             return f"{self.who[0]}'s {noun}"
         return f"the {noun} of {' and '.join(self.who)}"
@@ -94,7 +94,7 @@ def read(
 def may_be_present_tense(claim: Claim) -> bool:
     """Whether a claim can hold on its article's publication: it gives no date of its own
     (as_of, after) and is an age or a duration, or a date range up to "as_of"."""
-    predicate = BUILTIN.predicates.get(claim.predicate)
+    predicate = active().predicates.get(claim.predicate)
     if claim.as_of is not None or claim.after is not None or predicate is None:
         return False
     return predicate.kind == "years" or (
@@ -164,7 +164,7 @@ class _ClaimReader:
                 self.stated_as_of = parse_date(claim.as_of)
             except DateError as exc:
                 self.problem("as_of", f"as_of: {exc}", DATE_HINT)
-        predicate = BUILTIN.predicates.get(claim.predicate)
+        predicate = active().predicates.get(claim.predicate)
         if predicate is None or claim.value is None or len(who) != 1 + predicate.relation:
             self.ok = False
             return None
@@ -175,7 +175,7 @@ class _ClaimReader:
             earlier_who = [self.entity(after.subject, "subject", "after")]
             if after.object is not None:
                 earlier_who.append(self.entity(after.object, "object", "after"))
-            earlier = self.point(BUILTIN.predicates[after.predicate].event, earlier_who)
+            earlier = self.point(active().predicates[after.predicate].event, earlier_who)
             span = self.span()
             reading = None if span is None else SpanReading(claim, earlier, span, point)
         elif predicate.kind == "years":

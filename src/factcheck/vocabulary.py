@@ -22,6 +22,9 @@ but the other side's.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,6 +78,21 @@ class Vocabulary:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules_by_code", {rule.code: rule for rule in self.rules})
+
+    def extended(
+        self, events: list[Event], predicates: list[Predicate], rules: list[Rule]
+    ) -> Vocabulary:
+        """This vocabulary with more events, predicates and rules (a user's)."""
+        return Vocabulary(
+            {**self.events, **{e.name: e for e in events}},
+            {**self.predicates, **{p.name: p for p in predicates}},
+            (*self.rules, *rules),
+        )
+
+    def digest(self) -> str:
+        """What the vocabulary says, as a digest: caches made under another are not used."""
+        said = repr((self.events, self.predicates, self.rules))
+        return hashlib.sha256(said.encode("utf-8")).hexdigest()
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if rule.kind == kind)
@@ -348,3 +366,23 @@ BUILTIN = Vocabulary(
 CONFLICT = BUILTIN.rules_by_code["FC101"]
 UNDATED = BUILTIN.rules_by_code["FC301"]
 MISDATED = BUILTIN.rules_by_code["FC302"]
+
+
+_ACTIVE = [BUILTIN]
+
+
+def active() -> Vocabulary:
+    """The vocabulary in force: the configuration's (built-in and user-defined) during a check,
+    else the built-in one. A check runs under one vocabulary from start to end, so the stages
+    read it here rather than each being handed it."""
+    return _ACTIVE[-1]
+
+
+@contextmanager
+def using(vocabulary: Vocabulary) -> Iterator[None]:
+    """Put ``vocabulary`` in force for the ``with`` block."""
+    _ACTIVE.append(vocabulary)
+    try:
+        yield
+    finally:
+        _ACTIVE.pop()

@@ -22,14 +22,14 @@ from factcheck.model import Location
 from factcheck.report.json_format import dumps
 from factcheck.report.text import verdict
 from factcheck.results import Report
-from factcheck.vocabulary import BUILTIN, Rule
+from factcheck.vocabulary import Rule, active
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "factcheckFingerprint/v1"
 SRCROOT = "%SRCROOT%"
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_RULE_INDEX = {rule.code: index for index, rule in enumerate(BUILTIN.rules)}
+_RULE_INDEX = {rule.code: index for index, rule in enumerate(active().rules)}
 
 
 def first_location(finding: Finding) -> Location:
@@ -147,7 +147,7 @@ def document(report: Report) -> dict:
     driver = {
         "name": "factcheck",
         "version": __version__,
-        "rules": [_rule(rule, repository) for rule in BUILTIN.rules],
+        "rules": [_rule(rule, repository) for rule in active().rules],
     }
     run = {
         "tool": {"driver": driver},

@@ -263,10 +263,14 @@ def explain(
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema (draft 4) of claim and entity files, for editors."""
-    from factcheck.schema import schema_text
+    """Print the JSON Schema (draft 4) of claim and entity files, for editors (with the
+    predicates your configuration defines).
 
-    typer.echo(schema_text(), nl=False)
+    Exit status: 0 printed, 2 a bad configuration.
+    """
+    from factcheck import commands
+
+    raise typer.Exit(commands.schema())
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.problems import InputError, shown
 from factcheck.textsafe import inert, not_a_command
+from factcheck.vocabulary import using
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_PATHS = (Path("claims"),)
@@ -87,7 +88,8 @@ def run(
     if problems:
         return _report_problems(InputError(problems), output_format)
     report = report.against(accepted)
-    FORMATS[output_format](report, sys.stdout)
+    with using(settings.vocabulary):  # the rules a format lists (SARIF) are the run's
+        FORMATS[output_format](report, sys.stdout)
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
 
 
@@ -126,7 +128,8 @@ def explain(
         finding = find(check(_paths(paths, settings), settings), fingerprint)
     except InputError as error:
         return _report_problems(error, "text")
-    FORMATS[output_format](derive(finding), sys.stdout)
+    with using(settings.vocabulary):  # its events' names, in the steps
+        FORMATS[output_format](derive(finding), sys.stdout)
     return EXIT_CLEAN
 
 
@@ -139,7 +142,8 @@ def timeline(
 
     try:
         settings = _settings(loading)
-        result = build(analyse(_paths(paths, settings), settings), entity)
+        with using(settings.vocabulary):  # its events' labels and order
+            result = build(analyse(_paths(paths, settings), settings), entity)
     except UnknownEntity as error:
         if output_format == "json":
             from factcheck.report.json_format import render_problems
@@ -151,12 +155,13 @@ def timeline(
         return EXIT_BAD_INPUT
     except InputError as error:
         return _report_problems(error, output_format)
-    if output_format == "json":
-        render_json(result, sys.stdout)
-    else:
-        from factcheck.report.timeline_text import render
+    with using(settings.vocabulary):
+        if output_format == "json":
+            render_json(result, sys.stdout)
+        else:
+            from factcheck.report.timeline_text import render
 
-        render(result, sys.stdout)
+            render(result, sys.stdout)
     return EXIT_CLEAN
 
 
@@ -213,23 +218,39 @@ def extract(
 
 
 def rules(code: str | None) -> int:
-    """Every rule in a few lines, or one rule's page."""
+    """Every rule in a few lines, or one rule's page: factcheck's and the configuration's."""
     import textwrap
 
     from factcheck.problems import Problem, closest
     from factcheck.rulepages import page
-    from factcheck.vocabulary import BUILTIN
 
+    try:
+        vocabulary = load_settings().vocabulary
+    except InputError as error:
+        return _report_problems(error, "text", "shown")
     if code is None:
-        for rule in BUILTIN.rules:
+        for rule in vocabulary.rules:
             print(f"{rule.code}  {rule.name}  ({rule.severity})")
             print(textwrap.fill(rule.doc, 88, initial_indent="    ", subsequent_indent="    "))
             print()
         return EXIT_CLEAN
-    wanted = BUILTIN.rules_by_code.get(code.strip().upper())
+    wanted = vocabulary.rules_by_code.get(code.strip().upper())
     if wanted is None:
-        hint = closest(code, BUILTIN.rules_by_code) or "factcheck rules lists them"
+        hint = closest(code, vocabulary.rules_by_code) or "factcheck rules lists them"
         problem = Problem("<command line>", 1, f"unknown rule {code!r}", hint)
         return _report_problems(InputError([problem]), "text", "shown")
-    print(page(wanted), end="")
+    print(page(wanted, vocabulary), end="")
+    return EXIT_CLEAN
+
+
+def schema() -> int:
+    """The JSON Schema of claim and entity files, with the configuration's predicates."""
+    from factcheck.schema import schema_text
+
+    try:
+        vocabulary = load_settings().vocabulary
+    except InputError as error:
+        return _report_problems(error, "text", "shown")
+    with using(vocabulary):
+        print(schema_text(), end="")
     return EXIT_CLEAN

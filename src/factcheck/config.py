@@ -7,22 +7,24 @@ Keys (all optional; paths are relative to the file that sets them):
 - ``baseline``: the baseline file that ``run`` compares with, and ``baseline`` writes;
 - ``severity``: a table of rule code to ``"error"``, ``"warning"`` or ``"info"``;
 - ``disable``: a list of rule codes whose findings are not reported (a disabled ordering rule
-  adds no constraints at all).
+  adds no constraints at all);
+- ``events``, ``predicates``, ``rules``: a user's vocabulary (see :mod:`factcheck.definitions`).
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from factcheck.definitions import SECTIONS, Definitions
 from factcheck.problems import InputError, Problem, closest, shown
 from factcheck.toml_lines import locate
 from factcheck.vocabulary import BUILTIN, Severity, Vocabulary
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("paths", "baseline", "severity", "disable")
+KEYS = ("paths", "baseline", "severity", "disable", *SECTIONS)
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
@@ -84,22 +86,28 @@ def read(path: Path) -> Settings:
     else:
         table, prefix = data, ""
     block = lines.table(prefix) if prefix else lines.root
-    reader = _Reader(name, block.keys, block.line, path.parent)
+    definitions = Definitions(name, lines, f"{prefix}." if prefix else "")
+    vocabulary = definitions.read(table) if isinstance(table, dict) else BUILTIN
+    reader = _Reader(name, block.keys, block.line, path.parent, vocabulary)
     severity_table = lines.tables.get(f"{prefix}.severity" if prefix else "severity")
     if severity_table is not None:  # [tool.factcheck.severity]: each code has its own line
         reader.keys = {**reader.keys, **severity_table.keys}
     settings = reader.read(table, path)
-    if reader.problems:
-        raise InputError(reader.problems)
-    return settings
+    problems = sorted(definitions.problems + reader.problems, key=lambda p: p.line)
+    if problems:
+        raise InputError(problems)
+    return replace(settings, vocabulary=vocabulary)
 
 
 class _Reader:
-    def __init__(self, name: str, keys: dict[str, int], line: int, folder: Path) -> None:
+    def __init__(
+        self, name: str, keys: dict[str, int], line: int, folder: Path, vocabulary: Vocabulary
+    ) -> None:
         self.name = name
         self.keys = keys
         self.line = line
         self.folder = folder
+        self.rules = vocabulary.rules_by_code
         self.problems: list[Problem] = []
 
     def problem(self, key: str, message: str, hint: str = "") -> None:
@@ -146,10 +154,10 @@ class _Reader:
             self.problem(key, f"{key} must be a list of rule codes", 'e.g. ["FC204"]')
             return []
         for code in value:
-            if code not in BUILTIN.rules_by_code:
-                hint = closest(code, BUILTIN.rules_by_code) or "factcheck rules lists them"
+            if code not in self.rules:
+                hint = closest(code, self.rules) or "factcheck rules lists them"
                 self.problem(key, f"unknown rule {code!r} in {key}", hint)
-        return [code for code in value if code in BUILTIN.rules_by_code]
+        return [code for code in value if code in self.rules]
 
     def severity(self, value: object) -> dict[str, Severity]:
         if not isinstance(value, dict):
@@ -162,12 +170,12 @@ class _Reader:
         levels: dict[str, Severity] = {}
         for code, level in value.items():
             where = code if code in self.keys else "severity"
-            if code not in BUILTIN.rules_by_code:
-                hint = closest(code, BUILTIN.rules_by_code) or "factcheck rules lists them"
+            if code not in self.rules:
+                hint = closest(code, self.rules) or "factcheck rules lists them"
                 self.problem(where, f"unknown rule {code!r} in severity", hint)
             if level not in SEVERITIES:
                 message = f"severity of {code} must be error, warning or info, not {level!r}"
                 self.problem(where, message)
-            elif code in BUILTIN.rules_by_code:
+            elif code in self.rules:
                 levels[code] = level
         return levels

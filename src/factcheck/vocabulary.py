@@ -30,6 +30,8 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 Parties = Literal["person", "couple", "article"]
+PredicateKind = Literal["date", "years"]
+RuleKind = Literal["conflict", "order", "gap", "alive", "article"]
 EVERY = "*"  # in an order rule's later events: every event of the same people
 
 
@@ -49,7 +51,7 @@ class Event:
 @dataclass(frozen=True, slots=True)
 class Predicate:
     name: str
-    kind: Literal["date", "years"]  # what ``value`` holds
+    kind: PredicateKind  # what ``value`` holds
     event: str  # the event whose date the claim bounds
     relation: bool  # relates subject and object (symmetric), rather than one person
     doc: str
@@ -61,7 +63,7 @@ class Rule:
     name: str
     severity: Severity
     doc: str
-    kind: Literal["conflict", "order", "gap", "alive", "article"] = "conflict"
+    kind: RuleKind = "conflict"
     earlier: tuple[str, ...] = ()  # order, gap: the earlier events, or (EVERY,)
     later: tuple[str, ...] = ()  # order, gap: the later events, or (EVERY,); alive: the death
     predicates: tuple[str, ...] = ()  # alive: the claims that hold as of a day

@@ -29,7 +29,6 @@ FINGERPRINT = "factcheckFingerprint/v1"
 SRCROOT = "%SRCROOT%"
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_RULE_INDEX = {rule.code: index for index, rule in enumerate(active().rules)}
 
 
 def first_location(finding: Finding) -> Location:
@@ -109,7 +108,7 @@ def _result(report: Report, finding: Finding) -> dict:
     message = "\n".join(filter(None, (finding.message, verdict(finding))))
     result: dict = {
         "ruleId": finding.rule.code,
-        "ruleIndex": _RULE_INDEX[finding.rule.code],
+        "ruleIndex": [rule.code for rule in active().rules].index(finding.rule.code),
         "level": LEVELS[finding.severity],
         "message": {"text": escape_message(message)},
     }

@@ -1,0 +1,144 @@
+"""A user's vocabulary in the configuration: a sports desk's events, predicates and rule checked
+like factcheck's own, and every bad definition reported at its line (exit 2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+SPORTS = """\
+[events.signed]
+of = "couple"
+noun = "signing"
+verb = "signed with"
+
+[events.transferred]
+of = "couple"
+noun = "transfer"
+verb = "transferred from"
+
+[predicates.signed]
+doc = "when the player signed with the club"
+
+[predicates.transferred]
+doc = "when the player left the club for another"
+
+[rules.SPORT1]
+name = "transfer-after-signing"
+earlier = "signed"
+later = "transferred"
+doc = "A player leaves a club on or after signing with it."
+"""
+
+ENTITIES = """\
+[[entities]]
+name = "Erling Haaland"
+aliases = ["Haaland"]
+
+[[entities]]
+name = "Borussia Dortmund"
+aliases = ["Dortmund"]
+"""
+
+
+def _article(aid: str, predicate: str, value: str) -> str:
+    return (
+        f'[article]\nid = "{aid}"\npublished = 2022-01-01\n\n[[claims]]\nid = "{predicate}"\n'
+        f'subject = "Haaland"\npredicate = "{predicate}"\nobject = "Dortmund"\nvalue = {value}\n'
+    )
+
+
+@pytest.fixture
+def desk(tmp_path: Path, monkeypatch) -> Path:
+    root = tmp_path / "desk"
+    (root / "claims").mkdir(parents=True)
+    (root / ".git").mkdir()
+    (root / "factcheck.toml").write_text(SPORTS, encoding="utf-8")
+    (root / "claims" / "entities.toml").write_text(ENTITIES, encoding="utf-8")
+    (root / "claims" / "a.toml").write_text(
+        _article("a", "signed", '"December 2019"'), encoding="utf-8"
+    )
+    (root / "claims" / "b.toml").write_text(
+        _article("b", "transferred", '"2018"'), encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_a_transfer_before_the_signing_is_caught_by_the_desks_rule(cli, desk: Path) -> None:
+    result = cli("run", "--format", "json")
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["rule"] == "SPORT1" and finding["name"] == "transfer-after-signing"
+    assert "a player leaves a club on or after signing with it (SPORT1)" in finding["message"]
+    sarif = json.loads(cli("run", "--format", "sarif").stdout)["runs"][0]
+    codes = [rule["id"] for rule in sarif["tool"]["driver"]["rules"]]
+    assert codes[sarif["results"][0]["ruleIndex"]] == "SPORT1"
+    page = cli("rules", "SPORT1")
+    assert page.exit_code == 0 and "`signed` on or before `transferred`" in page.stdout
+    assert "SPORT1  transfer-after-signing  (error)" in cli("rules").stdout
+    schema = json.loads(cli("schema").stdout)
+    assert "transferred" in json.dumps(schema)
+    timeline = cli("timeline", "Haaland")
+    assert "signed with Borussia Dortmund" in timeline.stdout
+
+
+def test_the_desks_rules_can_be_disabled_and_regraded(cli, desk: Path) -> None:
+    config = desk / "factcheck.toml"
+    config.write_text('disable = ["SPORT1"]\n' + SPORTS, encoding="utf-8")
+    assert cli("run").exit_code == 0
+    config.write_text('[severity]\nSPORT1 = "warning"\n\n' + SPORTS, encoding="utf-8")
+    assert cli("run").exit_code == 0
+    assert json.loads(cli("run", "-f", "json").stdout)["findings"][0]["severity"] == "warning"
+
+
+def test_a_changed_vocabulary_is_not_answered_from_the_cache(cli, desk: Path) -> None:
+    assert cli("run").exit_code == 1
+    (desk / "factcheck.toml").write_text(SPORTS.split("[rules.SPORT1]")[0], encoding="utf-8")
+    assert cli("run").exit_code == 0, "no rule, no finding: the cached report is not used"
+
+
+@pytest.mark.parametrize(
+    ("definition", "line", "message"),
+    [
+        ('[events.won]\nof = "team"\n', 2, "of of won must be one of person, couple"),
+        ('[events.won]\nof = "couple"\ncolour = "red"\n', 3, "unknown key 'colour' in won"),
+        ('[predicates.won]\nevent = "victory"\n', 2, "unknown event 'victory'"),
+        ('[predicates.born]\ndoc = "x"\n', 1, "born is factcheck's own"),
+        ('[rules.FC201]\nearlier = "met"\nlater = "married"\n', 1, "FC201 is factcheck's own"),
+        ('[rules.FC900]\nearlier = "met"\nlater = "married"\n', 1, "FC900 is factcheck's own"),
+        ('[rules.sport]\nearlier = "met"\nlater = "married"\n', 1, "'sport' is not a rule name"),
+        ('[rules.SPORT0]\nearlier = "met"\nlater = "married"\n', 1, "rule SPORT0 needs a doc"),
+        (
+            '[rules.SPORT2]\nkind = "sequence"\nearlier = "met"\nlater = "married"\ndoc = "x"\n',
+            2,
+            "kind of SPORT2 must be one of order, gap, alive",
+        ),
+        (
+            '[rules.SPORT3]\nearlier = "signed"\nlater = "retired"\ndoc = "x"\n',
+            1,
+            "event 'retired' is unknown or no predicate dates it",
+        ),
+        (
+            '[rules.SPORT4]\nearlier = "divorced"\nlater = "met"\ndoc = "x"\n',
+            1,
+            "order rules form a cycle",
+        ),
+        (
+            '[rules.SPORT5]\nkind = "gap"\nearlier = "born"\nlater = "signed"\nleast = -1\n'
+            'doc = "x"\n',
+            5,
+            "least of SPORT5 must be a number of years",
+        ),
+    ],
+)
+def test_a_bad_definition_is_bad_input_at_its_line(
+    cli, desk: Path, definition: str, line: int, message: str
+) -> None:
+    (desk / "factcheck.toml").write_text(definition + "\n" + SPORTS, encoding="utf-8")
+    result = cli("run")
+    assert result.exit_code == 2
+    said = [problem for problem in result.stderr.splitlines() if message in problem]
+    assert said and said[0].startswith(f"factcheck.toml:{line}: "), result.stderr

@@ -1,15 +1,16 @@
 """``factcheck extract``: draft a claims file (format v1) from an article's text.
 
 A rule-based extractor, offline and fast: regular expressions over the article's sentences find
-ages, births, meetings, weddings, separations, divorces and marriage durations; names resolve
-through the entity file, pronouns and roles to the nearest fitting named person when that is
-unambiguous. Modules, in the order the text flows through them:
+ages, births, deaths, meetings, engagements, weddings, separations, divorces and marriage
+durations; names resolve through the entity file, pronouns and roles to the nearest fitting
+named person when that is unambiguous. Modules, in the order the text flows through them:
 
 - ``source``: read the article (bad input is exit 2) and its leading ``date`` line;
 - ``segments``: paragraphs, sentences, quotations; ``mentions``: names, pronouns, roles;
 - ``profiles``: what the text says about each person (gender, child or adult, roles, couples);
-- ``patterns`` with ``numbers`` and ``datephrases``: the claims and their values, with who
-  they are about as the text says it (``raw``);
+- ``patterns`` (ages, births, deaths) on ``relations`` (a couple's events) on ``parties``
+  (who a match is about), with ``numbers`` and ``datephrases``: the claims and their values,
+  with who they are about as the text says it (``raw``);
 - ``statements``: the date a quotation was said, as ``as_of``;
 - ``resolve`` and ``facts``: who each claim is about; ``draft``: the claims, with ids and quotes;
 - ``render``: the claims file.

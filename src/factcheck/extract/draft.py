@@ -14,9 +14,10 @@ from factcheck.dates import DayInterval
 from factcheck.entities import Names
 from factcheck.extract.facts import Facts
 from factcheck.extract.mentions import Mentions, name_pattern
-from factcheck.extract.patterns import AS_OF, Finder
+from factcheck.extract.patterns import Finder
 from factcheck.extract.profiles import SPOUSE_GENDER, Profiles
 from factcheck.extract.raw import RawClaim, Value, Who
+from factcheck.extract.relations import AS_OF
 from factcheck.extract.resolve import Fits, Resolver
 from factcheck.extract.segments import Layout
 from factcheck.extract.statements import Statements

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from factcheck.extract.segments import Layout
 
 FEMALE, MALE = "female", "male"
+KIN_GENDER = {"son": MALE, "boy": MALE, "daughter": FEMALE, "girl": FEMALE}
 PRONOUNS = {
     **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
     **dict.fromkeys(("he", "him", "his", "himself"), MALE),

@@ -12,10 +12,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from factcheck.extract.mentions import FEMALE, MALE, ROLE_NOUN, ROLES, Mention, Mentions
+from factcheck.extract.mentions import FEMALE, KIN_GENDER, MALE, ROLE_NOUN, ROLES, Mention, Mentions
 
-_KIN_GENDER = {"son": MALE, "boy": MALE, "stepson": MALE, "daughter": FEMALE, "girl": FEMALE}
-_KIN_GENDER["stepdaughter"] = FEMALE
+_KIN_GENDER = {**KIN_GENDER, "stepson": MALE, "stepdaughter": FEMALE}
 SPOUSE_GENDER = {"husband": MALE, "wife": FEMALE, "fiancé": MALE, "fiancée": FEMALE}
 _KIN = r"(?i:son|daughter|baby\s+boy|baby\s+girl|stepson|stepdaughter|child|kid)"
 _SPOUSE = r"(?i:husband|wife|spouse|partner|fiancée|fiancé)"

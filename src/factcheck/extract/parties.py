@@ -1,0 +1,153 @@
+"""Who a claim is about: the people a pattern's words point to, as the text says them.
+
+A relation's two people are found around its verb ("X and Y met", "whom she met", "the couple
+met", "X met Y", or the people of the relation it is coordinated with); a single person is a
+mention, or "her husband" (her partner). :mod:`factcheck.extract.draft` resolves them to
+entities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.mentions import Mention, Mentions, ref_pattern
+from factcheck.extract.numbers import NUMBER
+from factcheck.extract.raw import Who
+from factcheck.extract.segments import Layout
+
+SPOUSE = r"(?i:husband|wife|spouse|partner)"
+# Words between a subject and its verb: "have been", "first", "officially", ", who".
+_AUX = (
+    r"(?i:have|has|had|were|was|are|is|been|be|got|finally|first|initially|originally"
+    r"|officially|reportedly|secretly|quietly|later|then|also|once|subsequently|eventually"
+    r"|now|legally|both|recently|decided\s+to|went\s+on\s+to|who|would)"
+)
+_SPOUSE_PHRASE = re.compile(rf"(?i:her|his)\s+{SPOUSE}")
+# Asides between a subject and its verb, blanked out so that the subject is found:
+# "Natalie Portman, 42, and Benjamin Millepied, 46, are ...", "X and Y, who met in 2009, wed".
+_ASIDES = re.compile(rf",\s+{NUMBER},|,\s+(?i:who|which)\b[^,;]*,(?=\s*$)")
+_ANY_RELATION = re.compile(
+    r"(?<![\w-])(?:met|meeting|(?i:tied\s+the\s+knot|married|wed|split|separated|divorced"
+    r"|dating|parted\s+ways|broke\s+up|engaged))(?![\w-])"
+)
+_GAP = re.compile(r"[ \t,]*")
+
+
+class People:
+    """The people of a text: finds who each pattern match is about."""
+
+    def __init__(self, text: str, layout: Layout, mentions: Mentions, names: str) -> None:
+        self.text = text
+        self.layout = layout
+        self.mentions = mentions
+        self.names = names
+        self.ref = ref_pattern(names)
+        # A party: anyone a mention names, or "her husband" (her partner).
+        self.party = rf"(?:(?i:her|his)\s+{SPOUSE}(?![\w-])|{self.ref})"
+        self.subject = re.compile(
+            rf"(?:(?P<a>{self.party}),?\s+(?i:and)\s+(?:(?i:her|his)\s+{SPOUSE},?\s+)?"
+            rf"(?P<b>{self.party}),?"
+            rf"|(?i:whom)\s+(?P<w>{self.party})"
+            rf"|(?P<g>{self.party}),?)\s+(?:{_AUX}\s+)*$"
+        )
+
+    def who(self, match: re.Match[str], group: str) -> Who | None:
+        return self.who_at(match.start(group), match.end(group))
+
+    def who_at(self, start: int, end: int) -> Who | None:
+        """The person a pattern's group matched: a mention, or "her husband" (her partner)."""
+        if _SPOUSE_PHRASE.fullmatch(self.text, start, end):
+            owner = self.mentions.at(start)
+            return Who(spouse_of=owner) if owner is not None else None
+        mention = self.mentions.at(start, end)
+        return Who(mention=mention) if mention is not None else None
+
+    def parties(
+        self, verb_start: int, tail: tuple[int, int], depth: int = 0
+    ) -> tuple[Who, Who | None] | None:
+        """The two people of a relation whose verb starts at ``verb_start``: "X and Y met",
+        "whom she met", "the couple met", "X met Y" (Y in the tail after the verb), or the
+        people of the relation it is coordinated with ("met in 2009 and married in 2012")."""
+        sentence = self.layout.sentence_at(verb_start)
+        if sentence is None:
+            return None
+        start = max(sentence.start, verb_start - 200)
+        prefix = _ASIDES.sub(lambda m: " " * len(m.group(0)), self.text[start:verb_start])
+        match = self.subject.search(prefix)
+        if match is None:
+            return self._shared_subject(sentence.start, verb_start, depth)
+
+        def at(group: str) -> Who | None:
+            return self.who_at(start + match.start(group), start + match.end(group))
+
+        others = [m for m in self.mentions.between(*tail) if m.person]
+        if match.group("a"):
+            a, b = at("a"), at("b")
+            # "Portman and Doe met Millepied": three people, not one relation of two.
+            return (a, b) if a and b and not others else None
+        if match.group("w"):
+            speaker = at("w")
+            before = [
+                m
+                for m in self.mentions.in_sentence(sentence.index)
+                if m.end <= start + match.start() and m.person
+            ]
+            if speaker is None or not before:
+                return None
+            return speaker, Who(whom=before[-1])
+        single = at("g")
+        if single is None:
+            return None
+        if single.mention is not None and single.mention.kind == "group":
+            if others:
+                return None
+            if single.mention.role is None:  # "X wed Y in 2003, and they split in 2010"
+                return self._earlier_pair(sentence.start, single.mention.start, depth) or (
+                    single,
+                    None,
+                )
+            return single, None
+        if not others:
+            return None
+        found = self.who_at(others[0].start, _spouse_end(self.text, others[0]))
+        return (single, found) if found else None
+
+    def _earlier_pair(
+        self, sentence_start: int, position: int, depth: int
+    ) -> tuple[Who, Who | None] | None:
+        """The people of the last relation before ``position`` in its sentence, if any."""
+        previous = list(_ANY_RELATION.finditer(self.text, sentence_start, position))
+        if not previous or depth > 2:
+            return None
+        last = previous[-1]
+        return self.parties(last.start(), (last.end(), position), depth + 1)
+
+    def _shared_subject(
+        self, sentence_start: int, verb_start: int, depth: int
+    ) -> tuple[Who, Who | None] | None:
+        """The people of the relation a verb is coordinated with, when nobody new comes between:
+        "separated in 2023 and divorced in 2024", "married in 2012 after meeting in 2009"."""
+        if depth > 2:
+            return None
+        previous = list(_ANY_RELATION.finditer(self.text, sentence_start, verb_start))
+        if not previous:
+            return None
+        last = previous[-1]
+        between = self.text[last.end() : verb_start]
+        if not re.search(rf"(?:\band|\bafter|\bbefore|\bthen|\bbut|,)\s+(?:{_AUX}\s+)*$", between):
+            return None
+        people = [m for m in self.mentions.between(last.end(), verb_start) if m.person]
+        if people:
+            return None
+        return self.parties(last.start(), (last.end(), verb_start), depth + 1)
+
+    def _named_next(self, position: int) -> bool:
+        gap = _GAP.match(self.text, position)
+        mention = self.mentions.at(gap.end() if gap else position)
+        return mention is not None and mention.kind == "name"
+
+
+def _spouse_end(text: str, mention: Mention) -> int:
+    """Where "her husband" ends, when the mention is the "her" of it; else the mention's end."""
+    found = _SPOUSE_PHRASE.match(text, mention.start)
+    return found.end() if found else mention.end

@@ -171,6 +171,9 @@ def test_sarif_of_the_bundled_claims_is_valid_and_matches_the_json_report(bundle
     for described, rule in zip(rules, BUILTIN.rules, strict=True):
         assert described["name"] == rule.name
         assert described["fullDescription"]["text"] == described["help"]["text"] == rule.doc
+        # The page that docs/rules/ holds, shown beside the alert by code scanning.
+        page = (REPO / "docs" / "rules" / f"{rule.code}.md").read_text(encoding="utf-8")
+        assert described["help"]["markdown"] == page
         assert described["shortDescription"]["text"]
         assert described["defaultConfiguration"]["level"] == LEVELS[rule.severity]
     results = run["results"]

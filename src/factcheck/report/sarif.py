@@ -22,6 +22,7 @@ from factcheck.model import Location
 from factcheck.report.json_format import dumps
 from factcheck.report.text import verdict
 from factcheck.results import Report
+from factcheck.rulepages import page
 from factcheck.vocabulary import Rule, active
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -80,7 +81,9 @@ def _rule(rule: Rule, repository: str | None) -> dict:
         "name": rule.name,
         "shortDescription": {"text": _first_sentence(rule.doc)},
         "fullDescription": {"text": rule.doc},
-        "help": {"text": rule.doc},
+        # The rule's whole page, examples included: code scanning shows it beside the alert,
+        # with no link to follow (and for a desk's own rules, which have no page online).
+        "help": {"text": rule.doc, "markdown": page(rule, active())},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
     if repository is not None:

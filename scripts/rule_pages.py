@@ -1,5 +1,6 @@
 """Write the rules' pages, docs/rules/CODE.md, and the vocabulary's, docs/vocabulary.md, from
-the vocabulary and the rules' examples.
+the vocabulary and the rules' examples; first record what factcheck says of each example
+(its ``says.txt``), which the pages show.
 
     python scripts/rule_pages.py [OUT_DIR]
 
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 from factcheck.files import write_atomically
-from factcheck.rulepages import page, vocabulary_page
+from factcheck.rulepages import SAYS, cases, page, said, vocabulary_page
 from factcheck.vocabulary import BUILTIN
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
@@ -22,6 +23,10 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS
     out.mkdir(parents=True, exist_ok=True)
+    for rule in BUILTIN.rules:
+        for case in cases(rule.code):
+            text = "\n".join(said(case / "claims")) + "\n"
+            write_atomically(case / SAYS, text, what="an example's record", hint="")
     for rule in BUILTIN.rules:
         write_atomically(out / f"{rule.code}.md", page(rule), what="a rule's page", hint="")
     vocabulary = out.parent / "vocabulary.md"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.check import check
-from factcheck.rulepages import EXAMPLES, page, vocabulary_page
+from factcheck.rulepages import EXAMPLES, page, recorded, said, vocabulary_page
 from factcheck.vocabulary import BUILTIN
 
 FIXTURES = EXAMPLES
@@ -41,6 +41,13 @@ def test_fixture_findings(case: Path) -> None:
             blame = finding.likely_wrong
             assert blame is not None
             assert (blame.claim.ref if blame.claim else "") == entry["likely_wrong"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}-{p.name}")
+def test_what_each_page_shows_factcheck_says_is_what_it_says(case: Path) -> None:
+    assert recorded(case) == said(case / "claims"), (
+        f"{case}/says.txt is out of date: python scripts/rule_pages.py"
+    )
 
 
 def test_every_rule_has_a_consistent_and_a_contradicting_case() -> None:
@@ -90,6 +97,6 @@ def test_every_predicate_has_examples_and_docs(predicate: str) -> None:
 def test_rules_code_prints_the_page_and_an_unknown_code_is_bad_input(cli) -> None:
     shown = cli("rules", "fc201")
     assert shown.exit_code == 0 and shown.stdout == page(BUILTIN.rules_by_code["FC201"])
-    unknown = cli("rules", "FC2O1")
+    unknown = cli("rules", "FC201x")
     assert unknown.exit_code == 2
-    assert "unknown rule 'FC2O1' (did you mean 'FC201'?)" in unknown.stderr
+    assert "unknown rule 'FC201x' (did you mean 'FC201'?)" in unknown.stderr

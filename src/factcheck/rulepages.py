@@ -16,6 +16,7 @@ from pathlib import Path
 from factcheck.vocabulary import BUILTIN, EVERY, Rule, Vocabulary
 
 EXAMPLES = Path(__file__).parent / "examples"
+SAYS = "says.txt"  # beside a case's expected.toml: what factcheck says of it
 
 
 def cases(code: str) -> list[Path]:
@@ -69,7 +70,7 @@ def _examples(code: str) -> list[str]:
             if path.name == "entities.toml":
                 continue
             lines += [f"`{path.name}`:", "", "```toml", path.read_text("utf-8").strip(), "```", ""]
-        lines += ["factcheck says:", "", "```text", *_said(case / "claims"), "```", ""]
+        lines += ["factcheck says:", "", "```text", *recorded(case), "```", ""]
     return lines
 
 
@@ -83,9 +84,11 @@ def _comment(expected: Path) -> list[str]:
     return [" ".join(said), ""] if said else []
 
 
-def _said(claims: Path) -> list[str]:
-    """Each finding of the case as the report says it: rule, message and verdict (no paths,
-    which depend on where the package is)."""
+def said(claims: Path) -> list[str]:
+    """Each finding of a case as the report says it: rule, message and verdict (no paths,
+    which depend on where the package is). Recorded in the case's ``says.txt`` by
+    ``scripts/rule_pages.py`` (a test checks the record), so that a page is made without
+    running a check: SARIF carries every rule's page."""
     from factcheck.check import check
     from factcheck.config import Settings
     from factcheck.report.text import verdict
@@ -96,9 +99,15 @@ def _said(claims: Path) -> list[str]:
     lines = []
     for finding in report.findings:
         lines.append(f"{finding.rule.code} {finding.rule.name}: {finding.message}")
-        if (said := verdict(finding)) is not None:
-            lines.append(f"  {said}")
+        if (shown := verdict(finding)) is not None:
+            lines.append(f"  {shown}")
     return lines
+
+
+def recorded(case: Path) -> list[str]:
+    """What the case's ``says.txt`` records that factcheck says of it."""
+    record = case / SAYS
+    return record.read_text("utf-8").splitlines() if record.is_file() else []
 
 
 def _disabling(rule: Rule) -> list[str]:

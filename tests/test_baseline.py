@@ -298,7 +298,7 @@ def test_a_broken_pyproject_that_configures_factcheck_is_bad_input(cli, repo: Pa
     )
     result = cli("run")
     assert result.exit_code == 2
-    assert result.stderr.startswith("pyproject.toml:1: TOML syntax error")
+    assert result.stderr.startswith("pyproject.toml:3: TOML syntax error")
 
 
 def _born(aid: str, value: str) -> str:

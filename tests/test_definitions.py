@@ -103,28 +103,28 @@ def test_a_changed_vocabulary_is_not_answered_from_the_cache(cli, desk: Path) ->
 @pytest.mark.parametrize(
     ("definition", "line", "message"),
     [
-        ('[events.won]\nof = "team"\n', 2, "of of won must be one of person, couple"),
+        ('[events.won]\nof = "team"\n', 2, "of of won must be one of person, couple, not 'team'"),
         ('[events.won]\nof = "couple"\ncolour = "red"\n', 3, "unknown key 'colour' in won"),
         ('[predicates.won]\nevent = "victory"\n', 2, "unknown event 'victory'"),
         ('[predicates.born]\ndoc = "x"\n', 1, "born is factcheck's own"),
         ('[rules.FC201]\nearlier = "met"\nlater = "married"\n', 1, "FC201 is factcheck's own"),
         ('[rules.FC900]\nearlier = "met"\nlater = "married"\n', 1, "FC900 is factcheck's own"),
-        ('[rules.sport]\nearlier = "met"\nlater = "married"\n', 1, "'sport' is not a rule name"),
+        ('[rules.sport]\nearlier = "met"\nlater = "married"\n', 1, "'sport' is not a rule code"),
         ('[rules.SPORT0]\nearlier = "met"\nlater = "married"\n', 1, "rule SPORT0 needs a doc"),
         (
             '[rules.SPORT2]\nkind = "sequence"\nearlier = "met"\nlater = "married"\ndoc = "x"\n',
             2,
-            "kind of SPORT2 must be one of order, gap, alive",
+            "kind of SPORT2 must be one of order, gap, alive, not 'sequence'",
         ),
         (
             '[rules.SPORT3]\nearlier = "signed"\nlater = "retired"\ndoc = "x"\n',
-            1,
+            3,
             "event 'retired' is unknown or no predicate dates it",
         ),
         (
             '[rules.SPORT4]\nearlier = "divorced"\nlater = "met"\ndoc = "x"\n',
             1,
-            "order rules form a cycle",
+            "form a cycle: divorced -> met",
         ),
         (
             '[rules.SPORT5]\nkind = "gap"\nearlier = "born"\nlater = "signed"\nleast = -1\n'
@@ -142,3 +142,95 @@ def test_a_bad_definition_is_bad_input_at_its_line(
     assert result.exit_code == 2
     said = [problem for problem in result.stderr.splitlines() if message in problem]
     assert said and said[0].startswith(f"factcheck.toml:{line}: "), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("definition", "expected"),
+    [
+        # least above most: bad input at most's line, never a crash
+        (
+            '[rules.SPORT6]\nkind = "gap"\nearlier = "met"\nlater = "married"\nleast = 5\n'
+            'most = 2\ndoc = "x"\n',
+            ["factcheck.toml:6: least 5 is above most 2 (least is the fewest"],
+        ),
+        # a code defined twice is a TOML error at the second definition's line
+        (
+            '[rules.SPORT1]\nearlier = "met"\nlater = "married"\ndoc = "x"\n',
+            ["factcheck.toml:1: TOML syntax error: Cannot declare ('rules', 'SPORT1') twice"],
+        ),
+        # a misspelt kind hides none of the rule's other problems, and each has a hint
+        (
+            '[rules.SPORT7]\nkind = "ordr"\nearlier = "met"\nlater = "marryed"\ndoc = "x"\n',
+            [
+                "factcheck.toml:2: kind of SPORT7 must be one of order, gap, alive, not 'ordr' "
+                "(did you mean 'order'?)",
+                "factcheck.toml:4: event 'marryed' is unknown or no predicate dates it "
+                "(did you mean 'married'?)",
+            ],
+        ),
+        # an event defined with a problem is not also unknown where it is used
+        (
+            '[events.won]\nof = "team"\n\n[predicates.won]\ndoc = "x"\n',
+            ["factcheck.toml:2: of of won must be one of person, couple, not 'team' (\"person\""],
+        ),
+        # one problem per mistake: a least that is not a number is not "no least" as well
+        (
+            '[rules.SPORT8]\nkind = "gap"\nearlier = "met"\nlater = "married"\n'
+            'least = "2"\ndoc = "x"\n',
+            ["factcheck.toml:5: least of SPORT8 must be a number of years (e.g. least = 12"],
+        ),
+        # a key the kind does not read is a mistake, not ignored
+        (
+            '[rules.SPORT9]\nearlier = "met"\nlater = "married"\nleast = 2\ndoc = "x"\n',
+            ["factcheck.toml:4: least means nothing to SPORT9 (an order rule takes earlier"],
+        ),
+        # rules that never match
+        (
+            '[rules.SPORT10]\nkind = "gap"\nearlier = "born"\nlater = "born"\nleast = 12\n'
+            'doc = "x"\n',
+            ["factcheck.toml:1: earlier and later are the same event: it never matches"],
+        ),
+        (
+            '[rules.SPORT11]\nkind = "alive"\nlater = "died"\ndoc = "x"\n',
+            ["factcheck.toml:1: an alive rule needs predicates"],
+        ),
+        # a cycle with factcheck's own rules: born before everything, everything before death
+        (
+            '[rules.SPORT12]\nearlier = "died"\nlater = "born"\ndoc = "x"\n',
+            ["factcheck.toml:1: order rules FC205, SPORT12 form a cycle: born -> died -> born"],
+        ),
+        (
+            '[rules.SPORT13]\nearlier = "*"\nlater = "*"\ndoc = "x"\n',
+            ["factcheck.toml:1: order rules FC205, SPORT13 form a cycle"],
+        ),
+        # a name of factcheck's own, and a section that is not a table, at its own line
+        (
+            '[rules.SPORT14]\nname = "born-first"\nearlier = "met"\nlater = "married"\ndoc = "x"\n',
+            ["factcheck.toml:2: name 'born-first' is factcheck's own (FC205 is named so"],
+        ),
+        ('paths = ["claims"]\nevents = 5\n', ["factcheck.toml:2: events must be a table"]),
+    ],
+)
+def test_each_mistake_in_a_definition_is_one_problem_at_its_line_with_a_hint(
+    cli, desk: Path, definition: str, expected: list[str]
+) -> None:
+    alone = definition.startswith("paths")  # a configuration of its own, not the desk's
+    text = definition if alone else SPORTS + "\n" + definition
+    (desk / "factcheck.toml").write_text(text, encoding="utf-8")
+    result = cli("run")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    problems = [line for line in result.stderr.splitlines() if line.startswith("factcheck.toml:")]
+    offset = 0 if alone else SPORTS.count("\n") + 1
+    shifted = [_shift(e, offset) for e in expected]
+    assert len(problems) == len(expected), result.stderr
+    for problem, want in zip(problems, shifted, strict=True):
+        assert all(part in problem for part in want), (problem, want)
+
+
+def _shift(expected: str, offset: int) -> list[str]:
+    """The expected problem with its line moved down by ``offset`` (the definition follows the
+    desk's own), split where it is given in parts."""
+    if not expected.startswith("factcheck.toml:"):
+        return [expected]
+    line, _, rest = expected[len("factcheck.toml:") :].partition(":")
+    return [f"factcheck.toml:{int(line) + offset}:{rest}"]

@@ -14,7 +14,7 @@ from factcheck.entities import Names
 from factcheck.inputs import Inputs
 from factcheck.parallel import load
 from factcheck.values import read
-from factcheck.vocabulary import BUILTIN, EVERY, Predicate, Rule, Vocabulary
+from factcheck.vocabulary import BUILTIN, EVERY, Event, Predicate, Rule, Vocabulary
 
 ENTITIES = '[[entities]]\nname = "Ann"\naliases = []\n\n[[entities]]\nname = "Bob"\naliases = []\n'
 
@@ -74,11 +74,46 @@ def test_a_rule_that_can_never_match_is_a_problem(rule: Rule, message: str) -> N
 def test_order_rules_in_a_cycle_are_a_problem() -> None:
     back = Rule("X6", "x", "error", "d", "order", ("divorced",), ("met",))
     (problem,) = _with(back).problems()
-    assert problem[1].startswith("order rules form a cycle: ")
-    assert "divorced -> met" in problem[1]
+    assert problem[0] == "rule X6"
+    assert problem[1].startswith("order rules FC203, FC206, FC207, X6 form a cycle: ")
+    assert "divorced -> met" in problem[1] and problem[2]
     # Every event on either side is no cycle: "born before everything", "everything before
     # death" hold together.
     assert _with(Rule("X7", "x", "error", "d", "order", (EVERY,), ("died",))).problems() == []
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "through"),
+    [
+        ((EVERY,), (EVERY,), "form a cycle"),  # everything before everything else
+        (("died",), ("born",), "X9 form a cycle: born -> died -> born"),  # with born-first
+    ],
+)
+def test_a_cycle_through_every_event_is_a_problem(
+    earlier: tuple[str, ...], later: tuple[str, ...], through: str
+) -> None:
+    rule = Rule("X9", "x", "error", "d", "order", earlier, later)
+    (problem,) = _with(rule).problems()
+    assert problem[0] == "rule X9" and through in problem[1]
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        (Rule("Y1", "y", "error", "d", "gap", ("born",), ("born",), least=12), "same event"),
+        (Rule("Y2", "y", "error", "d", "alive", (), ("died",)), "needs predicates"),
+        (Rule("Y3", "y", "error", "d", "alive", (), ("married",), ("age",)), "one person"),
+    ],
+)
+def test_a_rule_that_never_matches_is_a_problem(rule: Rule, message: str) -> None:
+    (problem,) = _with(rule).problems()
+    assert problem[0] == f"rule {rule.code}" and message in problem[1] and problem[2]
+
+
+def test_an_event_no_predicate_dates_is_a_problem() -> None:
+    vocabulary = BUILTIN.extended([Event("retired", "retirement", "retired", "person", 7)], [], [])
+    (problem,) = vocabulary.problems()
+    assert problem[0] == "event retired" and "no predicate dates it" in problem[1]
 
 
 def test_a_couples_event_needs_a_relation() -> None:

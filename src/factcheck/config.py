@@ -19,13 +19,18 @@ from pathlib import Path
 
 from factcheck.definitions import SECTIONS, Definitions
 from factcheck.problems import InputError, Problem, closest, shown
-from factcheck.toml_lines import locate
+from factcheck.toml_lines import SyntaxHints, locate, syntax_problem
 from factcheck.vocabulary import BUILTIN, Severity, Vocabulary
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
 KEYS = ("paths", "baseline", "severity", "disable", *SECTIONS)
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+_CONFIG_HINTS = SyntaxHints(
+    repeated="a key or table is defined twice: each setting, event, predicate and rule code "
+    "is defined once",
+    other="see the configuration in the README",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +84,7 @@ def read(path: Path) -> Settings:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(name, 1, f"cannot read the configuration: {exc}")]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(name, 1, f"TOML syntax error: {exc}")]) from None
+        raise InputError([syntax_problem(name, text, exc, _CONFIG_HINTS)]) from None
     lines = locate(text)
     if path.name == PYPROJECT:
         table, prefix = data.get("tool", {}).get("factcheck", {}), "tool.factcheck"

@@ -56,6 +56,13 @@ _KEYS = {
     "rules": ("name", "kind", "earlier", "later", "doc", "severity", "least", "most", "predicates"),
 }
 _RULE_KINDS = ("order", "gap", "alive")
+# The keys each kind of rule reads: any other is a mistake, never ignored.
+_KIND_KEYS = {
+    "order": ("earlier", "later"),
+    "gap": ("earlier", "later", "least", "most"),
+    "alive": ("later", "predicates"),
+}
+_CHOICE_HINTS = {"of": '"person" (a birth) or "couple" (a wedding)', "value": '"date" or "years"'}
 _SEVERITIES = get_args(Severity)
 
 
@@ -67,6 +74,8 @@ class Definitions:
     lines: Lines
     prefix: str  # "tool.factcheck." in a pyproject.toml, else ""
     problems: list[Problem] = field(default_factory=list)
+    # Names defined with problems: whatever refers to them is not reported as unknown as well.
+    broken: set[str] = field(default_factory=set)
 
     def read(self, table: dict) -> Vocabulary:
         events = [e for n, d in self._items(table, "events") if (e := self._event(n, d))]
@@ -74,7 +83,8 @@ class Definitions:
         predicates = [
             p for n, d in self._items(table, "predicates") if (p := self._predicate(n, d, known))
         ]
-        rules = [r for n, d in self._items(table, "rules") if (r := self._rule(n, d))]
+        dated = {p.event for p in (*BUILTIN.predicates.values(), *predicates)}
+        rules = [r for n, d in self._items(table, "rules") if (r := self._rule(n, d, dated))]
         vocabulary = BUILTIN.extended(events, predicates, rules)
         for what, message, hint in vocabulary.problems():
             kind, _, name = what.partition(" ")  # "rule SPORT1", "predicate signed", "rules"
@@ -86,19 +96,28 @@ class Definitions:
         return found or self.lines.table(f"{self.prefix}{section}")
 
     def _problem(self, section: str, name: str, key: str | None, message: str, hint: str) -> None:
-        block = self._block(section, name) if name else self.lines.table(f"{self.prefix}rules")
-        line = block.keys.get(key, block.line) if key else block.line
+        if name:
+            block = self._block(section, name)
+            line = block.keys.get(key, block.line) if key else block.line
+        else:  # the section itself: "events = 5" is on its key's line, in the table it is in
+            parent = self.lines.table(self.prefix.rstrip(".")) if self.prefix else self.lines.root
+            line = parent.keys.get(section, self.lines.table(f"{self.prefix}{section}").line)
         self.problems.append(Problem(self.name, line, message, hint))
 
     def _items(self, table: dict, section: str) -> list[tuple[str, dict]]:
         given = table.get(section, {})
         if not isinstance(given, dict):
-            self._problem(section, "", None, f"{section} must be a table", f"e.g. [{section}.x]")
+            example = "SPORT1" if section == "rules" else "signed"
+            self._problem(
+                section, "", None, f"{section} must be a table", f"e.g. [{section}.{example}]"
+            )
             return []
         items = []
         for name, definition in given.items():
             if not isinstance(definition, dict):
-                self._problem(section, name, None, f"{section[:-1]} {name} must be a table", "")
+                hint = f"write it as a table: [{section}.{name}]"
+                self._problem(section, name, None, f"{section[:-1]} {name} must be a table", hint)
+                self.broken.add(name)
                 continue
             for key in definition:
                 if key not in _KEYS[section]:
@@ -110,7 +129,8 @@ class Definitions:
     def _text(self, section: str, name: str, definition: dict, key: str, default: str) -> str:
         value = definition.get(key, default)
         if not isinstance(value, str) or not value.strip():
-            self._problem(section, name, key, f"{key} of {name} must be a text", "")
+            self._problem(section, name, key, f"{key} of {name} must be a text", 'e.g. "signing"')
+            self.broken.add(name)
             return default
         return value
 
@@ -120,7 +140,10 @@ class Definitions:
         value = definition.get(key, default)
         if value not in choices:
             listed = ", ".join(choices)
-            self._problem(section, name, key, f"{key} of {name} must be one of {listed}", "")
+            hint = closest(str(value), choices) or _CHOICE_HINTS.get(key, f"one of {listed}")
+            message = f"{key} of {name} must be one of {listed}, not {value!r}"
+            self._problem(section, name, key, message, hint)
+            self.broken.add(name)
             return None
         return value
 
@@ -144,31 +167,52 @@ class Definitions:
         doc = self._text("predicates", name, definition, "doc", name)
         event = events.get(event_name)
         if event is None:
-            hint = closest(event_name, events) or "define it under events"
-            self._problem("predicates", name, "event", f"unknown event {event_name!r}", hint)
+            if event_name not in self.broken:
+                hint = closest(event_name, events) or "define it under events"
+                self._problem("predicates", name, "event", f"unknown event {event_name!r}", hint)
+            self.broken.add(name)
             return None
         if kind is None:
             return None
         relation = event.parties == "couple"
         return Predicate(name, cast(PredicateKind, kind), event_name, relation, doc)
 
-    def _rule(self, code: str, definition: dict) -> Rule | None:
+    def _rule(self, code: str, definition: dict, dated: set[str]) -> Rule | None:
+        """The rule, or None when its definition has problems (each reported here, so that the
+        vocabulary's own checks only see rules that are well formed)."""
+        before = len(self.problems)
         if not self._new(code, "rules", BUILTIN.rules_by_code, _CODE.match):
             return None
         kind = self._choice("rules", code, definition, "kind", _RULE_KINDS, "order")
         severity = self._choice("rules", code, definition, "severity", _SEVERITIES, "error")
         name = self._text("rules", code, definition, "name", code.lower())
+        self._name_free(code, name)
         doc = ""
         if "doc" not in definition:
             hint = "what it checks, in a sentence: its findings quote it"
             self._problem("rules", code, None, f"rule {code} needs a doc", hint)
         else:
             doc = self._text("rules", code, definition, "doc", "")
-        earlier = self._events(code, definition, "earlier")
-        later = self._events(code, definition, "later")
-        predicates = self._events(code, definition, "predicates")
+        earlier, later, predicates = (
+            self._events(code, definition, key) for key in ("earlier", "later", "predicates")
+        )
+        for key, names in (("earlier", earlier), ("later", later)):
+            self._known(code, key, names, dated)
         least, most = (self._years(code, definition, key) for key in ("least", "most"))
-        if kind is None or severity is None:
+        if least is not None and most is not None and least > most:
+            hint = "least is the fewest years between the events, most the most: swap them?"
+            self._problem("rules", code, "most", f"least {least:g} is above most {most:g}", hint)
+        if kind is not None:
+            for key in definition:
+                if key not in (*_KIND_KEYS["gap"], *_KIND_KEYS["alive"]):
+                    continue  # name, kind, doc, severity: any kind's (or unknown: said above)
+                if key not in _KIND_KEYS[kind]:
+                    hint = f"a{'n' * (kind[0] in 'aeiou')} {kind} rule takes " + ", ".join(
+                        _KIND_KEYS[kind]
+                    )
+                    self._problem("rules", code, key, f"{key} means nothing to {code}", hint)
+        if kind is None or severity is None or len(self.problems) > before:
+            self.broken.add(code)
             return None
         return Rule(
             code,
@@ -183,11 +227,30 @@ class Definitions:
             most,
         )
 
+    def _known(self, code: str, key: str, names: tuple[str, ...], dated: set[str]) -> None:
+        for name in names:
+            if name == EVERY or name in dated or name in self.broken:
+                continue
+            hint = (
+                closest(name, dated) or "every event a rule names needs a predicate that dates it"
+            )
+            self._problem(
+                "rules", code, key, f"event {name!r} is unknown or no predicate dates it", hint
+            )
+
+    def _name_free(self, code: str, name: str) -> None:
+        """A rule's name is its own: findings and pages show it beside the code."""
+        taken = {r.name: r.code for r in BUILTIN.rules}
+        if name in taken:
+            hint = f"{taken[name]} is named so: give {code} a name of its own"
+            self._problem("rules", code, "name", f"name {name!r} is factcheck's own", hint)
+
     def _events(self, code: str, definition: dict, key: str) -> tuple[str, ...]:
         value = definition.get(key, [])
         value = [value] if isinstance(value, str) else value
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self._problem("rules", code, key, f"{key} of {code} must be a name or a list", "")
+            hint = f'e.g. {key} = "met", or {key} = ["met", "married"]'
+            self._problem("rules", code, key, f"{key} of {code} must be a name or a list", hint)
             return ()
         return tuple(EVERY if v == EVERY else v for v in value)
 
@@ -196,19 +259,26 @@ class Definitions:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            self._problem("rules", code, key, f"{key} of {code} must be a number of years", "")
+            hint = f"e.g. {key} = 12, or {key} = 0.5 (six months)"
+            self._problem("rules", code, key, f"{key} of {code} must be a number of years", hint)
             return None
         return float(value)
 
     def _new(self, name: str, section: str, built_in: dict, valid: Callable) -> bool:
         """Whether ``name`` can be defined: well formed, and not one of factcheck's own."""
         if name in built_in or (section == "rules" and name.startswith("FC")):
-            what = "rule codes starting with FC are factcheck's" if section == "rules" else ""
-            message = f"{name} is factcheck's own: a {section[:-1]} of yours needs another name"
-            self._problem(section, name, None, message, what)
+            noun = section[:-1]
+            if section == "rules":
+                hint = "rule codes starting with FC are factcheck's"
+            else:
+                hint = f"factcheck rules lists the built-in {section}; yours extend them"
+            article = "an" if noun[0] in "aeiou" else "a"
+            message = f"{name} is factcheck's own: {article} {noun} of yours needs another name"
+            self._problem(section, name, None, message, hint)
             return False
         if not valid(name):
             form = "like SPORT1: capitals, then digits" if section == "rules" else "like signed"
-            self._problem(section, name, None, f"{name!r} is not a {section[:-1]} name", form)
+            what = "rule code" if section == "rules" else f"{section[:-1]} name"
+            self._problem(section, name, None, f"{name!r} is not a {what}", form)
             return False
         return True

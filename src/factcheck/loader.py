@@ -7,14 +7,13 @@ reading dates and spans is the job of :mod:`factcheck.values`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 import tomllib
 from collections.abc import Iterable
 
 from factcheck.model import Article, Claim, Corpus, Entity, EventRef, LoadedFile, Location
 from factcheck.problems import Problem, closest
-from factcheck.toml_lines import Block, locate
+from factcheck.toml_lines import Block, SyntaxHints, locate, syntax_problem
 from factcheck.vocabulary import active
 
 _DATE_TYPES = (str, int, dt.date)
@@ -69,36 +68,15 @@ def parse_file(path: str, data: bytes) -> LoadedFile:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return LoadedFile(path, problems=[_syntax_problem(path, text, exc)], unreadable=True)
+        problem = syntax_problem(path, text, exc, _CLAIMS_HINTS)
+        return LoadedFile(path, problems=[problem], unreadable=True)
     return _FileReader(path, text, document).read()
 
 
-_AT_LINE = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", re.S)
-
-
-def _syntax_problem(path: str, text: str, exc: tomllib.TOMLDecodeError) -> Problem:
-    message = str(exc)
-    match = _AT_LINE.match(message)
-    if match:
-        what = match.group(1)
-        return Problem(path, int(match.group(2)), f"TOML syntax error: {what}", _syntax_hint(what))
-    what = message.replace("(at end of document)", "").strip()
-    if "end of document" in message:  # tomllib gives no line there: it is the last one
-        line = max(1, len(text.splitlines()))
-        hint = "a value or a closing quote or bracket may be missing"
-        return Problem(path, line, f"TOML syntax error at the end of the file: {what}", hint)
-    return Problem(path, 1, f"TOML syntax error: {message}", _syntax_hint(message))
-
-
-def _syntax_hint(what: str) -> str:
-    lowered = what.lower()
-    if "invalid value" in lowered:
-        return 'quote text values, e.g. subject = "Aleph"; write dates as 2011-06-14 or "June 2011"'
-    if "cannot overwrite" in lowered or "cannot declare" in lowered:
-        return "a key or table is defined twice; repeated entries are written [[claims]]"
-    if "unclosed" in lowered or "expected" in lowered:
-        return "a quote or bracket may be missing"
-    return "see the claims format in the README"
+_CLAIMS_HINTS = SyntaxHints(
+    repeated="a key or table is defined twice; repeated entries are written [[claims]]",
+    other="see the claims format in the README",
+)
 
 
 class _FileReader:

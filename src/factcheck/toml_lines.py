@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from dataclasses import dataclass, field
+
+from factcheck.problems import Problem
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[.=]""")
@@ -71,3 +74,43 @@ def locate(text: str) -> Lines:
             if value.startswith(quotes) and quotes not in value[3:]:
                 in_multiline = quotes
     return lines
+
+
+_AT_LINE = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxHints:
+    """What to suggest for a syntax error, in the terms of the kind of file."""
+
+    repeated: str  # a key or table defined twice
+    other: str  # anything else that is not a missing quote or a bad value
+
+
+def syntax_problem(
+    path: str, text: str, exc: tomllib.TOMLDecodeError, hints: SyntaxHints
+) -> Problem:
+    """A TOML syntax error at its line (tomllib only says it in the message)."""
+    message = str(exc)
+    match = _AT_LINE.match(message)
+    if match:
+        what = match.group(1)
+        hint = _syntax_hint(what, hints)
+        return Problem(path, int(match.group(2)), f"TOML syntax error: {what}", hint)
+    what = message.replace("(at end of document)", "").strip()
+    if "end of document" in message:  # tomllib gives no line there: it is the last one
+        line = max(1, len(text.splitlines()))
+        hint = "a value or a closing quote or bracket may be missing"
+        return Problem(path, line, f"TOML syntax error at the end of the file: {what}", hint)
+    return Problem(path, 1, f"TOML syntax error: {message}", _syntax_hint(message, hints))
+
+
+def _syntax_hint(what: str, hints: SyntaxHints) -> str:
+    lowered = what.lower()
+    if "invalid value" in lowered:
+        return 'quote text values, e.g. subject = "Aleph"; write dates as 2011-06-14 or "June 2011"'
+    if "cannot overwrite" in lowered or "cannot declare" in lowered:
+        return hints.repeated
+    if "unclosed" in lowered or "expected" in lowered:
+        return "a quote or bracket may be missing"
+    return hints.other

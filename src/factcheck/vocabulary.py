@@ -22,163 +22,38 @@ but the other side's.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Literal
 
-Severity = Literal["error", "warning", "info"]
-Parties = Literal["person", "couple", "article"]
-PredicateKind = Literal["date", "years"]
-RuleKind = Literal["conflict", "order", "gap", "alive", "article"]
-EVERY = "*"  # in an order rule's later events: every event of the same people
+from factcheck.terms import (
+    EVERY,
+    Event,
+    Parties,
+    Predicate,
+    PredicateKind,
+    Rule,
+    RuleKind,
+    Severity,
+    Vocabulary,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    name: str
-    noun: str  # how messages name it: "Aleph's birth", "the wedding of A and B"
-    verb: str  # how a timeline labels it: "born", "married Benjamin Millepied"
-    parties: Parties
-    order: int  # its usual place in a life, to sort events of one day
-    # How articles say a couple's event happened, for the extractor: a regular expression of
-    # the verb's forms ("tied the knot", "wed"); empty where the extractor has patterns of its
-    # own (births, deaths) or none.
-    phrases: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Predicate:
-    name: str
-    kind: PredicateKind  # what ``value`` holds
-    event: str  # the event whose date the claim bounds
-    relation: bool  # relates subject and object (symmetric), rather than one person
-    doc: str
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    doc: str
-    kind: RuleKind = "conflict"
-    earlier: tuple[str, ...] = ()  # order, gap: the earlier events, or (EVERY,)
-    later: tuple[str, ...] = ()  # order, gap: the later events, or (EVERY,); alive: the death
-    predicates: tuple[str, ...] = ()  # alive: the claims that hold as of a day
-    least: float | None = None  # gap: at least this many years between them
-    most: float | None = None  # gap: at most this many
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    events: dict[str, Event]
-    predicates: dict[str, Predicate]
-    rules: tuple[Rule, ...]
-    rules_by_code: dict[str, Rule] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "rules_by_code", {rule.code: rule for rule in self.rules})
-
-    def extended(
-        self, events: list[Event], predicates: list[Predicate], rules: list[Rule]
-    ) -> Vocabulary:
-        """This vocabulary with more events, predicates and rules (a user's)."""
-        return Vocabulary(
-            {**self.events, **{e.name: e for e in events}},
-            {**self.predicates, **{p.name: p for p in predicates}},
-            (*self.rules, *rules),
-        )
-
-    def digest(self) -> str:
-        """What the vocabulary says, as a digest: caches made under another are not used."""
-        said = repr((self.events, self.predicates, self.rules))
-        return hashlib.sha256(said.encode("utf-8")).hexdigest()
-
-    def of_kind(self, kind: str) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if rule.kind == kind)
-
-    def pairs(self, rule: Rule) -> list[tuple[str, str]]:
-        """The (earlier, later) events an order rule links, EVERY spelled out: every event of
-        people (not an article's publication) but the other side's."""
-        people = [name for name, event in self.events.items() if event.parties != "article"]
-
-        def spelled(side: tuple[str, ...], other: tuple[str, ...]) -> list[str]:
-            return [n for n in people if n not in other] if EVERY in side else list(side)
-
-        return [
-            (earlier, later)
-            for earlier in spelled(rule.earlier, rule.later)
-            for later in spelled(rule.later, rule.earlier)
-            if earlier != later
-        ]
-
-    def person_event(self, name: str) -> bool:
-        return self.events[name].parties == "person"
-
-    def problems(self) -> list[tuple[str, str, str]]:
-        """What is wrong with the vocabulary, as (what, message, hint): a predicate of an
-        unknown event, a rule that can never match (an unknown or unbounded event, a predicate
-        that is not one), order rules that form a cycle. Built-in and user vocabularies alike."""
-        found = []
-        for name, predicate in self.predicates.items():
-            event = self.events.get(predicate.event)
-            if event is None:
-                found.append((f"predicate {name}", f"unknown event {predicate.event!r}", ""))
-            elif event.parties == "couple" and not predicate.relation:
-                found.append((f"predicate {name}", "a couple's event takes a relation", ""))
-        bounded = {p.event for p in self.predicates.values()}
-        for rule in self.rules:
-            found += [(f"rule {rule.code}", *problem) for problem in self._unmatched(rule, bounded)]
-        cycle = self._cycle()
-        if cycle:
-            found.append(("rules", f"order rules form a cycle: {' -> '.join(cycle)}", ""))
-        return found
-
-    def _unmatched(self, rule: Rule, bounded: set[str]) -> list[tuple[str, str]]:
-        hint = "every event a rule names needs a predicate that dates it"
-        named = [*rule.earlier, *rule.later]
-        if rule.kind in ("order", "gap") and not (rule.earlier and rule.later):
-            return [("an order or gap rule needs earlier and later events", "")]
-        wrong = [n for n in named if n != EVERY and n not in bounded]
-        problems = [(f"event {n!r} is unknown or no predicate dates it", hint) for n in wrong]
-        if rule.kind == "alive":
-            for name in rule.predicates:
-                predicate = self.predicates.get(name)
-                if predicate is None or predicate.kind != "years":
-                    problems.append((f"{name!r} is not a predicate of years", ""))
-        if rule.kind == "gap" and rule.least is None and rule.most is None:
-            problems.append(("a gap rule needs least or most years", ""))
-        return problems
-
-    def _cycle(self) -> list[str]:
-        """Events that order rules (EVERY aside) put each before the next, back to the first."""
-        after: dict[str, set[str]] = {}
-        for rule in self.of_kind("order"):
-            if EVERY not in (*rule.earlier, *rule.later):
-                for earlier, later in self.pairs(rule):
-                    after.setdefault(earlier, set()).add(later)
-        path: list[str] = []
-
-        def visit(event: str) -> list[str]:
-            if event in path:
-                return [*path[path.index(event) :], event]
-            path.append(event)
-            for later in sorted(after.get(event, ())):
-                if found := visit(later):
-                    return found
-            path.pop()
-            return []
-
-        for start in sorted(after):
-            if cycle := visit(start):
-                return cycle
-        return []
-
-    def dated_predicates(self) -> list[str]:
-        """The predicates whose value is a date: the events an ``after`` span can count from."""
-        return [name for name, p in self.predicates.items() if p.kind == "date"]
+__all__ = [
+    "BUILTIN",
+    "CONFLICT",
+    "EVERY",
+    "MISDATED",
+    "UNDATED",
+    "Event",
+    "Parties",
+    "Predicate",
+    "PredicateKind",
+    "Rule",
+    "RuleKind",
+    "Severity",
+    "Vocabulary",
+    "active",
+    "using",
+]
 
 
 def _order(code: str, name: str, earlier: str, later: str, doc: str) -> Rule:

@@ -146,3 +146,27 @@ def test_a_gap_rule_bounds_the_years_between_events_of_the_same_people(tmp_path:
     # At most 15 years: married by May 2015, not in 2016; at most 20: any day of 2016 does.
     assert _contradicting(tmp_path, _with(replace(adult, least=None, most=15))) == ["X8"]
     assert _contradicting(tmp_path, _with(replace(adult, least=None, most=20))) == []
+
+
+def test_an_undated_articles_window_ends_at_the_death_of_someone_it_gives_an_age(
+    tmp_path: Path,
+) -> None:
+    from factcheck.check import check
+    from factcheck.config import Settings
+
+    (tmp_path / "entities.toml").write_text(ENTITIES, encoding="utf-8")
+    (tmp_path / "a.toml").write_text(
+        '[article]\nid = "a"\npublished = 2020-01-01\n\n[[claims]]\nid = "born"\n'
+        'subject = "Ann"\npredicate = "born"\nvalue = 1950-05-01\n\n[[claims]]\nid = "died"\n'
+        'subject = "Ann"\npredicate = "died"\nvalue = 2014-08-01\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "u.toml").write_text(
+        '[article]\nid = "u"\n\n[[claims]]\nid = "age"\nsubject = "Ann"\npredicate = "age"\n'
+        "value = 64\n",
+        encoding="utf-8",
+    )
+    (finding,) = check([tmp_path], Settings(cache=False)).findings
+    # 64 from 2014-05-01; alive (FC209) until 2014-08-01, not to the end of her 65th year.
+    assert finding.rule.code == "FC301"
+    assert "between 2014-05-01 and 2014-08-01" in finding.message

@@ -7,6 +7,7 @@ dates are unknown use the fewest and most days the span can take, so no real cal
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from factcheck.dates import DayInterval, Span, parse_years, span_day_bounds, starts_within
@@ -132,9 +133,11 @@ def compile_readings(
     readings: list[Reading],
     disabled: frozenset[str] = frozenset(),
     vocabulary: Vocabulary | None = None,
+    known: Set[Point] = frozenset(),
 ) -> Constraints:
     """Constraints of every reading, and of the domain rules not ``disabled`` (those of
-    ``vocabulary``, default: the one in force)."""
+    ``vocabulary``, default: the one in force). ``known`` points exist beyond these readings
+    (in the rest of the corpus): a rule may tie a reading to one of them (an age to a death)."""
     vocabulary = vocabulary or active()
     out = Constraints()
     for reading in readings:
@@ -148,7 +151,7 @@ def compile_readings(
         else:
             _compile_span(out, reading)
     _add_order_rules(out, vocabulary, disabled)
-    _add_alive_rules(out, readings, vocabulary, disabled)
+    _add_alive_rules(out, readings, vocabulary, disabled, known)
     return out
 
 
@@ -223,7 +226,11 @@ def _rule_span(rule: Rule) -> Span | None:
 
 
 def _add_alive_rules(
-    out: Constraints, readings: list[Reading], vocabulary: Vocabulary, disabled: frozenset[str]
+    out: Constraints,
+    readings: list[Reading],
+    vocabulary: Vocabulary,
+    disabled: frozenset[str],
+    known: Set[Point],
 ) -> None:
     """A claim that holds as of a day (an age) says its subject was alive then: the day is on
     or before their death, where a claim dates the death. The claim and the rule make the
@@ -236,7 +243,7 @@ def _add_alive_rules(
                 continue
             assert isinstance(reading, SpanReading)
             death = Point(rule.later[0], reading.point.who)
-            if death not in out.points:
+            if death not in out.points and death not in known:
                 continue
             until = reading.until
             text = f"{_said(reading.claim)} {_when(until)}, so alive then ({rule.code})"

@@ -193,6 +193,7 @@ class _Tightest:
             side.sort(key=lambda b: (-b.day, b.source.order))
         for side in self.upper.values():
             side.sort(key=lambda b: (b.day, b.source.order))
+        self.points = frozenset(self.lower) | frozenset(self.upper)  # the points bounded
 
     def on(self, point: Point, excluded: set[ClaimKey], every: bool = False) -> list[Bound]:
         lower = next(self._live(self.lower, point, excluded), None)
@@ -220,7 +221,8 @@ def _dated_by(
 ) -> tuple[Constraints, Solution]:
     """``point``'s window from these claims and the bounds on the events they touch (but for
     the ``mine`` claims': the article's own, which are dated here)."""
-    local = compile_readings(readings, disabled)
+    # Rules tie the claims to points the corpus bounds (an age to a death): those count too.
+    local = compile_readings(readings, disabled, known=bounds.points)
     bounded = {bound.point for bound in local.bounds}
     for touched in list(local.points):
         local.bounds += bounds.on(touched, mine, every=touched in bounded)

@@ -225,13 +225,53 @@ def test_birth_dates(names: Names, text: str, expected: tuple) -> None:
             ("John Roe", "died", 85, ("born", "John Roe", None)),
         ),
         (
+            "John Roe, 85, died on Tuesday.",
+            ("John Roe", "died", 85, ("born", "John Roe", None)),
+        ),
+        (
+            "John Roe, 85, died on March 2, 2020, at his home.",
+            ("John Roe", "died", "March 2, 2020"),
+        ),
+        (
+            "John Roe died aged 85 in 2015.",
+            ("John Roe", "died", "2015"),
+        ),
+        (
+            "John Roe died in 2015 at the age of 85.",
+            ("John Roe", "died", 85, ("born", "John Roe", None)),
+        ),
+        (
             "John Roe died at the age of eighty-five.",
             ("John Roe", "died", 85, ("born", "John Roe", None)),
         ),
     ],
 )
 def test_deaths(names: Names, text: str, expected: tuple) -> None:
-    assert expected in said(draft(text, names))
+    found = said(draft(text, names))
+    assert expected in found
+    # An age at death is not an age at the time of writing: it would contradict the death.
+    assert not any(claim[1] == "age" for claim in found)
+
+
+def test_an_age_at_death_and_its_date_are_both_drafted(names: Names) -> None:
+    for text in ("John Roe died aged 85 in 2015.", "John Roe died in 2015 at the age of 85."):
+        found = said(draft(text, names))
+        assert ("John Roe", "died", "2015") in found
+        assert ("John Roe", "died", 85, ("born", "John Roe", None)) in found
+    assert not said(draft("John Roe died at 3 p.m. on a Tuesday.", names))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Roe (1930-2015) was a painter.", {("born", "1930"), ("died", "2015")}),
+        ("Following John Roe's death in 2015, the house was sold.", {("died", "2015")}),
+    ],
+)
+def test_a_life_in_brackets_and_a_death_as_a_noun(
+    names: Names, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(c.predicate, c.value) for c in draft(text, names)} == expected
 
 
 def test_a_birth_whose_child_could_be_either_is_left_out(names: Names) -> None:

@@ -26,6 +26,15 @@ _AGE_END = (
 )
 _YEARS_OLD = r"[- ](?i:years?|yrs?)[- ](?i:old)"
 _DIED = r"(?i:died|passed\s+away|was\s+killed)"
+# What a death's clause says of it, up to the clause's end: its date and the age at death.
+_CLAUSE = re.compile(r"[^.;!?\n]{0,120}")
+_DIED_ON = re.compile(rf"(?<![\w-])(?i:on|in)\s+(?P<date>{DATE})")
+_DIED_AGED = re.compile(
+    rf"(?<![\w-])(?i:aged|at\s+the\s+age\s+of|at\s+age|at)\s+(?P<n>{NUMBER})(?![\w-])"
+    r"(?!\s*(?i:a\.?m\b|p\.?m\b|o'clock|:|hours|in\s+the\s+morning))"  # "at 3 p.m."
+)
+# "John Roe, 85, died": an age at death, read with the death, not an age at the time of writing.
+_DYING = re.compile(rf",?\s+(?:(?i:who)\s+)?(?:(?i:had|has)\s+)?{_DIED}(?![\w-])")
 # The words of a plain description of a newborn: "their first child, son", "a baby girl".
 _WORD = re.compile(r"[\w'\u2019]+|—|\u2013")
 _AT_ANOTHER_TIME = re.compile(r"\s*,?\s*(?i:when|while|at\s+the\s+time|back\s+then|before|after)\b")
@@ -80,6 +89,8 @@ class Finder(Relations):
                 value = _age(match.group("age"))
                 if who is None or value is None or _bracketed(self.text, match.start("age")):
                     continue
+                if _DYING.match(self.text, match.end()):
+                    continue  # "John Roe, 85, died": an age at death (see deaths)
                 when = match.groupdict().get("when")
                 as_of = date_value(when) if when else None
                 past = (match.groupdict().get("verb") or "").lower() == "was"
@@ -161,21 +172,55 @@ class Finder(Relations):
     # -- deaths -------------------------------------------------------------------------
 
     def deaths(self) -> Iterator[RawClaim]:
-        lead = rf"(?P<who>{self.ref})(?:,\s+who|,)?\s+(?:(?i:had|has)\s+)?(?P<verb>{_DIED})\s+"
-        # "Prince died on April 21, 2016", "Bowie, who died in January 2016"
-        dated = lead + rf"(?:[a-z]+\s+){{0,3}}?(?i:on|in)\s+(?P<date>{DATE})"
-        for match in re.finditer(dated, self.text):
+        """A death's date, and the age at death: "Prince died on April 21, 2016", "Bowie, who
+        died in January 2016", "died aged 96 in 2015", "died in 2015 at the age of 96", "John
+        Roe, 85, died on March 2, 2020" (an age at death is a death that many years after the
+        birth)."""
+        aged_before = rf"(?:,\s+(?P<before>{NUMBER}),)?"
+        lead = (
+            rf"(?P<who>{self.ref}){aged_before}(?:,\s+who|,)?\s+(?:(?i:had|has)\s+)?"
+            rf"(?P<verb>{_DIED})(?![\w-])"
+        )
+        for match in re.finditer(lead, self.text):
+            who = self.who(match, "who")
+            if who is None:
+                continue
+            clause = _CLAUSE.match(self.text, match.end())
+            end = clause.end() if clause else match.end()
+            dated = _within(_DIED_ON, self.text, match.end(), end)
+            value = date_value(dated.group("date")) if dated else None
+            if dated is not None and value is not None:
+                yield RawClaim("died", match.start(), dated.end(), value, who)
+            aged = _within(_DIED_AGED, self.text, match.end(), end)
+            count = parse_number(aged.group("n") if aged else match.group("before") or "")
+            if count is not None and count <= MAX_AGE:
+                years = years_value(count)
+                stop = aged.end() if aged else match.end()
+                yield RawClaim("died", match.start(), stop, years, who, after=("born", who))
+        yield from self._lives()
+
+    def _lives(self) -> Iterator[RawClaim]:
+        """ "John Roe (1930-2015)": born and died; "John Roe's death in 2015", "after Roe's
+        death on March 2, 2020": died."""
+        names = self.names
+        span = rf"(?P<who>{names})\s*\((?P<born>\d{{4}})\s*[-\u2013]\s*(?P<died>\d{{4}})\)"
+        for match in re.finditer(span, self.text):
+            who = self.who(match, "who")
+            if who is not None and match.group("born") < match.group("died"):
+                yield RawClaim("born", match.start(), match.end(), match.group("born"), who)
+                yield RawClaim("died", match.start(), match.end(), match.group("died"), who)
+        death = rf"(?P<who>{names})['\u2019]s?\s+death\s+(?i:on|in)\s+(?P<date>{DATE})"
+        for match in re.finditer(death, self.text):
             who, value = self.who(match, "who"), date_value(match.group("date"))
             if who is not None and value is not None:
                 yield RawClaim("died", match.start(), match.end(), value, who)
-        # "died aged 96", "died at the age of 96": a death that many years after the birth
-        aged = lead + rf"(?i:aged|at\s+the\s+age\s+of|at\s+age|at)\s+(?P<n>{NUMBER})(?![\w-])"
-        for match in re.finditer(aged, self.text):
-            who, count = self.who(match, "who"), parse_number(match.group("n"))
-            if who is None or count is None or count > MAX_AGE:
-                continue
-            years = years_value(count)
-            yield RawClaim("died", match.start(), match.end(), years, who, after=("born", who))
+
+
+def _within(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match that starts between ``start`` and ``end`` (it may look, and reach, past
+    ``end``: "at 3" is a time in "at 3 p.m.", whose clause seems to end at "p.")."""
+    found = pattern.search(text, start)
+    return found if found is not None and found.start() < end else None
 
 
 def _age(text: str) -> int | float | None:

@@ -163,11 +163,32 @@ def _order(claim: Claim) -> tuple:
 
 def _evidence(sources: tuple[Source, ...], first: Source | None = None) -> tuple[Evidence, ...]:
     """The claims among ``sources``, in date order (``first`` leads)."""
-    evidence = [Evidence(s.claim, s.text) for s in sources if s.claim is not None]
+    # A claim that makes two constraints of a proof (an age, and that its subject was alive
+    # then) is cited once, saying both.
+    said: dict[Claim, list[str]] = {}
+    for source in sources:
+        if source.claim is not None:
+            said.setdefault(source.claim, []).append(source.text)
+    evidence = [Evidence(claim, ", and ".join(texts)) for claim, texts in said.items()]
     evidence.sort(key=lambda e: _order(e.claim))
     if first is not None:
         evidence.sort(key=lambda e: e.claim is not first.claim)
     return tuple(evidence)
+
+
+def _whose(evidence: tuple[Evidence, ...], parties: dict) -> tuple[Evidence, ...]:
+    """The evidence, with the person named where a claim dates one person's event ("Mary Jones
+    died 2005"), for a finding about more than one person."""
+    named = []
+    for item in evidence:
+        claim = item.claim
+        predicate = active().predicates.get(claim.predicate)
+        own = predicate is not None and not predicate.relation and predicate.kind == "date"
+        if own and claim.after is None and item.implies.startswith(predicate.event):
+            person = parties[(claim.article.id, claim.id)][0]
+            item = Evidence(claim, f"{person} {item.implies}")
+        named.append(item)
+    return tuple(named)
 
 
 def _cited(source: Source | Evidence) -> str:
@@ -192,6 +213,10 @@ def from_verdict(verdict: Verdict, parties: dict) -> Finding:
     proven = _evidence(sources, first)
     evidence = _evidence((*sources, *verdict.also), first)
     claims = tuple(e.claim for e in evidence)
+    named = [parties[(c.article.id, c.id)] for c in claims]
+    people = tuple(sorted({who for pair in named for who in pair if who is not None}))
+    if len(people) > 1:  # "died 2005" under two people: say whose death
+        proven, evidence = _whose(proven, parties), _whose(evidence, parties)
     if len(proven) == 1 and not rules:
         message = f"{_cited(proven[0])}: no day of any calendar fits that"
     elif len(sources) == 2 and not rules:
@@ -201,8 +226,6 @@ def from_verdict(verdict: Verdict, parties: dict) -> Finding:
         message = "; ".join(words) + ": these cannot all hold"
         if conflict.slack is not None:
             message += f", by {_plural(conflict.slack, 'day')} or more"
-    named = [parties[(c.article.id, c.id)] for c in claims]
-    people = tuple(sorted({who for pair in named for who in pair if who is not None}))
     # One person, or else the subject of the claim that reads first.
     subject = people[0] if len(people) == 1 else named[0][0] if named else None
     steps = tuple(_cited(s) for s in sources)

@@ -198,9 +198,9 @@ BUILTIN = Vocabulary(
             "FC208",
             "nothing-after-death",
             "error",
-            "Nobody meets, gets engaged, marries, separates or divorces after their own death: "
-            "every event of a person, and of each couple they are part of, is on or before "
-            "their death.",
+            "Nothing happens to a person after their death. Nobody meets, gets engaged, marries, "
+            "separates or divorces after their own death: every event of a person, and of each "
+            "couple they are part of, is on or before their death.",
             "order",
             (EVERY,),
             ("died",),

@@ -89,8 +89,12 @@ def test_the_desks_rules_can_be_disabled_and_regraded(cli, desk: Path) -> None:
     config = desk / "factcheck.toml"
     config.write_text('disable = ["SPORT1"]\n' + SPORTS, encoding="utf-8")
     assert cli("run").exit_code == 0
+    assert "SPORT1  transfer-after-signing  (error, disabled here)" in cli("rules").stdout
     config.write_text('[severity]\nSPORT1 = "warning"\n\n' + SPORTS, encoding="utf-8")
     assert cli("run").exit_code == 0
+    listed = cli("rules").stdout
+    assert "SPORT1  transfer-after-signing  (error, configured: warning)" in listed
+    assert "FC201  wedding-after-meeting  (error)" in listed
     assert json.loads(cli("run", "-f", "json").stdout)["findings"][0]["severity"] == "warning"
 
 

@@ -61,6 +61,7 @@ def test_rule_codes_are_unique_and_documented() -> None:
     assert len(BUILTIN.rules_by_code) == len(BUILTIN.rules)
     for rule in BUILTIN.rules:
         assert rule.code.startswith("FC") and rule.name and len(rule.doc) > 30
+        assert len(rule.why) > 30, f"{rule.code}: say why it holds (Rule.why)"
 
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"

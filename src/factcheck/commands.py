@@ -16,7 +16,7 @@ from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.problems import InputError, shown
 from factcheck.textsafe import inert, not_a_command
-from factcheck.vocabulary import using
+from factcheck.vocabulary import Rule, using
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_PATHS = (Path("claims"),)
@@ -225,12 +225,13 @@ def rules(code: str | None) -> int:
     from factcheck.rulepages import page
 
     try:
-        vocabulary = load_settings().vocabulary
+        settings = load_settings()
     except InputError as error:
         return _report_problems(error, "text", "shown")
+    vocabulary = settings.vocabulary
     if code is None:
         for rule in vocabulary.rules:
-            print(f"{rule.code}  {rule.name}  ({rule.severity})")
+            print(f"{rule.code}  {rule.name}  ({_graded(rule, settings)})")
             print(textwrap.fill(rule.doc, 88, initial_indent="    ", subsequent_indent="    "))
             print()
         return EXIT_CLEAN
@@ -239,8 +240,29 @@ def rules(code: str | None) -> int:
         hint = closest(code, vocabulary.rules_by_code) or "factcheck rules lists them"
         problem = Problem("<command line>", 1, f"unknown rule {code!r}", hint)
         return _report_problems(InputError([problem]), "text", "shown")
-    print(page(wanted, vocabulary), end="")
+    text = page(wanted, vocabulary)
+    if sys.stdout.isatty():  # read in a terminal: rendered; piped: the Markdown itself
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        console = Console()
+        console.print(Markdown(text))
+        if _graded(wanted, settings) != wanted.severity:
+            console.print(f"In this configuration: {_graded(wanted, settings)}.", markup=False)
+    else:
+        print(text, end="")
     return EXIT_CLEAN
+
+
+def _graded(rule: Rule, settings: Settings) -> str:
+    """The rule's severity as the configuration has it: "warning", "error, configured: info",
+    "disabled"."""
+    if rule.code in settings.disable:
+        return f"{rule.severity}, disabled here"
+    configured = settings.severity.get(rule.code)
+    if configured is not None and configured != rule.severity:
+        return f"{rule.severity}, configured: {configured}"
+    return rule.severity
 
 
 def schema() -> int:

@@ -18,6 +18,7 @@ kind = "order"                      # "order", "gap" or "alive"
 earlier = "signed"                  # an event, a list of them, or "*" (every event)
 later = "transferred"
 doc = "A player leaves a club on or after signing with it."
+why = "A transfer before the signing is a wrong date"   # optional: shown on the rule's page
 severity = "error"                  # default: "error"
 ```
 
@@ -53,7 +54,10 @@ _CODE = re.compile(r"^[A-Z][A-Z0-9]*[0-9]$")
 _KEYS = {
     "events": ("of", "noun", "verb"),
     "predicates": ("value", "event", "doc"),
-    "rules": ("name", "kind", "earlier", "later", "doc", "severity", "least", "most", "predicates"),
+    "rules": (
+        *("name", "kind", "earlier", "later", "doc", "why", "severity"),
+        *("least", "most", "predicates"),
+    ),
 }
 _RULE_KINDS = ("order", "gap", "alive")
 # The keys each kind of rule reads: any other is a mistake, never ignored.
@@ -193,6 +197,7 @@ class Definitions:
             self._problem("rules", code, None, f"rule {code} needs a doc", hint)
         else:
             doc = self._text("rules", code, definition, "doc", "")
+        why = self._text("rules", code, definition, "why", "") if "why" in definition else ""
         earlier, later, predicates = (
             self._events(code, definition, key) for key in ("earlier", "later", "predicates")
         )
@@ -225,6 +230,7 @@ class Definitions:
             predicates,
             least,
             most,
+            why,
         )
 
     def _known(self, code: str, key: str, names: tuple[str, ...], dated: set[str]) -> None:

@@ -29,6 +29,8 @@ def cases(code: str) -> list[Path]:
 def page(rule: Rule, vocabulary: Vocabulary = BUILTIN) -> str:
     """The rule's page, in Markdown."""
     parts = [f"# {rule.code} {rule.name}", "", _summary(rule, vocabulary), "", rule.doc, ""]
+    if rule.why:
+        parts += ["## Why", "", rule.why, ""]
     shown = _examples(rule.code)
     if shown:
         parts += shown
@@ -45,6 +47,15 @@ def _kind(rule: Rule, vocabulary: Vocabulary) -> str:
         earlier = _events(rule.earlier, vocabulary)
         later = _events(rule.later, vocabulary)
         return f"order: {earlier} on or before {later}, of the same people"
+    if rule.kind == "gap":
+        years = []
+        if rule.least is not None:
+            years.append(f"at least {rule.least:g}")
+        if rule.most is not None:
+            years.append(f"at most {rule.most:g}")
+        earlier = _events(rule.earlier, vocabulary)
+        later = _events(rule.later, vocabulary)
+        return f"gap: {' and '.join(years)} years from {earlier} to {later}, of the same people"
     if rule.kind == "alive":
         said = " and ".join(f"`{p}`" for p in rule.predicates)
         return (

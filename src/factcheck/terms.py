@@ -51,6 +51,7 @@ class Rule:
     predicates: tuple[str, ...] = ()  # alive: the claims that hold as of a day
     least: float | None = None  # gap: at least this many years between them
     most: float | None = None  # gap: at most this many
+    why: str = ""  # why the rule holds, and what a finding of it usually means
 
 
 @dataclass(frozen=True)

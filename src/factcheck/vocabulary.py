@@ -56,8 +56,8 @@ __all__ = [
 ]
 
 
-def _order(code: str, name: str, earlier: str, later: str, doc: str) -> Rule:
-    return Rule(code, name, "error", doc, "order", (earlier,), (later,))
+def _order(code: str, name: str, earlier: str, later: str, doc: str, why: str = "") -> Rule:
+    return Rule(code, name, "error", doc, "order", (earlier,), (later,), why=why)
 
 
 BUILTIN = Vocabulary(
@@ -141,6 +141,12 @@ BUILTIN = Vocabulary(
             "implies another birth year, two different meeting years, a span of marriage that "
             "does not fit the wedding date. Imprecise dates compare as ranges, so only claims "
             "that no calendar could satisfy together are reported.",
+            why=(
+                "Two claims about the same event that no calendar reconciles cannot both be "
+                "right: an article misreports a date, an age or a span. Windows of days are "
+                'compared, not the numbers as written, so "June 2009" and "2009", or an age of '
+                "11 just before and just after a birthday, are never reported."
+            ),
         ),
         _order(
             "FC201",
@@ -148,6 +154,11 @@ BUILTIN = Vocabulary(
             "met",
             "married",
             "A couple marries on or after the day they met.",
+            why=(
+                "Nobody marries someone they have not met yet: a wedding dated before the "
+                "meeting means one of the two dates is wrong, often a year of dating read as "
+                "the year they met."
+            ),
         ),
         _order(
             "FC202",
@@ -155,6 +166,10 @@ BUILTIN = Vocabulary(
             "married",
             "separated",
             "A couple separates on or after their wedding.",
+            why=(
+                "A couple separates from a marriage that has begun: a separation dated before "
+                "the wedding means one of the two dates is wrong."
+            ),
         ),
         _order(
             "FC203",
@@ -162,6 +177,10 @@ BUILTIN = Vocabulary(
             "married",
             "divorced",
             "A couple divorces on or after their wedding.",
+            why=(
+                "A divorce ends a marriage, so it cannot come before the wedding: one of the "
+                "two dates is wrong."
+            ),
         ),
         _order(
             "FC204",
@@ -169,6 +188,11 @@ BUILTIN = Vocabulary(
             "separated",
             "divorced",
             "A couple that separated did so on or before their divorce.",
+            why=(
+                "Where articles report both, the separation comes first and the divorce ends "
+                "it: a separation dated after the divorce is usually the divorce's "
+                "announcement, or a wrong year."
+            ),
         ),
         Rule(
             "FC205",
@@ -179,6 +203,10 @@ BUILTIN = Vocabulary(
             "order",
             ("born",),
             (EVERY,),
+            why=(
+                "A life starts at birth: a meeting, a wedding or an age that puts an event "
+                "before the birth shows a wrong birth date or a wrong date of the event."
+            ),
         ),
         _order(
             "FC206",
@@ -186,6 +214,10 @@ BUILTIN = Vocabulary(
             "met",
             "engaged",
             "A couple gets engaged on or after the day they met.",
+            why=(
+                "People get engaged to someone they have met: an engagement dated before the "
+                "meeting means one of the two dates is wrong."
+            ),
         ),
         _order(
             "FC207",
@@ -193,6 +225,10 @@ BUILTIN = Vocabulary(
             "engaged",
             "married",
             "A couple that got engaged did so on or before their wedding.",
+            why=(
+                "Couples get engaged, then marry: an engagement dated after the wedding is "
+                "usually a wrong year, or a renewal of vows reported as an engagement."
+            ),
         ),
         Rule(
             "FC208",
@@ -204,6 +240,10 @@ BUILTIN = Vocabulary(
             "order",
             (EVERY,),
             ("died",),
+            why=(
+                "After a death nothing new happens to the person: a meeting, an engagement or a "
+                "wedding dated after it means that date, or the date of death, is wrong."
+            ),
         ),
         Rule(
             "FC209",
@@ -216,6 +256,10 @@ BUILTIN = Vocabulary(
             (),
             ("died",),
             ("age",),
+            why=(
+                "An age in the present tense is said of the living: an article that calls "
+                "someone 70 after they died at 64 is misdated, or one of the claims is wrong."
+            ),
         ),
         Rule(
             "FC301",
@@ -225,6 +269,11 @@ BUILTIN = Vocabulary(
             "hold on its unknown publication day; the warning states the window of dates they "
             "allow, so that the article can be dated.",
             "article",
+            why=(
+                'Claims in the present tense ("is 11", "are divorced") hold on the day an '
+                "article appeared; without its date they cannot be checked. The window its "
+                "claims allow tells an editor when it was written, and lets them date it."
+            ),
         ),
         Rule(
             "FC302",
@@ -236,6 +285,11 @@ BUILTIN = Vocabulary(
             "states the window and the claims that pin each end; findings that blame its claims "
             "are explained by it.",
             "article",
+            why=(
+                "A republished interview, or a wrong date on a page, makes every claim in the "
+                "present tense look wrong at once; the window the article's own claims allow "
+                "shows that the date is the problem, not the claims."
+            ),
         ),
     ),
 )

@@ -183,8 +183,10 @@ def _whose(evidence: tuple[Evidence, ...], parties: dict) -> tuple[Evidence, ...
     for item in evidence:
         claim = item.claim
         predicate = active().predicates.get(claim.predicate)
-        own = predicate is not None and not predicate.relation and predicate.kind == "date"
-        if own and claim.after is None and item.implies.startswith(predicate.event):
+        if predicate is None or predicate.relation or predicate.kind != "date":
+            named.append(item)
+            continue
+        if claim.after is None and item.implies.startswith(predicate.event):
             person = parties[(claim.article.id, claim.id)][0]
             item = Evidence(claim, f"{person} {item.implies}")
         named.append(item)

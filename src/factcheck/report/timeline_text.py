@@ -68,6 +68,15 @@ def when(interval: DayInterval | None) -> str:
     return iso(interval).replace("/", "..")
 
 
+def _event_when(event: Event) -> str:
+    """The event's window; "in dispute" where every claim that dates it is disputed or
+    contested (none is left to date it, which does not make it "any day")."""
+    unbounded = event.window.lo is None and event.window.hi is None
+    if unbounded and event.sources and event.articles == 0:
+        return "in dispute"
+    return when(event.window)
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
@@ -168,7 +177,7 @@ def _event_rows(event: Event, marks: dict[str, str]) -> list[_Row]:
     if standing:
         count += ": " + ", ".join(standing)
     _, marked = _standing(event)
-    right = f"{when(event.window)}  {count}"
+    right = f"{_event_when(event)}  {count}"
     rows = [
         _Row(
             inert(event.label), "bold", event.window, "bar", "day", marked or _EVENT, right, marked
@@ -308,7 +317,7 @@ def _print(result: Timeline, console, marks: dict[str, str], glyphs: dict[str, s
     for event in result.events:
         head = Text("  ")
         head.append(inert(event.label), style="bold")
-        head.append(f"  {when(event.window)}", style=_standing(event)[1])
+        head.append(f"  {_event_when(event)}", style=_standing(event)[1])
         _whole(console, head)
         for source in event.sources:
             _print_source(source, console, marks)

@@ -11,7 +11,16 @@ import sys
 import tomllib
 from collections.abc import Iterable
 
-from factcheck.model import Article, Claim, Corpus, Entity, EventRef, LoadedFile, Location
+from factcheck.model import (
+    Article,
+    Claim,
+    Corpus,
+    Entity,
+    EventRef,
+    LoadedFile,
+    Location,
+    Place,
+)
 from factcheck.problems import Problem, closest
 from factcheck.toml_lines import Block, SyntaxHints, locate, syntax_problem
 from factcheck.vocabulary import active
@@ -38,6 +47,7 @@ CLAIM_KEYS: dict[str, tuple[type, ...]] = {
 }
 AFTER_KEYS: dict[str, tuple[type, ...]] = {"predicate": (str,), "subject": (str,), "object": (str,)}
 ENTITY_KEYS: dict[str, tuple[type, ...]] = {"name": (str,), "aliases": (list,)}
+PLACE_KEYS: dict[str, tuple[type, ...]] = {**ENTITY_KEYS, "within": (str,)}
 # The keys each table must have.
 REQUIRED: dict[str, list[str]] = {
     "article": ["id"],
@@ -45,12 +55,13 @@ REQUIRED: dict[str, list[str]] = {
     "after": ["predicate", "subject"],
     "entity": ["name"],
 }
-TOP_KEYS = ("article", "claims", "entities")
+TOP_KEYS = ("article", "claims", "entities", "places")
 _TYPE_HINTS = {
     "value": 'a date like "June 2011" or 2011-06-14, or years like 11, 1.5 or { min = 10 }',
     "as_of": 'a date like "2022", "June 2018" or 2018-06-01',
     "published": 'a date like 2021-09-17, "2023-08" or "2023"',
     "aliases": 'a list like ["Portman", "Natalie"]',
+    "within": 'the place that contains it, like "Israel"',
     "after": 'a table like { predicate = "born", subject = "Aleph" }',
 }
 _TYPE_WORDS = {str: "text", int: "a number", float: "a number", dt.date: "a date"}
@@ -100,6 +111,7 @@ class _FileReader:
                 1, "neither an article file nor an entity file", "add [article] or [[entities]]"
             )
         self._read_entities()
+        self._read_places()
         article = self._read_article()
         self._read_claims(article)
         return self.loaded
@@ -130,7 +142,11 @@ class _FileReader:
                 words = (_TYPE_WORDS.get(t, t.__name__) for t in allowed[key])
                 wanted = " or ".join(dict.fromkeys(words))
                 self.problem(line, f"{key} in {where} must be {wanted}", _TYPE_HINTS.get(key, ""))
-            elif isinstance(value, str) and not value.strip() and key in ("id", "subject", "name"):
+            elif (
+                isinstance(value, str)
+                and not value.strip()
+                and key in ("id", "subject", "name", "within")
+            ):
                 self.problem(line, f"{key} in {where} is empty")
             else:
                 clean[key] = value
@@ -144,18 +160,32 @@ class _FileReader:
 
     def _read_entities(self) -> None:
         for table, block in self._tables("entities"):
-            clean, ok = self._checked(table, block, ENTITY_KEYS, "[[entities]]")
-            ok = self._require(table, block, REQUIRED["entity"], "[[entities]]") and ok
-            aliases = clean.get("aliases", [])
-            if not all(isinstance(a, str) for a in aliases):
-                self.problem(
-                    block.keys.get("aliases", block.line), "aliases must be a list of text"
-                )
-                ok = False
-            if ok:
+            clean = self._named(table, block, ENTITY_KEYS, "[[entities]]")
+            if clean is not None:
                 location = Location(self.path, block.line)
-                entity = Entity(clean["name"], tuple(aliases), location, block.keys)
+                entity = Entity(clean["name"], tuple(clean["aliases"]), location, block.keys)
                 self.loaded.entities.append(entity)
+
+    def _read_places(self) -> None:
+        for table, block in self._tables("places"):
+            clean = self._named(table, block, PLACE_KEYS, "[[places]]")
+            if clean is not None:
+                location = Location(self.path, block.line)
+                within = clean.get("within")
+                place = Place(clean["name"], tuple(clean["aliases"]), location, within, block.keys)
+                self.loaded.places.append(place)
+
+    def _named(
+        self, table: dict, block: Block, keys: dict[str, tuple[type, ...]], where: str
+    ) -> dict | None:
+        """A table with a name and aliases (an entity, a place), checked; None if faulty."""
+        clean, ok = self._checked(table, block, keys, where)
+        ok = self._require(table, block, REQUIRED["entity"], where) and ok
+        clean.setdefault("aliases", [])
+        if not all(isinstance(a, str) for a in clean["aliases"]):
+            self.problem(block.keys.get("aliases", block.line), "aliases must be a list of text")
+            ok = False
+        return clean if ok else None
 
     def _read_article(self) -> Article | None:
         if "article" not in self.document:

@@ -85,6 +85,20 @@ class Entity:
         return self.key_lines.get(key, self.location.line)
 
 
+@dataclass(frozen=True)
+class Place:
+    """A place in an entity file's [[places]]: its names, and the place that contains it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    location: Location
+    within: str | None = None
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.location.line)
+
+
 @dataclass
 class LoadedFile:
     """One file's share of the corpus: what the loader makes of it, and what the parse cache
@@ -96,6 +110,7 @@ class LoadedFile:
     entities: list[Entity] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unreadable: bool = False  # its text could not be parsed
+    places: list[Place] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -106,11 +121,13 @@ class Corpus:
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # files whose text could not be parsed
+    places: list[Place] = field(default_factory=list)
 
     def add(self, loaded: LoadedFile) -> None:
         self.articles += loaded.articles
         self.claims += loaded.claims
         self.entities += loaded.entities
+        self.places += loaded.places
         self.problems += loaded.problems
         if loaded.unreadable:
             self.unreadable.append(loaded.path)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -101,120 +100,12 @@ class Vocabulary:
         return self.events[name].parties == "person"
 
     def problems(self) -> list[tuple[str, str, str]]:
-        """What is wrong with the vocabulary, as (what, message, hint): a predicate of an
-        unknown event, an event no predicate dates, a rule that can never match (an unknown or
-        undated event, earlier and later the same, a predicate that is not one), order rules
-        that form a cycle. Built-in and user vocabularies alike."""
-        found = []
-        for name, predicate in self.predicates.items():
-            event = self.events.get(predicate.event)
-            if event is None:
-                found.append((f"predicate {name}", f"unknown event {predicate.event!r}", ""))
-            elif event.parties == "couple" and not predicate.relation:
-                found.append((f"predicate {name}", "a couple's event takes a relation", ""))
-        bounded = {p.event for p in self.predicates.values()}
-        for name, event in self.events.items():
-            if event.parties != "article" and name not in bounded:
-                hint = f"define a predicate with event = {name!r}, or leave the event out"
-                found.append((f"event {name}", "no predicate dates it: nothing can use it", hint))
-        for rule in self.rules:
-            found += [(f"rule {rule.code}", *problem) for problem in self._unmatched(rule, bounded)]
-        for codes, cycle in self._cycles():
-            rules = ", ".join(codes)
-            message = f"order rules {rules} form a cycle: {' -> '.join(cycle)}"
-            hint = "no corpus could satisfy them all: drop or turn round one of them"
-            found.append((f"rule {codes[-1]}", message, hint))
-        return found
+        """What is wrong with the vocabulary, as (what, message, hint): see
+        :mod:`factcheck.vocabulary_problems`."""
+        from factcheck.vocabulary_problems import problems
 
-    def _unmatched(self, rule: Rule, bounded: set[str]) -> list[tuple[str, str]]:
-        hint = "every event a rule names needs a predicate that dates it"
-        named = [*rule.earlier, *rule.later]
-        wrong = [n for n in named if n != EVERY and n not in bounded]
-        problems = [(f"event {n!r} is unknown or no predicate dates it", hint) for n in wrong]
-        if rule.kind in ("order", "gap"):
-            if not (rule.earlier and rule.later):
-                problems.append(("an order or gap rule needs earlier and later events", ""))
-            elif not wrong and not self.pairs(rule):
-                hint = "a rule links an event to another event of the same people"
-                problems.append(("earlier and later are the same event: it never matches", hint))
-        if rule.kind == "alive":
-            if not rule.predicates:
-                hint = 'e.g. predicates = ["age"]: claims that hold as of a day'
-                problems.append(("an alive rule needs predicates", hint))
-            if len(rule.later) != 1 or any(self.events[n].parties != "person" for n in named):
-                hint = 'e.g. later = "died": the event of one person that ends a life'
-                problems.append(("an alive rule's later is one event of one person", hint))
-            for name in rule.predicates:
-                predicate = self.predicates.get(name)
-                if predicate is None or predicate.kind != "years":
-                    hint = "an alive rule reads claims of years that hold as of a day, like age"
-                    problems.append((f"{name!r} is not a predicate of years", hint))
-        if rule.kind == "gap" and rule.least is None and rule.most is None:
-            problems.append(("a gap rule needs least or most years", "e.g. least = 12"))
-        return problems
-
-    def _cycles(self) -> list[tuple[list[str], list[str]]]:
-        """Each set of events that order rules put each before another, round to the first, as
-        (the codes of the rules, one cycle through the events)."""
-        after: dict[str, dict[str, str]] = {}  # earlier -> later -> a rule's code
-        for rule in self.of_kind("order"):
-            for earlier, later in self.pairs(rule):
-                after.setdefault(earlier, {}).setdefault(later, rule.code)
-        found: list[tuple[list[str], list[str]]] = []
-        seen: set[str] = set()
-        for start in sorted(after):
-            cycle = [] if start in seen else _cycle_from(start, after)
-            if not cycle:
-                continue
-            # One cycle for each set of events that all come before one another.
-            seen |= _reachable(start, after) & _reachable(start, _turned(after))
-            codes = sorted({after[a][b] for a, b in pairwise(cycle)})
-            found.append((codes, cycle))
-        return found
+        return problems(self)
 
     def dated_predicates(self) -> list[str]:
         """The predicates whose value is a date: the events an ``after`` span can count from."""
         return [name for name, p in self.predicates.items() if p.kind == "date"]
-
-
-def _reachable(start: str, after: dict[str, dict[str, str]]) -> set[str]:
-    found, todo = {start}, [start]
-    while todo:
-        for later in after.get(todo.pop(), {}):
-            if later not in found:
-                found.add(later)
-                todo.append(later)
-    return found
-
-
-def _turned(after: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-    before: dict[str, dict[str, str]] = {}
-    for earlier, laters in after.items():
-        for later, code in laters.items():
-            before.setdefault(later, {})[earlier] = code
-    return before
-
-
-def _cycle_from(start: str, after: dict[str, dict[str, str]]) -> list[str]:
-    """A path of events from ``start`` back to it, each after the one before; empty if none."""
-    path: list[str] = [start]
-    on_path = {start}
-    visited: set[str] = set()
-
-    def visit(event: str) -> bool:
-        for later in sorted(after.get(event, {})):
-            if later == start:
-                path.append(start)
-                return True
-            if later in on_path or later in visited:
-                continue
-            visited.add(later)
-            path.append(later)
-            on_path.add(later)
-            if visit(later):
-                return True
-            path.pop()
-            on_path.discard(later)
-        return False
-
-    return path if visit(start) else []

@@ -18,6 +18,7 @@ from factcheck.findings import Dating, from_article_date, from_verdict, sort_fin
 from factcheck.forensics import investigate
 from factcheck.inputs import Inputs
 from factcheck.parallel import default_jobs, load
+from factcheck.places import Places
 from factcheck.problems import InputError
 from factcheck.results import Analysis, Checked, Report
 from factcheck.values import read
@@ -73,7 +74,8 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
     corpus = load(inputs, jobs, cache)
     names = Names(corpus)
     readings = read(corpus, names)
-    problems = corpus.problems + readings.problems
+    places = Places(corpus)
+    problems = corpus.problems + readings.problems + places.problems
     if problems:
         raise InputError(problems)
     constraints = compile_readings(readings.readings, settings.disable)

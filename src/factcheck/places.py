@@ -53,6 +53,7 @@ class Places:
         self.spelled: dict[str, str] = {}
         self.within: dict[str, str] = {}
         self.problems: list[Problem] = []
+        first: dict[str, str] = {}  # each place's name: where it is first defined
         for place in corpus.places:
             for spelling in (place.name, *place.aliases):
                 key = fold(spelling)
@@ -64,6 +65,11 @@ class Places:
                     self.problems.append(Problem(*where, "an empty alias", "remove it"))
                     continue
                 owner = self.index.setdefault(key, place.name)
+                if key in first and spelling == place.name:
+                    message = f"place {place.name!r} is defined twice"
+                    self.problems.append(Problem(*where, message, f"first at {first[key]}"))
+                    continue
+                first.setdefault(key, f"{where[0]}:{where[1]}")
                 if owner != place.name:
                     message = f"{spelling!r} names both places {owner!r} and {place.name!r}"
                     self.problems.append(Problem(*where, message, "a name must name one place"))

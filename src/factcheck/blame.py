@@ -1,12 +1,18 @@
-"""Which claim of a contradiction is likely wrong, and why: the records that attribution makes and
-the findings, the report formats and ``explain`` show."""
+"""Which claim of a contradiction is likely wrong, and why: the records that attribution makes
+(a verdict: a proof, what it disputes, and the blame) and the findings, the report formats and
+``explain`` show."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from factcheck.model import Claim
+
+if TYPE_CHECKING:
+    from factcheck.constraints import Source
+    from factcheck.paths import Conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +59,16 @@ class Blame:
     # least one that keeps the blamed claim.
     chosen: tuple[Option, ...] = ()
     alternatives: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One finding's worth: the proof to show, the claims it disputes (its identity: the likely
+    wrong claim, or every claim of an undecided dispute), and the blame."""
+
+    conflict: Conflict
+    disputed: tuple[Claim, ...]
+    blame: Blame
+    also: tuple[Source, ...] = ()  # the disputed claims the proof does not cite, to show them
+    against: tuple[Claim, ...] = ()  # the claims that agree against the likely wrong claim
+    message: str | None = None  # what the finding says, where the proof alone does not say it

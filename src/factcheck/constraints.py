@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 
 from factcheck.dates import DayInterval, Span, parse_years, span_day_bounds, starts_within
 from factcheck.model import Claim
-from factcheck.values import AS_OF, Anchor, DateReading, Point, Reading, SpanReading
+from factcheck.values import (
+    AS_OF,
+    Anchor,
+    DateReading,
+    FactReading,
+    Point,
+    Reading,
+    SpanReading,
+)
 from factcheck.vocabulary import Rule, Vocabulary, active
 
 
@@ -134,10 +142,12 @@ def compile_readings(
     disabled: frozenset[str] = frozenset(),
     vocabulary: Vocabulary | None = None,
     known: Set[Point] = frozenset(),
+    links: list[FactReading] | None = None,
 ) -> Constraints:
     """Constraints of every reading, and of the domain rules not ``disabled`` (those of
     ``vocabulary``, default: the one in force). ``known`` points exist beyond these readings
-    (in the rest of the corpus): a rule may tie a reading to one of them (an age to a death)."""
+    (in the rest of the corpus): a rule may tie a reading to one of them (an age to a death).
+    ``links`` (a parent and a child) tie the rules that go through them."""
     vocabulary = vocabulary or active()
     out = Constraints()
     for reading in readings:
@@ -152,6 +162,7 @@ def compile_readings(
             _compile_span(out, reading)
     _add_order_rules(out, vocabulary, disabled)
     _add_alive_rules(out, readings, vocabulary, disabled, known)
+    _add_link_rules(out, links or [], vocabulary, disabled, known)
     return out
 
 
@@ -200,27 +211,61 @@ def _add_order_rules(out: Constraints, vocabulary: Vocabulary, disabled: frozens
     for point in sorted(out.points):
         by_event.setdefault(point.event, []).append(point)
     for rule in (*vocabulary.of_kind("order"), *vocabulary.of_kind("gap")):
-        if rule.code in disabled:
+        if rule.code in disabled or rule.via:
             continue
         source = Source(_rule_text(rule), rule=rule)
-        span = _rule_span(rule)
         for earlier_event, later_event in vocabulary.pairs(rule):
             for later in by_event.get(later_event, ()):
                 for earlier in by_event.get(earlier_event, ()):
-                    if not _shared(earlier.who, later.who):
-                        continue
-                    if span is None:
-                        out.edges.append(Edge(later, earlier, 0, source))
-                        continue
-                    lo, hi = span_day_bounds(span)
-                    out.add_order(earlier, later, lo, hi, source)
-                    out.gaps.append(Gap(earlier, later, span, source))
+                    if _shared(earlier.who, later.who):
+                        _add_rule(out, rule, earlier, later, source)
 
 
-def _rule_span(rule: Rule) -> Span | None:
-    """A gap rule's span, in whole months (None for an order rule: no span, just an order)."""
-    if rule.kind != "gap":
-        return None
+def _add_rule(out: Constraints, rule: Rule, earlier: Point, later: Point, source: Source) -> None:
+    """An order rule's edge from ``earlier`` to ``later``, or a gap rule's: at least ``least``
+    years later (in calendar terms, as a span), at most ``most`` years later; without a least,
+    the later event may come first ("born at most 10 months after a parent's death")."""
+    if rule.kind == "order":
+        out.edges.append(Edge(later, earlier, 0, source))
+        return
+    span = _rule_span(rule)
+    lo, hi = span_day_bounds(span)
+    if rule.least is None:
+        assert hi is not None
+        out.points.update((earlier, later))
+        out.edges.append(Edge(earlier, later, hi, source))
+        return
+    out.add_order(earlier, later, lo, hi, source)
+    out.gaps.append(Gap(earlier, later, span, source))
+
+
+def _add_link_rules(
+    out: Constraints,
+    links: list[FactReading],
+    vocabulary: Vocabulary,
+    disabled: frozenset[str],
+    known: Set[Point],
+) -> None:
+    """Order and gap rules through a link: the link's subject's earlier event and its object's
+    later event (a parent's birth, a child's), where both exist. The link claim and the rule
+    make the constraint together, so that the claim can be named if it is the one at odds."""
+    for rule in (*vocabulary.of_kind("order"), *vocabulary.of_kind("gap")):
+        if rule.code in disabled or not rule.via:
+            continue
+        for link in links:
+            if link.claim.predicate != rule.via:
+                continue
+            subject, other = link.who
+            for earlier_event, later_event in vocabulary.pairs(rule):
+                earlier, later = Point(earlier_event, (subject,)), Point(later_event, (other,))
+                if not all(p in out.points or p in known for p in (earlier, later)):
+                    continue
+                text = f"{subject}'s {link.claim.predicate} is {other}: {_rule_text(rule)}"
+                _add_rule(out, rule, earlier, later, Source(text, link.claim, rule))
+
+
+def _rule_span(rule: Rule) -> Span:
+    """A gap rule's span, in whole months."""
     table = {"min": rule.least or 0} | ({} if rule.most is None else {"max": rule.most})
     return parse_years(table)
 

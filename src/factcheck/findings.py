@@ -16,8 +16,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from factcheck.attribution import Verdict
-from factcheck.blame import Blame
+from factcheck.blame import Blame, Verdict
 from factcheck.constraints import Source
 from factcheck.dates import DayInterval, day_str, iso, parse_date
 from factcheck.dating import ArticleDate

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from factcheck.attribution import Attribution, Verdict
+from factcheck.attribution import Attribution
+from factcheck.blame import Verdict
 from factcheck.constraints import Constraints
 from factcheck.dates import DayInterval
 from factcheck.dating import ArticleDate, date_articles

@@ -221,9 +221,14 @@ class _FileReader:
     def _read_claim(self, table: dict, block: Block, article: Article) -> Claim:
         before = len(self.problems)
         clean, _ = self._checked(table, block, CLAIM_KEYS, "the claim")
-        self._require(table, block, REQUIRED["claim"], "the claim")
         predicate = clean.get("predicate")
         spec = active().predicates.get(predicate) if predicate is not None else None
+        link = spec is not None and spec.kind == "link"  # a parent and a child: no value
+        required = [key for key in REQUIRED["claim"] if not (link and key == "value")]
+        self._require(table, block, required, "the claim")
+        if link and "value" in table:
+            line = block.keys.get("value", block.line)
+            self.problem(line, f"{predicate!r} takes no value", "remove value: the link is all")
         if predicate is not None and spec is None:
             known = ", ".join(active().predicates)
             hint = closest(predicate, active().predicates)

@@ -11,8 +11,23 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 Parties = Literal["person", "couple", "article"]
-PredicateKind = Literal["date", "years"]
-RuleKind = Literal["conflict", "order", "gap", "alive", "article"]
+# date, years: they bound an event; count, length: a number, a height of a person as of a day;
+# place: where; link: relates two people one way (a parent to a child), with no value.
+PredicateKind = Literal["date", "years", "count", "place", "length", "link"]
+TIMED = ("date", "years")  # the kinds of predicate that bound an event
+RuleKind = Literal[
+    "conflict",
+    "order",
+    "gap",
+    "alive",
+    "monotone",
+    "undercount",
+    "overcount",
+    "place",
+    "place-unrelated",
+    "length",
+    "article",
+]
 EVERY = "*"  # in an order rule's later events: every event of the same people
 
 
@@ -33,9 +48,13 @@ class Event:
 class Predicate:
     name: str
     kind: PredicateKind  # what ``value`` holds
-    event: str  # the event whose date the claim bounds
-    relation: bool  # relates subject and object (symmetric), rather than one person
+    event: str  # the event whose date the claim bounds ("" for a predicate that bounds none)
+    relation: bool  # relates subject and object (symmetric, but for a link), not one person
     doc: str
+
+    @property
+    def timed(self) -> bool:
+        return self.kind in TIMED
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +66,14 @@ class Rule:
     kind: RuleKind = "conflict"
     earlier: tuple[str, ...] = ()  # order, gap: the earlier events, or (EVERY,)
     later: tuple[str, ...] = ()  # order, gap: the later events, or (EVERY,); alive: the death
-    predicates: tuple[str, ...] = ()  # alive: the claims that hold as of a day
+    predicates: tuple[str, ...] = ()  # alive: the claims that hold as of a day; the facts
     least: float | None = None  # gap: at least this many years between them
     most: float | None = None  # gap: at most this many
     why: str = ""  # why the rule holds, and what a finding of it usually means
+    # order, gap: a link predicate through which the rule matches, the earlier event being its
+    # subject's and the later its object's (a parent's birth before a child's); undercount,
+    # overcount: the link whose objects a count counts, each from its ``later`` event.
+    via: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,7 +116,7 @@ class Vocabulary:
             (earlier, later)
             for earlier in spelled(rule.earlier, rule.later)
             for later in spelled(rule.later, rule.earlier)
-            if earlier != later
+            if earlier != later or rule.via  # through a link: two people's events
         ]
 
     def person_event(self, name: str) -> bool:
@@ -105,6 +128,10 @@ class Vocabulary:
         from factcheck.vocabulary_problems import problems
 
         return problems(self)
+
+    def facts(self, kind: str) -> list[str]:
+        """The predicates of a kind that bounds no event (count, place, length, link)."""
+        return [name for name, p in self.predicates.items() if p.kind == kind]
 
     def dated_predicates(self) -> list[str]:
         """The predicates whose value is a date: the events an ``after`` span can count from."""

@@ -13,11 +13,18 @@ from typing import NamedTuple
 
 from factcheck.dates import DATE_HINT, DateError, DayInterval, Span, parse_date, parse_years
 from factcheck.entities import Names
+from factcheck.lengths import HINT as HEIGHT_HINT
+from factcheck.lengths import parse_length
 from factcheck.model import Article, Claim, Corpus
 from factcheck.problems import Problem
 from factcheck.vocabulary import active
 
 AS_OF = "as_of"  # a date-range bound that stands for the claim's as_of time
+_FACT_HINTS = {
+    "count": 'a whole number like 2, or a table like { min = 2 } for "at least two"',
+    "length": HEIGHT_HINT,
+    "place": 'a place like "Jerusalem", or "Jerusalem, Israel"',
+}
 
 
 class Point(NamedTuple):
@@ -63,11 +70,29 @@ class SpanReading:
 Reading = DateReading | SpanReading
 
 
+@dataclass(frozen=True, slots=True)
+class FactReading:
+    """A claim of a fact that bounds no event: a count, a place, a height, or a link (a parent
+    and a child). ``who`` are the canonical people (subject, then object for a link); ``value``
+    is read: a count's (least, most) with most None for "at least", a height's Length, a place
+    as written, None for a link; ``when`` is the day the fact holds, for counts and heights."""
+
+    claim: Claim
+    who: tuple[str, ...]
+    value: object
+    when: Anchor | None = None
+
+    @property
+    def kind(self) -> str:
+        return active().predicates[self.claim.predicate].kind
+
+
 @dataclass(slots=True)
 class Readings:
     readings: list[Reading]
     published: dict[str, DayInterval | None]  # article id -> its stated publication interval
     problems: list[Problem]
+    facts: list[FactReading] = field(default_factory=list)
     names_incomplete: bool = False
     floating: bool = False
     # (article id, claim id) -> canonical (subject, object)
@@ -86,7 +111,9 @@ def read(
         result.published[article.id] = _published(article, result.problems)
     for claim in corpus.claims if only is None else only:
         reading = _ClaimReader(claim, names, result).read()
-        if reading is not None:
+        if isinstance(reading, FactReading):
+            result.facts.append(reading)
+        elif reading is not None:
             result.readings.append(reading)
     return result
 
@@ -100,6 +127,36 @@ def may_be_present_tense(claim: Claim) -> bool:
     return predicate.kind == "years" or (
         isinstance(claim.value, dict) and AS_OF in claim.value.values()
     )
+
+
+def read_count(value: object) -> tuple[int, int | None]:
+    """A number of things: N (exactly), or a table ``{ min = N }`` ("at least N"), ``{ min =
+    N, max = M }``; as (least, most), most None when there is no most."""
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"min", "max"})
+        if unknown or "min" not in value:
+            raise ValueError("a count table takes min, and max if it has one")
+        least = _whole(value["min"])
+        most = _whole(value["max"]) if "max" in value else None
+        if most is not None and most < least:
+            raise ValueError(f"min {least} is above max {most}")
+        return least, most
+    count = _whole(value)
+    return count, count
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"a count is a whole number, not {value!r}")
+    if value < 0:
+        raise ValueError(f"a count is never negative, not {value}")
+    return value
+
+
+def read_place(value: object) -> str:
+    if not isinstance(value, str) or not value.replace(",", " ").strip():
+        raise ValueError(f"a place is a name, not {value!r}")
+    return " ".join(value.split())
 
 
 def _published(article: Article, problems: list[Problem]) -> DayInterval | None:
@@ -152,7 +209,7 @@ class _ClaimReader:
         stated = None if self.result.floating else self.result.published.get(self.claim.article.id)
         return stated if stated is not None else published_point(self.claim.article)
 
-    def read(self) -> Reading | None:
+    def read(self) -> Reading | FactReading | None:
         claim = self.claim
         who = [self.entity(claim.subject, "subject")] if claim.subject else []
         if claim.object is not None:
@@ -165,7 +222,13 @@ class _ClaimReader:
             except DateError as exc:
                 self.problem("as_of", f"as_of: {exc}", DATE_HINT)
         predicate = active().predicates.get(claim.predicate)
-        if predicate is None or claim.value is None or len(who) != 1 + predicate.relation:
+        if predicate is None or len(who) != 1 + predicate.relation:
+            self.ok = False
+            return None
+        if not predicate.timed:
+            fact = self.fact(predicate.kind, who)
+            return fact if self.ok else None
+        if claim.value is None:
             self.ok = False
             return None
         point = self.point(predicate.event, who)
@@ -184,6 +247,27 @@ class _ClaimReader:
         else:
             reading = self.dates(point)
         return reading if self.ok else None
+
+    def fact(self, kind: str, who: list[str]) -> FactReading | None:
+        """A count, a place, a height or a link, read; ``when`` for those that hold as of a day."""
+        claim = self.claim
+        if kind in ("place", "link") and claim.as_of is not None:
+            what = "a birthplace" if kind == "place" else "a link"
+            self.problem(
+                "as_of", f"as_of has no meaning with {claim.predicate}", f"{what} holds always"
+            )
+        if kind == "link":
+            if len(who) == 2 and who[0] == who[1]:
+                self.problem("object", f"{who[0]!r} cannot be their own {claim.predicate}")
+            return FactReading(claim, tuple(who), None)
+        read = {"count": read_count, "length": parse_length, "place": read_place}[kind]
+        try:
+            value = read(claim.value)
+        except ValueError as exc:
+            self.problem("value", f"value: {exc}", _FACT_HINTS[kind])
+            return None
+        when = self.as_of() if kind in ("count", "length") else None
+        return FactReading(claim, tuple(who), value, when)
 
     def span(self) -> Span | None:
         try:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from factcheck.builtin_rules import RULES
 from factcheck.terms import (
     EVERY,
     Event,
@@ -54,10 +55,6 @@ __all__ = [
     "active",
     "using",
 ]
-
-
-def _order(code: str, name: str, earlier: str, later: str, doc: str, why: str = "") -> Rule:
-    return Rule(code, name, "error", doc, "order", (earlier,), (later,), why=why)
 
 
 BUILTIN = Vocabulary(
@@ -130,168 +127,15 @@ BUILTIN = Vocabulary(
                 True,
                 "years subject and object had been married",
             ),
+            Predicate("child", "link", "", True, "the object is a child of the subject"),
+            Predicate(
+                "children", "count", "", False, "how many children the subject has, as of as_of"
+            ),
+            Predicate("birthplace", "place", "", False, "where the subject was born"),
+            Predicate("height", "length", "", False, "the subject's height, as of as_of"),
         )
     },
-    rules=(
-        Rule(
-            "FC101",
-            "conflicting-claims",
-            "error",
-            "Claims put an event in windows that do not overlap: a birth date and an age that "
-            "implies another birth year, two different meeting years, a span of marriage that "
-            "does not fit the wedding date. Imprecise dates compare as ranges, so only claims "
-            "that no calendar could satisfy together are reported.",
-            why=(
-                "Two claims about the same event that no calendar reconciles cannot both be "
-                "right: an article misreports a date, an age or a span. Windows of days are "
-                'compared, not the numbers as written, so "June 2009" and "2009", or an age of '
-                "11 just before and just after a birthday, are never reported."
-            ),
-        ),
-        _order(
-            "FC201",
-            "wedding-after-meeting",
-            "met",
-            "married",
-            "A couple marries on or after the day they met.",
-            why=(
-                "Nobody marries someone they have not met yet: a wedding dated before the "
-                "meeting means one of the two dates is wrong, often a year of dating read as "
-                "the year they met."
-            ),
-        ),
-        _order(
-            "FC202",
-            "separation-after-wedding",
-            "married",
-            "separated",
-            "A couple separates on or after their wedding.",
-            why=(
-                "A couple separates from a marriage that has begun: a separation dated before "
-                "the wedding means one of the two dates is wrong."
-            ),
-        ),
-        _order(
-            "FC203",
-            "divorce-after-wedding",
-            "married",
-            "divorced",
-            "A couple divorces on or after their wedding.",
-            why=(
-                "A divorce ends a marriage, so it cannot come before the wedding: one of the "
-                "two dates is wrong."
-            ),
-        ),
-        _order(
-            "FC204",
-            "divorce-after-separation",
-            "separated",
-            "divorced",
-            "A couple that separated did so on or before their divorce.",
-            why=(
-                "Where articles report both, the separation comes first and the divorce ends "
-                "it: a separation dated after the divorce is usually the divorce's "
-                "announcement, or a wrong year."
-            ),
-        ),
-        Rule(
-            "FC205",
-            "born-first",
-            "error",
-            "Nothing happens to a person before their birth. Ages and spans of years are never "
-            "negative either: a negative value is rejected as bad input.",
-            "order",
-            ("born",),
-            (EVERY,),
-            why=(
-                "A life starts at birth: a meeting, a wedding or an age that puts an event "
-                "before the birth shows a wrong birth date or a wrong date of the event."
-            ),
-        ),
-        _order(
-            "FC206",
-            "engagement-after-meeting",
-            "met",
-            "engaged",
-            "A couple gets engaged on or after the day they met.",
-            why=(
-                "People get engaged to someone they have met: an engagement dated before the "
-                "meeting means one of the two dates is wrong."
-            ),
-        ),
-        _order(
-            "FC207",
-            "wedding-after-engagement",
-            "engaged",
-            "married",
-            "A couple that got engaged did so on or before their wedding.",
-            why=(
-                "Couples get engaged, then marry: an engagement dated after the wedding is "
-                "usually a wrong year, or a renewal of vows reported as an engagement."
-            ),
-        ),
-        Rule(
-            "FC208",
-            "nothing-after-death",
-            "error",
-            "Nothing happens to a person after their death. Nobody meets, gets engaged, marries, "
-            "separates or divorces after their own death: every event of a person, and of each "
-            "couple they are part of, is on or before their death.",
-            "order",
-            (EVERY,),
-            ("died",),
-            why=(
-                "After a death nothing new happens to the person: a meeting, an engagement or a "
-                "wedding dated after it means that date, or the date of death, is wrong."
-            ),
-        ),
-        Rule(
-            "FC209",
-            "alive-when-aged",
-            "error",
-            "An age is reported of the living: a claim that someone is N years old as of a day "
-            "says they were alive that day, so they died on or after it. An age at death is "
-            'said with the death itself: died, value 85, after their birth ("died aged 85").',
-            "alive",
-            (),
-            ("died",),
-            ("age",),
-            why=(
-                "An age in the present tense is said of the living: an article that calls "
-                "someone 70 after they died at 64 is misdated, or one of the claims is wrong."
-            ),
-        ),
-        Rule(
-            "FC301",
-            "undated-article",
-            "warning",
-            "The article has no publication date. Its claims in the present tense (no as_of) "
-            "hold on its unknown publication day; the warning states the window of dates they "
-            "allow, so that the article can be dated.",
-            "article",
-            why=(
-                'Claims in the present tense ("is 11", "are divorced") hold on the day an '
-                "article appeared; without its date they cannot be checked. The window its "
-                "claims allow tells an editor when it was written, and lets them date it."
-            ),
-        ),
-        Rule(
-            "FC302",
-            "article-date-mismatch",
-            "warning",
-            "The article's stated date lies outside the window of dates its own claims allow, "
-            "given the rest of the corpus: its claims in the present tense fit another time (an "
-            "interview republished under a later date, a wrong date on the page). The finding "
-            "states the window and the claims that pin each end; findings that blame its claims "
-            "are explained by it.",
-            "article",
-            why=(
-                "A republished interview, or a wrong date on a page, makes every claim in the "
-                "present tense look wrong at once; the window the article's own claims allow "
-                "shows that the date is the problem, not the claims."
-            ),
-        ),
-    ),
+    rules=RULES,
 )
 
 CONFLICT = BUILTIN.rules_by_code["FC101"]

@@ -17,11 +17,17 @@ def problems(vocabulary: Vocabulary) -> list[tuple[str, str, str]]:
     found = []
     for name, predicate in vocabulary.predicates.items():
         event = vocabulary.events.get(predicate.event)
-        if event is None:
+        if not predicate.timed:
+            if predicate.event:
+                message = f"a {predicate.kind} predicate bounds no event"
+                found.append((f"predicate {name}", message, "leave event out"))
+            if predicate.kind == "link" and not predicate.relation:
+                found.append((f"predicate {name}", "a link relates a subject and an object", ""))
+        elif event is None:
             found.append((f"predicate {name}", f"unknown event {predicate.event!r}", ""))
         elif event.parties == "couple" and not predicate.relation:
             found.append((f"predicate {name}", "a couple's event takes a relation", ""))
-    bounded = {p.event for p in vocabulary.predicates.values()}
+    bounded = {p.event for p in vocabulary.predicates.values() if p.timed}
     for name, event in vocabulary.events.items():
         if event.parties != "article" and name not in bounded:
             hint = f"define a predicate with event = {name!r}, or leave the event out"
@@ -46,7 +52,7 @@ def _unmatched(vocabulary: Vocabulary, rule: Rule, bounded: set[str]) -> list[tu
     if rule.kind in ("order", "gap"):
         if not (rule.earlier and rule.later):
             problems.append(("an order or gap rule needs earlier and later events", ""))
-        elif not wrong and not vocabulary.pairs(rule):
+        elif not wrong and not rule.via and not vocabulary.pairs(rule):
             hint = "a rule links an event to another event of the same people"
             problems.append(("earlier and later are the same event: it never matches", hint))
     if rule.kind == "alive":
@@ -63,7 +69,55 @@ def _unmatched(vocabulary: Vocabulary, rule: Rule, bounded: set[str]) -> list[tu
                 problems.append((f"{name!r} is not a predicate of years", hint))
     if rule.kind == "gap" and rule.least is None and rule.most is None:
         problems.append(("a gap rule needs least or most years", "e.g. least = 12"))
-    return problems
+    return problems + _linked(vocabulary, rule) + _about_facts(vocabulary, rule)
+
+
+# The kind of predicate each kind of rule reads claims of.
+_READS = {
+    "monotone": "count",
+    "undercount": "count",
+    "overcount": "count",
+    "place": "place",
+    "place-unrelated": "place",
+    "length": "length",
+}
+
+
+def _linked(vocabulary: Vocabulary, rule: Rule) -> list[tuple[str, str]]:
+    """A rule through a link (a parent's birth before a child's; the children a count counts)
+    needs a link predicate, and events of one person on each side."""
+    if not rule.via:
+        if rule.kind in ("undercount", "overcount"):
+            return [("it counts the objects of a link: it needs via", 'e.g. via = "child"')]
+        return []
+    found = []
+    link = vocabulary.predicates.get(rule.via)
+    if link is None or link.kind != "link":
+        links = [n for n, p in vocabulary.predicates.items() if p.kind == "link"]
+        found.append((f"via {rule.via!r} is not a link predicate", "links: " + ", ".join(links)))
+    if rule.kind not in ("order", "gap", "undercount", "overcount"):
+        found.append(("via means nothing to this kind of rule", ""))
+    sides = [*rule.earlier, *rule.later]
+    people = [n for n in sides if n in vocabulary.events]
+    if EVERY in sides or any(vocabulary.events[n].parties != "person" for n in people):
+        hint = "a link relates two people: each side is an event of one of them"
+        found.append(("a rule through a link names events of one person", hint))
+    return found
+
+
+def _about_facts(vocabulary: Vocabulary, rule: Rule) -> list[tuple[str, str]]:
+    kind = _READS.get(rule.kind)
+    if kind is None:
+        return []
+    if not rule.predicates:
+        return [(f"a {rule.kind} rule needs predicates", f"predicates of {kind}s, in a list")]
+    found = []
+    for name in rule.predicates:
+        predicate = vocabulary.predicates.get(name)
+        if predicate is None or predicate.kind != kind:
+            known = vocabulary.facts(kind)
+            found.append((f"{name!r} is not a predicate of {kind}s", ", ".join(known)))
+    return found
 
 
 def _cycles(vocabulary: Vocabulary) -> list[tuple[list[str], list[str]]]:
@@ -71,6 +125,8 @@ def _cycles(vocabulary: Vocabulary) -> list[tuple[list[str], list[str]]]:
     (the codes of the rules, one cycle through the events)."""
     after: dict[str, dict[str, str]] = {}  # earlier -> later -> a rule's code
     for rule in vocabulary.of_kind("order"):
+        if rule.via:  # between two people: no cycle of one person's events
+            continue
         for earlier, later in vocabulary.pairs(rule):
             after.setdefault(earlier, {}).setdefault(later, rule.code)
     found: list[tuple[list[str], list[str]]] = []

@@ -32,7 +32,7 @@ def test_a_height_is_as_precise_as_it_is_written(written: str, low: str, high: s
 
 
 def test_both_units_are_shown() -> None:
-    assert parse_length("5 ft 3 in").describe() == "158.7-161.3 cm (5 ft 2.5 in-5 ft 3.5 in)"
+    assert parse_length("5 ft 3 in").describe() == "158.7-161.3 cm, 5 ft 2.5 in-5 ft 3.5 in"
 
 
 @pytest.mark.parametrize(

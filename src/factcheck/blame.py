@@ -13,6 +13,7 @@ from factcheck.model import Claim
 if TYPE_CHECKING:
     from factcheck.constraints import Source
     from factcheck.paths import Conflict
+    from factcheck.terms import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,4 +72,16 @@ class Verdict:
     blame: Blame
     also: tuple[Source, ...] = ()  # the disputed claims the proof does not cite, to show them
     against: tuple[Claim, ...] = ()  # the claims that agree against the likely wrong claim
-    message: str | None = None  # what the finding says, where the proof alone does not say it
+    ends: str | None = None  # what the claims amount to, in place of "these cannot all hold"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A finding that blames no claim: something worth an editor's look, like a count higher
+    than the children the corpus knows, or two places factcheck cannot relate."""
+
+    rule: Rule
+    claims: tuple[Claim, ...]  # what it is about: its identity
+    message: str
+    said: tuple[tuple[Claim, str], ...]  # each claim, with what it says here
+    hint: str = ""

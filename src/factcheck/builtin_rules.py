@@ -149,8 +149,8 @@ RULES = (
         "FC401",
         "parent-older-than-child",
         "error",
-        "A parent is born at least 12 years before their child (least, which a configuration "
-        "can change). The child is the object of a child claim, the parent its subject.",
+        "A parent is born at least 12 years before their child. The child is the object of a "
+        "child claim, the parent its subject; a configuration can change the 12 years (least).",
         "gap",
         ("born",),
         ("born",),
@@ -197,7 +197,7 @@ RULES = (
         "A number of children as of a day is no lower than the number of the subject's known "
         "children (objects of their child claims) certainly born by then.",
         "undercount",
-        ("born",),
+        later=("born",),
         predicates=("children",),
         via="child",
         why=(
@@ -213,7 +213,7 @@ RULES = (
         "children who could have been born by then: there may be a child the corpus does not "
         "know. Checked for subjects with at least one child claim.",
         "overcount",
-        ("born",),
+        later=("born",),
         predicates=("children",),
         via="child",
         why=(

@@ -13,8 +13,9 @@ from factcheck.cache import ParseCache, ReportCache
 from factcheck.config import Settings
 from factcheck.constraints import compile_readings
 from factcheck.entities import Names
+from factcheck.facts import examine
 from factcheck.files import present
-from factcheck.findings import Dating, from_article_date, from_verdict, sort_findings
+from factcheck.findings import Dating, from_article_date, from_notice, from_verdict, sort_findings
 from factcheck.forensics import investigate
 from factcheck.inputs import Inputs
 from factcheck.parallel import default_jobs, load
@@ -78,9 +79,13 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
     problems = corpus.problems + readings.problems + places.problems
     if problems:
         raise InputError(problems)
-    constraints = compile_readings(readings.readings, settings.disable)
+    links = [fact for fact in readings.facts if fact.kind == "link"]
+    constraints = compile_readings(readings.readings, settings.disable, links=links)
     found = investigate(corpus, names, readings.published, constraints, settings.disable)
-    findings = [from_verdict(verdict, readings.parties) for verdict in found.verdicts]
+    facts = examine(readings.facts, places, constraints, found, settings.disable)
+    verdicts = [*found.verdicts, *facts.verdicts]
+    findings = [from_verdict(verdict, readings.parties) for verdict in verdicts]
+    findings += [from_notice(notice, readings.parties) for notice in facts.notices]
     findings += [
         f for d in found.dates.values() if (f := from_article_date(d, readings.parties)) is not None
     ]
@@ -101,7 +106,8 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
         root,
         tuple(paths),
     )
-    return Analysis(report, corpus, readings.parties, constraints, found.blamed, found.contested)
+    blamed, contested = found.blamed | facts.blamed, found.contested | facts.contested
+    return Analysis(report, corpus, readings.parties, constraints, blamed, contested)
 
 
 def repository_root(paths: Sequence[Path]) -> Path:

@@ -260,8 +260,30 @@ def _add_link_rules(
                 earlier, later = Point(earlier_event, (subject,)), Point(later_event, (other,))
                 if not all(p in out.points or p in known for p in (earlier, later)):
                     continue
-                text = f"{subject}'s {link.claim.predicate} is {other}: {_rule_text(rule)}"
+                gap = _gap_text(rule, earlier, later)
+                text = f"{subject}'s {link.claim.predicate} is {other}, so {gap}"
                 _add_rule(out, rule, earlier, later, Source(text, link.claim, rule))
+
+
+def _gap_text(rule: Rule, earlier: Point, later: Point) -> str:
+    """ "Natalie Portman's birth is at least 12 years before Aleph's birth (FC401)": the rule's
+    arithmetic between two events, with its parameters as configured."""
+    if rule.kind == "order":
+        return f"{earlier} is on or before {later} ({rule.code})"
+    ends = []
+    if rule.least is not None:
+        ends.append(f"{later} is at least {_years(rule.least)} after {earlier}")
+    if rule.most is not None:
+        ends.append(f"{'' if ends else f'{later} is '}at most {_years(rule.most)} after {earlier}")
+    return f"{' and '.join(ends)} ({rule.code})"
+
+
+def _years(value: float) -> str:
+    """ "12 years", "1 year", "10 months"."""
+    months = value * 12
+    if value < 1 and abs(months - round(months)) < 1e-9:
+        return f"{round(months)} month{'s' * (round(months) != 1)}"
+    return f"{value:g} year{'s' * (value != 1)}"
 
 
 def _rule_span(rule: Rule) -> Span:

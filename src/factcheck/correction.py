@@ -304,7 +304,7 @@ class _Linked:
     ) -> Outcome:
         every = sorted(least, key=sorted)
         disputes = []
-        for claims in _disputes(contested, self.cores, self.group.windows):
+        for claims in disputes_of(contested, self.cores, self.group.windows):
             standing = sorted({claims - least for least in every}, key=sorted)
             more = max(0, len(standing) - SIDES)
             disputes.append(Dispute(claims, tuple(standing[:SIDES]), more))
@@ -314,7 +314,7 @@ class _Linked:
         )
 
 
-def _disputes(
+def disputes_of(
     contested: frozenset[ClaimKey],
     cores: list[frozenset[ClaimKey]],
     windows: dict[Point, dict[ClaimKey, Window]],

@@ -16,13 +16,15 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from factcheck.blame import Blame, Verdict
+from factcheck.blame import Blame, Notice, Verdict
 from factcheck.constraints import Source
 from factcheck.dates import DayInterval, day_str, iso, parse_date
 from factcheck.dating import ArticleDate
+from factcheck.entities import fold
+from factcheck.lengths import parse_length
 from factcheck.model import Article, Claim, Location
 from factcheck.paths import Step
-from factcheck.values import AS_OF, may_be_present_tense
+from factcheck.values import AS_OF, may_be_present_tense, read_count
 from factcheck.vocabulary import CONFLICT, MISDATED, UNDATED, Rule, Severity, active
 
 
@@ -98,10 +100,18 @@ def normalised(value: object) -> object:
 def meaning(claim: Claim) -> object:
     """A claim's value as what it means, so that "June 14, 2011" and 2011-06-14 are one value."""
     value = claim.value
-    if claim.after is None and active().predicates[claim.predicate].kind == "date":
+    kind = active().predicates[claim.predicate].kind
+    if claim.after is None and kind == "date":
         if isinstance(value, dict):
             return {k: v if v == AS_OF else iso(parse_date(v)) for k, v in sorted(value.items())}
         return iso(parse_date(value))
+    if kind == "length":  # "5 ft 3 in" and 5'3": one height
+        length = parse_length(value)
+        return [length.lo, length.hi]
+    if kind == "place":
+        return [fold(part) for part in str(value).split(",") if part.strip()]
+    if kind == "count":
+        return list(read_count(value))
     return normalised(value)
 
 
@@ -224,7 +234,7 @@ def from_verdict(verdict: Verdict, parties: dict) -> Finding:
         message = f"{_cited(proven[0])}; but {_cited(proven[1])}"
     else:
         words = [_cited(e) for e in proven] + [s.text for s in sources if s.claim is None]
-        message = "; ".join(words) + ": these cannot all hold"
+        message = "; ".join(words) + ": " + (verdict.ends or "these cannot all hold")
         if conflict.slack is not None:
             message += f", by {_plural(conflict.slack, 'day')} or more"
     # One person, or else the subject of the claim that reads first.
@@ -305,6 +315,28 @@ def from_article_date(dated: ArticleDate, parties: Parties) -> Finding | None:
         disputed=disputed,
         said={ref: said(c, parties) for ref, c in sorted(involved.items())},
         legacy=identity,
+    )
+
+
+def from_notice(notice: Notice, parties: Parties) -> Finding:
+    """A finding that blames no claim (a count above the children known, places that cannot be
+    related): identified by its rule and its claims."""
+    evidence = tuple(Evidence(claim, text) for claim, text in notice.said)
+    named = [parties[(c.article.id, c.id)] for c in notice.claims]
+    people = tuple(sorted({who for pair in named for who in pair if who is not None}))
+    return Finding(
+        notice.rule,
+        evidence,
+        fingerprint(notice.rule, notice.claims, parties=parties),
+        notice.message,
+        people[0] if people else None,
+        None,
+        tuple(_cited(e) for e in evidence),
+        people,
+        disputed=notice.claims,
+        said={c.ref: said(c, parties) for c in notice.claims},
+        legacy=fingerprint(notice.rule, notice.claims),
+        ends_in=notice.hint or None,
     )
 
 

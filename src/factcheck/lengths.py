@@ -52,9 +52,9 @@ class Length:
         return self.lo <= other.hi and other.lo <= self.hi
 
     def describe(self) -> str:
-        """ "158.8-161.3 cm (5 ft 2.5 in-5 ft 3.5 in)": the range in both units."""
+        """ "158.7-161.3 cm, 5 ft 2.5 in-5 ft 3.5 in": the range in both units."""
         metric = f"{_cm(self.lo, up=False)}-{_cm(self.hi, up=True)} cm"
-        return f"{metric} ({_feet(self.lo, up=False)}-{_feet(self.hi, up=True)})"
+        return f"{metric}, {_feet(self.lo, up=False)}-{_feet(self.hi, up=True)}"
 
 
 def parse_length(value: object) -> Length:

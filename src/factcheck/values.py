@@ -120,11 +120,12 @@ def read(
 
 def may_be_present_tense(claim: Claim) -> bool:
     """Whether a claim can hold on its article's publication: it gives no date of its own
-    (as_of, after) and is an age or a duration, or a date range up to "as_of"."""
+    (as_of, after) and is an age, a duration, a count or a height, or a date range up to
+    "as_of"."""
     predicate = active().predicates.get(claim.predicate)
     if claim.as_of is not None or claim.after is not None or predicate is None:
         return False
-    return predicate.kind == "years" or (
+    return predicate.kind in ("years", "count", "length") or (
         isinstance(claim.value, dict) and AS_OF in claim.value.values()
     )
 

@@ -118,7 +118,7 @@ def test_a_changed_vocabulary_is_not_answered_from_the_cache(cli, desk: Path) ->
         (
             '[rules.SPORT2]\nkind = "sequence"\nearlier = "met"\nlater = "married"\ndoc = "x"\n',
             2,
-            "kind of SPORT2 must be one of order, gap, alive, not 'sequence'",
+            "place-unrelated, length, not 'sequence'",
         ),
         (
             '[rules.SPORT3]\nearlier = "signed"\nlater = "retired"\ndoc = "x"\n',
@@ -166,7 +166,8 @@ def test_a_bad_definition_is_bad_input_at_its_line(
         (
             '[rules.SPORT7]\nkind = "ordr"\nearlier = "met"\nlater = "marryed"\ndoc = "x"\n',
             [
-                "factcheck.toml:2: kind of SPORT7 must be one of order, gap, alive, not 'ordr' "
+                "factcheck.toml:2: kind of SPORT7 must be one of order, gap, alive, monotone, "
+                "undercount, overcount, place, place-unrelated, length, not 'ordr' "
                 "(did you mean 'order'?)",
                 "factcheck.toml:4: event 'marryed' is unknown or no predicate dates it "
                 "(did you mean 'married'?)",

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast, get_args
 
 from factcheck.problems import Problem, closest
+from factcheck.terms import TIMED
 from factcheck.toml_lines import Block, Lines
 from factcheck.vocabulary import (
     BUILTIN,
@@ -56,17 +57,28 @@ _KEYS = {
     "predicates": ("value", "event", "doc"),
     "rules": (
         *("name", "kind", "earlier", "later", "doc", "why", "severity"),
-        *("least", "most", "predicates"),
+        *("least", "most", "predicates", "via"),
     ),
 }
-_RULE_KINDS = ("order", "gap", "alive")
 # The keys each kind of rule reads: any other is a mistake, never ignored.
 _KIND_KEYS = {
-    "order": ("earlier", "later"),
-    "gap": ("earlier", "later", "least", "most"),
+    "order": ("earlier", "later", "via"),
+    "gap": ("earlier", "later", "least", "most", "via"),
     "alive": ("later", "predicates"),
+    "monotone": ("predicates",),
+    "undercount": ("predicates", "via", "later"),
+    "overcount": ("predicates", "via", "later"),
+    "place": ("predicates",),
+    "place-unrelated": ("predicates",),
+    "length": ("predicates", "earlier", "least"),
 }
-_CHOICE_HINTS = {"of": '"person" (a birth) or "couple" (a wedding)', "value": '"date" or "years"'}
+_RULE_KINDS = tuple(_KIND_KEYS)
+_SPECIFIC = {key for keys in _KIND_KEYS.values() for key in keys}  # the keys of some kinds only
+_VALUES = get_args(PredicateKind)
+_CHOICE_HINTS = {
+    "of": '"person" (a birth) or "couple" (a wedding)',
+    "value": '"date", "years", "count", "place", "length" or "link"',
+}
 _SEVERITIES = get_args(Severity)
 
 
@@ -87,9 +99,14 @@ class Definitions:
         predicates = [
             p for n, d in self._items(table, "predicates") if (p := self._predicate(n, d, known))
         ]
-        dated = {p.event for p in (*BUILTIN.predicates.values(), *predicates)}
-        rules = [r for n, d in self._items(table, "rules") if (r := self._rule(n, d, dated))]
-        vocabulary = BUILTIN.extended(events, predicates, rules)
+        dated = {p.event for p in (*BUILTIN.predicates.values(), *predicates) if p.timed}
+        rules, tuned = [], []
+        for code, definition in self._items(table, "rules"):
+            if code in BUILTIN.rules_by_code:
+                tuned += [r for r in (self._tuned(code, definition),) if r is not None]
+            elif (rule := self._rule(code, definition, dated)) is not None:
+                rules.append(rule)
+        vocabulary = BUILTIN.extended(events, predicates, rules).tuned(tuned)
         for what, message, hint in vocabulary.problems():
             kind, _, name = what.partition(" ")  # "rule SPORT1", "predicate signed", "rules"
             self._problem(kind if kind.endswith("s") else f"{kind}s", name, None, message, hint)
@@ -166,9 +183,16 @@ class Definitions:
     def _predicate(self, name: str, definition: dict, events: dict[str, Event]) -> Predicate | None:
         if not self._new(name, "predicates", BUILTIN.predicates, _NAME.match):
             return None
-        kind = self._choice("predicates", name, definition, "value", ("date", "years"), "date")
-        event_name = self._text("predicates", name, definition, "event", name)
+        kind = self._choice("predicates", name, definition, "value", _VALUES, "date")
         doc = self._text("predicates", name, definition, "doc", name)
+        if kind is not None and kind not in TIMED:
+            if "event" in definition:
+                hint = "a count, a place, a height or a link bounds no event: leave event out"
+                self._problem("predicates", name, "event", f"{name} bounds no event", hint)
+                return None
+            link = kind == "link"
+            return Predicate(name, cast(PredicateKind, kind), "", link, doc)
+        event_name = self._text("predicates", name, definition, "event", name)
         event = events.get(event_name)
         if event is None:
             if event_name not in self.broken:
@@ -204,12 +228,13 @@ class Definitions:
         for key, names in (("earlier", earlier), ("later", later)):
             self._known(code, key, names, dated)
         least, most = (self._years(code, definition, key) for key in ("least", "most"))
+        via = self._text("rules", code, definition, "via", "") if "via" in definition else ""
         if least is not None and most is not None and least > most:
             hint = "least is the fewest years between the events, most the most: swap them?"
             self._problem("rules", code, "most", f"least {least:g} is above most {most:g}", hint)
         if kind is not None:
             for key in definition:
-                if key not in (*_KIND_KEYS["gap"], *_KIND_KEYS["alive"]):
+                if key not in _SPECIFIC:
                     continue  # name, kind, doc, severity: any kind's (or unknown: said above)
                 if key not in _KIND_KEYS[kind]:
                     hint = f"a{'n' * (kind[0] in 'aeiou')} {kind} rule takes " + ", ".join(
@@ -231,7 +256,31 @@ class Definitions:
             least,
             most,
             why,
+            via,
         )
+
+    def _tuned(self, code: str, definition: dict) -> Rule | None:
+        """One of factcheck's rules with its years changed ("[rules.FC401] least = 14"): the
+        only keys of a built-in rule that a configuration sets."""
+        rule = BUILTIN.rules_by_code[code]
+        allowed = [key for key in ("least", "most") if getattr(rule, key) is not None]
+        if not allowed:
+            hint = "disable it, or change its severity, under disable and [severity]"
+            self._problem("rules", code, None, f"{code} is factcheck's own and has no years", hint)
+            return None
+        wrong = [key for key in definition if key not in allowed]
+        for key in wrong:
+            hint = f"of factcheck's rules, a configuration sets only {' and '.join(allowed)}"
+            self._problem("rules", code, key, f"{key} of {code} cannot be changed", hint)
+        changed: dict[str, float] = {}
+        for key in allowed:
+            value = self._years(code, definition, key) if key in definition else None
+            if value is not None:
+                changed[key] = value
+        if wrong or len(changed) < len([key for key in allowed if key in definition]):
+            return None  # each problem is reported where it is
+        least, most = changed.get("least", rule.least), changed.get("most", rule.most)
+        return replace(rule, least=least, most=most)
 
     def _known(self, code: str, key: str, names: tuple[str, ...], dated: set[str]) -> None:
         for name in names:

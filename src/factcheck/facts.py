@@ -167,11 +167,16 @@ def _count(fact: FactReading) -> tuple[int, int | None]:
     return cast(tuple[int, int | None], fact.value)
 
 
+def _noun(predicate: str, count: int | None) -> str:
+    """ "children", and "child" for one (a count's predicate names what it counts)."""
+    if count != 1:
+        return predicate
+    return predicate[:-3] if predicate.endswith("ren") else predicate.removesuffix("s")
+
+
 def _count_text(fact: FactReading, when: DayInterval | None) -> str:
     least, most = _count(fact)
-    noun = fact.claim.predicate
-    if most == 1:  # "1 child", "1 goal": the noun of one
-        noun = noun[:-3] if noun.endswith("ren") else noun.removesuffix("s")
+    noun = _noun(fact.claim.predicate, most)
     if most is None:
         amount = f"at least {least}"
     elif least == most:
@@ -270,8 +275,8 @@ def _overcount(check: _Check, rule: Rule) -> None:
             text = _count_text(fact, when)
             message = (
                 f"{fact.claim.article.name} says {text}; but only {len(possible)} known "
-                f"{fact.claim.predicate} could have been born by then, of {listed}: there may be "
-                f"a child the corpus does not know"
+                f"{_noun(fact.claim.predicate, len(possible))} could have been born by then, of "
+                f"{listed}: there may be one the corpus does not know"
             )
             hint = f"add a {rule.via} claim for the child, or check the count"
             check.found.notices.append(

@@ -43,25 +43,43 @@ def _summary(rule: Rule, vocabulary: Vocabulary) -> str:
 
 
 def _kind(rule: Rule, vocabulary: Vocabulary) -> str:
+    earlier = _events(rule.earlier, vocabulary)
+    later = _events(rule.later, vocabulary)
+    said = " and ".join(f"`{p}`" for p in rule.predicates)
+    people = "of the same people"
+    if rule.via:
+        people = f"the first of a `{rule.via}` claim's subject, the second of its object"
     if rule.kind == "order":
-        earlier = _events(rule.earlier, vocabulary)
-        later = _events(rule.later, vocabulary)
-        return f"order: {earlier} on or before {later}, of the same people"
+        return f"order: {earlier} on or before {later}, {people}"
     if rule.kind == "gap":
         years = []
         if rule.least is not None:
             years.append(f"at least {rule.least:g}")
         if rule.most is not None:
             years.append(f"at most {rule.most:g}")
-        earlier = _events(rule.earlier, vocabulary)
-        later = _events(rule.later, vocabulary)
-        return f"gap: {' and '.join(years)} years from {earlier} to {later}, of the same people"
+        return f"gap: {' and '.join(years)} years from {earlier} to {later}, {people}"
     if rule.kind == "alive":
-        said = " and ".join(f"`{p}`" for p in rule.predicates)
-        return (
-            f"alive: a claim of {said} holds on a day on or before the subject's `{rule.later[0]}`"
-        )
-    return rule.kind
+        return f"alive: a claim of {said} holds on a day on or before the subject's {later}"
+    texts = {
+        "monotone": f"monotone: claims of {said} never decrease over time",
+        "undercount": (
+            f"undercount: claims of {said} against the objects of the subject's `{rule.via}` "
+            f"claims whose {later} is certainly by the claim's day"
+        ),
+        "overcount": (
+            f"overcount: claims of {said} against the objects of the subject's `{rule.via}` "
+            f"claims whose {later} can be by the claim's day"
+        ),
+        "place": f"place: claims of {said} name places that are the same or within one another",
+        "place-unrelated": f"place-unrelated: claims of {said} name places factcheck can relate",
+        "length": (
+            f"length: claims of {said} about an adult (at least {rule.least:g} years after "
+            f"their {earlier}) have ranges that meet"
+            if rule.least is not None and rule.earlier
+            else f"length: claims of {said} have ranges that meet"
+        ),
+    }
+    return texts.get(rule.kind, rule.kind)
 
 
 def _events(names: tuple[str, ...], vocabulary: Vocabulary) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from factcheck.dates import MAX_YEARS
 from factcheck.loader import (
@@ -27,6 +27,16 @@ from factcheck.loader import (
     PLACE_KEYS,
     REQUIRED,
     TOP_KEYS,
+)
+from factcheck.schema_texts import (
+    DATE_TEXT,
+    HEIGHT_TEXT,
+    NOT_BLANK,
+    YEARS_TEXT,
+    descriptions,
+    names_of,
+    of,
+    where,
 )
 from factcheck.vocabulary import Predicate, active
 
@@ -45,101 +55,13 @@ _JSON_TYPES: dict[type, str] = {
 
 # An integer date is a year: parse_date accepts 1 to 9999.
 _FIRST_YEAR, _LAST_YEAR = 1, 9999
-_NOT_BLANK = r"\S"  # unanchored: at least one character that is not white space
-
-_DATE_TEXT = (
-    'a TOML date (2011-06-14) is that day; a string such as "2009", "June 2018", "2018-06" or '
-    '"June 14, 2011" is read by python-dateutil and means the days it gives; an integer is a year'
-)
-_YEARS_TEXT = (
-    "an integer N means at least N and less than N+1 years; a decimal such as 1.5 at least 1.5 "
-    "and less than 2; a table { min = 10, max = 12 } gives inclusive bounds (either optional). "
-    f"Not negative, at most {MAX_YEARS} years"
-)
-
-
-def _names(predicates: Iterable[Predicate]) -> list[str]:
-    return [p.name for p in predicates]
-
-
-def _where(test: Callable[[Predicate], bool]) -> list[str]:
-    return _names(p for p in active().predicates.values() if test(p))
-
-
-def _listed(names: list[str]) -> str:
-    return ", ".join(names) if names else "none"
-
-
-def _descriptions() -> dict[str, dict[str, str]]:
-    """Hover texts, by table and key (from the README's claims format)."""
-    relations = _listed(_where(lambda p: p.relation))
-    dates = _listed(_where(lambda p: p.kind == "date"))
-    years = _listed(_where(lambda p: p.kind == "years"))
-    return {
-        "top": {
-            "article": "The article whose claims this file holds.",
-            "claims": "The article's claims, each written [[claims]].",
-            "entities": "People whom claims name, each written [[entities]].",
-            "places": "Places that claims name, each written [[places]], with what contains it.",
-        },
-        "article": {
-            "id": "Required: the article's id, unique in the corpus.",
-            "title": "The article's title.",
-            "outlet": "The publication; used to cite the article.",
-            "url": "Where the article is.",
-            "published": (
-                'When the article was published: a TOML date (2019-10-21), or "2019-10" or '
-                '"2019". Absent: the article is undated, and factcheck finds when it can be.'
-            ),
-        },
-        "claim": {
-            "id": "Required: the claim's id, unique within its article.",
-            "subject": "Required: who the claim is about: an entity's name or alias.",
-            "predicate": "Required: what the claim says; one of "
-            + _listed(list(active().predicates)),
-            "object": (
-                f"For relations ({relations}): the other party of the relation; relations are "
-                "symmetric. Other predicates take no object."
-            ),
-            "value": (
-                f"Required. A date value for {dates}: {_DATE_TEXT}; or a range table "
-                '{ min = ..., max = ... } (either end optional, an end may be "as_of") for '
-                f"on or after and on or before. A years value for {years}, and for any claim "
-                f"with after: {_YEARS_TEXT}."
-            ),
-            "as_of": (
-                "When the claim held: a TOML date or a date string, not a range table. Defaults "
-                "to the article's published date; for an undated article, to its unknown "
-                "publication day. Not with after."
-            ),
-            "quote": "The article's words: a short verbatim span.",
-            "after": (
-                "Another event, { predicate, subject, object }: the claim's own event happened "
-                "value years after it. Only with event predicates; as_of has no meaning then."
-            ),
-        },
-        "after": {
-            "predicate": "The earlier event: one of " + dates,
-            "subject": "Who the earlier event is about: an entity's name or alias.",
-            "object": "The other party, when the earlier event is a relation.",
-        },
-        "entity": {
-            "name": "Required: the entity's canonical name, unique.",
-            "aliases": "Other names claims may use; no name or alias may name two entities.",
-        },
-        "place": {
-            "name": "Required: the place's name, unique among places.",
-            "aliases": "Other names claims may use; no name or alias may name two places.",
-            "within": 'The place that contains it, by name or alias: "Israel" for Jerusalem.',
-        },
-    }
 
 
 def _date(description: str = "") -> dict:
     """A single date: a string (TOML dates arrive as strings) or an integer year."""
     schema: dict = {
         "type": ["string", "integer"],
-        "pattern": _NOT_BLANK,
+        "pattern": NOT_BLANK,
         "minimum": _FIRST_YEAR,
         "maximum": _LAST_YEAR,
     }
@@ -156,10 +78,10 @@ def _definitions() -> dict[str, dict]:
         "description": f"A number of years, not negative, at most {MAX_YEARS}.",
     }
     return {
-        "date": _date("A date: " + _DATE_TEXT + "."),
+        "date": _date("A date: " + DATE_TEXT + "."),
         "date_value": {
             "description": (
-                f"A date value: {_DATE_TEXT}. A range table {{ min = ..., max = ... }} says on or "
+                f"A date value: {DATE_TEXT}. A range table {{ min = ..., max = ... }} says on or "
                 'after and on or before; an end may be "as_of", the claim\'s as_of time.'
             ),
             "anyOf": [
@@ -176,8 +98,29 @@ def _definitions() -> dict[str, dict]:
             ],
         },
         "years": years,
+        "count_value": {
+            "description": 'A count: a whole number, or { min = N } for "at least N".',
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {
+                    "type": "object",
+                    "properties": {
+                        "min": {"type": "integer", "minimum": 0},
+                        "max": {"type": "integer", "minimum": 0},
+                    },
+                    "required": ["min"],
+                    "additionalProperties": False,
+                },
+            ],
+        },
+        "length_value": {"type": "string", "pattern": NOT_BLANK, "description": HEIGHT_TEXT},
+        "place_value": {
+            "type": "string",
+            "pattern": NOT_BLANK,
+            "description": 'A place: "Jerusalem", or "Jerusalem, Israel" (each within the next).',
+        },
         "years_value": {
-            "description": "A years value: " + _YEARS_TEXT + ".",
+            "description": "A years value: " + YEARS_TEXT + ".",
             "anyOf": [
                 {"$ref": "#/definitions/years"},
                 {
@@ -202,36 +145,59 @@ def _parties(predicates: Iterable[Predicate]) -> dict:
     """Relations need an object; the other predicates forbid one."""
     predicates = list(predicates)
     branches = []
-    relations = _names(p for p in predicates if p.relation)
+    relations = names_of(p for p in predicates if p.relation)
     if relations:
         branch = _only(relations)
         branch["required"] = ["predicate", "object"]
         branches.append(branch)
-    singles = _names(p for p in predicates if not p.relation)
+    singles = names_of(p for p in predicates if not p.relation)
     if singles:
         branches.append({**_only(singles), "not": {"required": ["object"]}})
     return {"anyOf": branches}
 
 
 def _values() -> dict:
-    """The value's kind: years for years predicates and with after; else dates."""
+    """The value's kind: years for years predicates and with after; dates for date ones; a
+    count, a height or a place for those; none for a link."""
     branches = []
-    dates = _where(lambda p: p.kind == "date")
-    years = _where(lambda p: p.kind == "years")
+    for kind in ("count", "length", "place"):
+        names = where(of(kind))
+        if names:
+            branch = _only(names)
+            branch["properties"]["value"] = {"$ref": f"#/definitions/{kind}_value"}
+            branch["required"] = ["predicate", "value"]
+            branches.append(branch)
+    links = where(of("link"))
+    if links:
+        branches.append({**_only(links), "not": {"required": ["value"]}})
+    dates = where(lambda p: p.kind == "date")
+    years = where(lambda p: p.kind == "years")
     if dates:
         on_date = _only(dates)
+        on_date["required"] = ["predicate", "value"]
         on_date["properties"]["value"] = {"$ref": "#/definitions/date_value"}
         on_date["not"] = {"required": ["after"]}
         after = _only(dates)
         after["properties"]["value"] = {"$ref": "#/definitions/years_value"}
-        after["required"] = ["predicate", "after"]
+        after["required"] = ["predicate", "after", "value"]
         branches += [on_date, after]
     if years:
         span = _only(years)
         span["properties"]["value"] = {"$ref": "#/definitions/years_value"}
+        span["required"] = ["predicate", "value"]
         span["not"] = {"required": ["after"]}
         branches.append(span)
     return {"anyOf": branches}
+
+
+_VALUE_NOTES = {
+    "date": "value: a date",
+    "years": "value: years",
+    "count": "value: a count",
+    "length": "value: a height",
+    "place": "value: a place",
+    "link": "no value",
+}
 
 
 def _predicate_enum(names: list[str], *, values: bool = True) -> dict:
@@ -239,7 +205,7 @@ def _predicate_enum(names: list[str], *, values: bool = True) -> dict:
     docs = []
     for name in names:
         p = active().predicates[name]
-        notes = ["value: a date" if p.kind == "date" else "value: years"] if values else []
+        notes = [_VALUE_NOTES[p.kind]] if values else []
         notes.append("subject and object" if p.relation else "subject only")
         docs.append(f"{p.doc} ({'; '.join(notes)})")
     return {
@@ -277,8 +243,8 @@ def _table(
 
 def schema() -> dict:
     """The JSON Schema (draft 4) of claim files and entity files."""
-    texts = _descriptions()
-    not_blank = {"pattern": _NOT_BLANK}
+    texts = descriptions()
+    not_blank = {"pattern": NOT_BLANK}
     date = {key: value for key, value in _date().items() if key != "type"}
     names = {"id": not_blank, "subject": not_blank, "object": not_blank, "name": not_blank}
     events = [p for p in active().predicates.values() if p.kind == "date"]
@@ -286,7 +252,7 @@ def schema() -> dict:
     after = _table(
         AFTER_KEYS,
         texts["after"],
-        {**names, "predicate": _predicate_enum(_names(events), values=False)},
+        {**names, "predicate": _predicate_enum(names_of(events), values=False)},
         REQUIRED["after"],
         texts["claim"]["after"],
     )
@@ -309,7 +275,7 @@ def schema() -> dict:
             "as_of": date,
             "after": after,
         },
-        REQUIRED["claim"],
+        [key for key in REQUIRED["claim"] if key != "value"],  # a link has none
         "A claim: what the article says about a person or a couple, and when.",
     )
     claim["allOf"] = [

@@ -96,6 +96,12 @@ class Vocabulary:
             (*self.rules, *rules),
         )
 
+    def tuned(self, rules: list[Rule]) -> Vocabulary:
+        """This vocabulary with some of its rules replaced, by code (their years changed)."""
+        changed = {rule.code: rule for rule in rules}
+        kept = tuple(changed.get(rule.code, rule) for rule in self.rules)
+        return Vocabulary(self.events, self.predicates, kept)
+
     def digest(self) -> str:
         """What the vocabulary says, as a digest: caches made under another are not used."""
         said = repr((self.events, self.predicates, self.rules))

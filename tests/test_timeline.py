@@ -58,7 +58,9 @@ def test_aleph_born_on_the_day_people_gives_with_the_2021_age_disputed(cli) -> N
     assert "  ✗ bild-2021-09-17  2013-09-18..2014-09-17  disputed" in lines
     assert "✗ disputed: BILD am SONNTAG 2021-09-17 says Aleph is 7 on 2021-09-17" in out
     assert "age 8  2019-10-21  usweekly-2019-10-21" in lines
-    assert lines[-1] == "1 event and 6 reported ages from 5 articles; 1 claim disputed"
+    assert lines[-1] == (
+        "1 event, 6 reported ages and 5 other facts from 5 articles; 1 claim disputed"
+    )
     assert "\x1b" not in out, "not a terminal: plain text"
     assert not any(line != line.rstrip() for line in lines), "no trailing spaces"
 

@@ -84,4 +84,4 @@ class Notice:
     claims: tuple[Claim, ...]  # what it is about: its identity
     message: str
     said: tuple[tuple[Claim, str], ...]  # each claim, with what it says here
-    hint: str = ""
+    ends: str = ""  # what it comes to, and what to do: the conclusion ``explain`` draws

@@ -137,7 +137,8 @@ def timeline(
     entity: str, paths: Sequence[Path], output_format: str, loading: Loading = Loading()
 ) -> int:
     """Print a person's timeline; an unknown name is bad input, with a suggestion."""
-    from factcheck.timeline import UnknownEntity, render_json
+    from factcheck.report.timeline_json import render_json
+    from factcheck.timeline import UnknownEntity
     from factcheck.timeline import timeline as build
 
     try:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, product
 from typing import cast
 
 from factcheck.blame import Notice, Verdict
@@ -208,9 +208,15 @@ def _monotone(check: _Check, rule: Rule) -> None:
         check.weigh(Point(rule.code, (person,)), proofs)
 
 
-def _kids(check: _Check, rule: Rule) -> dict[str, list[FactReading]]:
-    """Each person's links of the rule's ``via`` (their known children)."""
-    return check.of(rule, [rule.via])
+def _kids(check: _Check, rule: Rule) -> tuple[dict[str, dict[str, list[FactReading]]], dict]:
+    """Each person's known children (the objects of their links of the rule's ``via``), each
+    with the links that say so, and the windows of the children's ``later`` event (birth)."""
+    kids: dict[str, dict[str, list[FactReading]]] = defaultdict(dict)
+    for person, links in check.of(rule, [rule.via]).items():
+        for link in links:
+            kids[person].setdefault(link.who[1], []).append(link)
+    points = [Point(rule.later[0], (kid,)) for known in kids.values() for kid in known]
+    return kids, check.windows(points)
 
 
 def _born(windows: dict[Point, Window], rule: Rule, kid: str) -> Window:
@@ -226,9 +232,7 @@ def _kid_text(window: Window) -> str:
 
 
 def _undercount(check: _Check, rule: Rule) -> None:
-    kids = _kids(check, rule)
-    points = [Point(rule.later[0], (link.who[1],)) for links in kids.values() for link in links]
-    windows = check.windows(points)
+    kids, windows = _kids(check, rule)
     for person, facts in check.of(rule).items():
         proofs = {}
         for fact in facts:
@@ -236,33 +240,35 @@ def _undercount(check: _Check, rule: Rule) -> None:
             if when is None or when.lo is None or most is None:
                 continue
             certain = [
-                (link, w)
-                for link in kids.get(person, [])
-                if (w := _born(windows, rule, link.who[1])).hi is not None and w.hi <= when.lo
+                (links, w)
+                for kid, links in kids.get(person, {}).items()
+                if (w := _born(windows, rule, kid)).hi is not None and w.hi <= when.lo
             ]
             if len(certain) <= most:
                 continue
             count = Source(_count_text(fact, when), fact.claim, rule)
-            for chosen in list(combinations(certain, most + 1))[:MAX_CORES]:
-                links = [Source(_link_text(link), link.claim, rule) for link, _ in chosen]
+            noun = fact.claim.predicate
+            for chosen in combinations(certain, most + 1):
                 # The births are shown, not weighed: a wrong date of birth is the dates' to find;
-                # here either the count is wrong or a child is not theirs (or born later).
+                # here either the count is wrong or a child is not theirs (or born later). A
+                # child stays known while any claim says it is theirs: one core per choice.
                 births = [s for _, w in chosen for s in w.hi_by if s.claim is not None]
                 named = ", ".join(_kid_text(w) for _, w in chosen)
-                noun = fact.claim.predicate
                 ends = f"{len(chosen)} known {noun} were born by then: {named} ({rule.code})"
-                core = frozenset(_key(s.claim) for s in (count, *links) if s.claim)
-                shown = tuple(dict.fromkeys((count, *links, *births)))
-                proofs[core] = Conflict(shown, reason=ends)
+                for picked in product(*(links for links, _ in chosen)):
+                    said = [Source(_link_text(link), link.claim, rule) for link in picked]
+                    core = frozenset(_key(s.claim) for s in (count, *said) if s.claim)
+                    shown = tuple(dict.fromkeys((count, *said, *births)))
+                    proofs[core] = Conflict(shown, reason=ends)
+                    if len(proofs) >= MAX_CORES:
+                        break
         check.weigh(Point(rule.code, (person,)), proofs)
 
 
 def _overcount(check: _Check, rule: Rule) -> None:
-    kids = _kids(check, rule)
-    points = [Point(rule.later[0], (link.who[1],)) for links in kids.values() for link in links]
-    windows = check.windows(points)
+    kids, windows = _kids(check, rule)
     for person, facts in check.of(rule).items():
-        known = [_born(windows, rule, link.who[1]) for link in kids.get(person, [])]
+        known = [_born(windows, rule, kid) for kid in kids.get(person, {})]
         if not known:
             continue  # a count of someone whose children the corpus does not list
         for fact in facts:
@@ -278,7 +284,10 @@ def _overcount(check: _Check, rule: Rule) -> None:
                 f"{_noun(fact.claim.predicate, len(possible))} could have been born by then, of "
                 f"{listed}: there may be one the corpus does not know"
             )
-            hint = f"add a {rule.via} claim for the child, or check the count"
+            hint = (
+                f"the count is above the known {fact.claim.predicate} who could have been born "
+                f"by then: a {rule.via} claim may be missing, or the count is wrong"
+            )
             check.found.notices.append(
                 Notice(rule, (fact.claim,), message, ((fact.claim, text),), hint)
             )
@@ -321,7 +330,11 @@ def _unrelated(check: _Check, rule: Rule) -> None:
                 + " and ".join(repr(u) for u in unknown)
                 + " in [[places]]"
             )
-            hint = f"add {' and '.join(unknown)} to [[places]] with what contains it (within)"
+            hint = (
+                f"factcheck can relate them once {' and '.join(unknown)} "
+                f"{'is' if len(unknown) == 1 else 'are'} in [[places]], each with the place that "
+                "contains it (within)"
+            )
             check.found.notices.append(Notice(rule, (one.claim, other.claim), message, texts, hint))
 
 

@@ -336,7 +336,7 @@ def from_notice(notice: Notice, parties: Parties) -> Finding:
         disputed=notice.claims,
         said={c.ref: said(c, parties) for c in notice.claims},
         legacy=fingerprint(notice.rule, notice.claims),
-        ends_in=notice.hint or None,
+        ends_in=notice.ends or None,
     )
 
 

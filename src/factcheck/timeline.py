@@ -10,16 +10,16 @@ likely wrong one marked disputed, one on an undecided side marked contested, nev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, TextIO
+from typing import Literal
 
 from factcheck.constraints import Source, value_text
-from factcheck.dates import DateError, DayInterval, day_str, iso, parse_date
+from factcheck.dates import DateError, DayInterval, iso, parse_date
 from factcheck.engine import solve
 from factcheck.entities import Names, fold
 from factcheck.findings import normalised
+from factcheck.lengths import parse_length
 from factcheck.model import Claim
 from factcheck.problems import InputError, Problem, closest_match
-from factcheck.report.json_format import dumps
 from factcheck.results import Analysis
 from factcheck.values import Point
 from factcheck.vocabulary import active
@@ -120,10 +120,20 @@ class Age:
 
 
 @dataclass(frozen=True, slots=True)
+class Facts:
+    """What the claims say of the entity that is not a date: their children (and parents), a
+    count of children, a birthplace, a height; each claim as one source."""
+
+    label: str  # the predicate ("children", "birthplace"), or "parents" for the other side
+    sources: tuple[Cited, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Timeline:
     entity: str
     events: tuple[Event, ...]
     ages: tuple[Age, ...]
+    facts: tuple[Facts, ...] = ()
 
 
 def resolve(analysis: Analysis, name: str) -> str:
@@ -160,7 +170,62 @@ def timeline(analysis: Analysis, entity_name: str) -> Timeline:
         for point in points
     ]
     events.sort(key=_chronological)
-    return Timeline(entity, tuple(events), tuple(_ages(analysis, entity)))
+    facts = _facts(analysis, entity)
+    return Timeline(entity, tuple(events), tuple(_ages(analysis, entity)), facts)
+
+
+def _facts(analysis: Analysis, entity: str) -> tuple[Facts, ...]:
+    """The claims of facts that bound no event, about the entity, by predicate in the
+    vocabulary's order; a link also under its object's "parents" (the other way round)."""
+    predicates = active().predicates
+    found: dict[str, list[Claim]] = {}
+    kids = []
+    for claim in analysis.corpus.claims:
+        predicate = predicates.get(claim.predicate)
+        parties = analysis.parties.get((claim.article.id, claim.id))
+        if predicate is None or predicate.timed or parties is None or entity not in parties:
+            continue
+        if predicate.kind == "link":
+            kids.append(Point("born", (parties[1] or "",)))
+            label = claim.predicate if parties[0] == entity else "parents"
+        else:
+            label = claim.predicate
+        found.setdefault(label, []).append(claim)
+    born = {}
+    if kids:
+        solution = solve(analysis.constraints, kids, analysis.disputed, focus=True)
+        born = {p.who[0]: DayInterval(w.lo, w.hi) for p, w in solution.windows.items()}
+    order = [*predicates, "parents"]
+    return tuple(
+        Facts(label, tuple(_fact(analysis, claim, entity, born) for claim in claims))
+        for label, claims in sorted(found.items(), key=lambda item: order.index(item[0]))
+    )
+
+
+def _fact(analysis: Analysis, claim: Claim, entity: str, born: dict[str, DayInterval]) -> Cited:
+    subject, other = analysis.parties[(claim.article.id, claim.id)]
+    kind = active().predicates[claim.predicate].kind
+    if kind == "link" and subject == entity:
+        says = f"{other}, born {born.get(other or '', DayInterval(None, None))}"
+    elif kind == "link":
+        says = f"{claim.predicate} of {subject}"
+    elif kind == "length":
+        length = parse_length(claim.value)
+        says = f"{length.written} ({length.describe()})"
+    else:
+        says = value_text(claim) if kind == "count" else str(claim.value)
+    as_of, _ = _as_of(analysis, claim) if kind in ("count", "length") else (None, None)
+    if as_of is not None:
+        says += f" on {as_of}" if as_of.exact else f" in {as_of}"
+    key = (claim.article.id, claim.id)
+    return Cited(
+        **_article_fields(analysis, claim),
+        predicate=claim.predicate,
+        says=says,
+        window=None,
+        disputed=key in analysis.blamed,
+        contested=key in analysis.contested,
+    )
 
 
 def _chronological(event: Event) -> tuple:
@@ -286,74 +351,3 @@ def _as_of(analysis: Analysis, claim: Claim) -> tuple[DayInterval | None, AsOfFr
     if dated is not None and (dated.earliest is not None or dated.latest is not None):
         return DayInterval(dated.earliest, dated.latest), "inferred"
     return None, None
-
-
-# JSON
-
-
-def _window(interval: DayInterval | None) -> dict | None:
-    if interval is None:
-        return None
-    return {
-        "earliest": None if interval.lo is None else day_str(interval.lo),
-        "latest": None if interval.hi is None else day_str(interval.hi),
-    }
-
-
-def _cited_json(cited: Cited) -> dict:
-    return {
-        "article": cited.article,
-        "outlet": cited.outlet,
-        "published": cited.published,
-        "claim": cited.claim,
-        "predicate": cited.predicate,
-        "says": cited.says,
-        "quote": cited.quote,
-        "window": _window(cited.window),
-        "disputed": cited.disputed,
-        "contested": cited.contested,
-        "file": cited.file,
-        "line": cited.line,
-    }
-
-
-def document(result: Timeline) -> dict:
-    """The timeline as a JSON document."""
-    return {
-        "version": VERSION,
-        "entity": result.entity,
-        "events": [
-            {
-                "event": event.event,
-                "label": event.label,
-                "with": list(event.others),
-                "window": _window(event.window),
-                "disputed": event.disputed,
-                "contested": event.contested,
-                "articles": event.articles,
-                "sources": [_cited_json(s) for s in event.sources],
-            }
-            for event in result.events
-        ],
-        "ages": [
-            {
-                "article": age.article,
-                "outlet": age.outlet,
-                "published": age.published,
-                "claim": age.claim,
-                "value": age.value,
-                "as_of": _window(age.as_of),
-                "as_of_from": age.as_of_from,
-                "quote": age.quote,
-                "disputed": age.disputed,
-                "contested": age.contested,
-                "file": age.file,
-                "line": age.line,
-            }
-            for age in result.ages
-        ],
-    }
-
-
-def render_json(result: Timeline, out: TextIO) -> None:
-    out.write(dumps(document(result)))

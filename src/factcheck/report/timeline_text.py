@@ -306,11 +306,12 @@ def _print(result: Timeline, console, marks: dict[str, str], glyphs: dict[str, s
     from rich.text import Text
 
     console.print(Text(inert(result.entity), style="bold underline"))
-    if not result.events and not result.ages:
+    if not result.events and not result.ages and not result.facts:
         console.print(Text("  no claim dates an event of theirs", style="dim"))
         return
     console.print()
-    _print_chart(result, console, marks, glyphs)
+    if result.events or result.ages:
+        _print_chart(result, console, marks, glyphs)
     if result.events:
         console.print()
         console.print(Text("Sources", style="bold underline"))
@@ -321,21 +322,33 @@ def _print(result: Timeline, console, marks: dict[str, str], glyphs: dict[str, s
         _whole(console, head)
         for source in event.sources:
             _print_source(source, console, marks)
+    if result.facts:
+        console.print()
+        console.print(Text("Facts", style="bold underline"))
+    for facts in result.facts:
+        _whole(console, Text(f"  {inert(facts.label)}", style="bold"))
+        for source in facts.sources:
+            _print_source(source, console, marks)
     console.print()
     console.print(Text(_summary(result), style="bold"))
 
 
 def _summary(result: Timeline) -> str:
-    articles = {s.article for e in result.events for s in e.sources} | {
-        a.article for a in result.ages
-    }
-    claims: list[Cited | Age] = [*(s for e in result.events for s in e.sources), *result.ages]
+    facts = [s for f in result.facts for s in f.sources]
+    articles = {s.article for e in result.events for s in e.sources}
+    articles |= {a.article for a in result.ages} | {f.article for f in facts}
+    claims: list[Cited | Age] = [
+        *(s for e in result.events for s in e.sources),
+        *result.ages,
+        *facts,
+    ]
     disputed = {(c.article, c.claim) for c in claims if c.disputed}
     contested = {(c.article, c.claim) for c in claims if c.contested}
-    text = (
-        f"{_plural(len(result.events), 'event')} and {_plural(len(result.ages), 'reported age')}"
-        f" from {_plural(len(articles), 'article')}"
-    )
+    counted = [_plural(len(result.events), "event"), _plural(len(result.ages), "reported age")]
+    if facts:
+        counted.append(_plural(len(facts), "other fact"))
+    listed = f"{', '.join(counted[:-1])} and {counted[-1]}"
+    text = f"{listed} from {_plural(len(articles), 'article')}"
     if disputed:
         text += f"; {_plural(len(disputed), 'claim')} disputed"
     if contested:

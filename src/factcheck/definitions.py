@@ -22,8 +22,13 @@ why = "A transfer before the signing is a wrong date"   # optional: shown on the
 severity = "error"                  # default: "error"
 ```
 
-A gap rule takes ``least`` and ``most`` (years, either optional); an alive rule ``predicates``
-(predicates of years) and ``later`` (the event that ends a life).
+A gap rule takes ``least`` and ``most`` (years, either optional; without a least, the later event
+may come first) and, like an order rule, ``via`` (a link predicate: the earlier event is its
+subject's, the later its object's); an alive rule ``predicates`` (of years) and ``later`` (the
+event that ends a life); the rules about facts (monotone, undercount, overcount, place,
+place-unrelated, length) their ``predicates``. A predicate's value is "date", "years", "count",
+"place", "length" or "link" (a link bounds no event and takes no value). ``[rules.FC401]`` with
+``least`` or ``most`` changes the years of one of factcheck's own rules.
 """
 
 from __future__ import annotations

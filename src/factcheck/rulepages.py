@@ -161,7 +161,8 @@ def vocabulary_page(vocabulary: Vocabulary = BUILTIN) -> str:
         "# The vocabulary",
         "",
         "What factcheck knows about people's lives: the events, the predicates that claims use,",
-        "and the rules that findings are reported under (`src/factcheck/vocabulary.py`).",
+        "and the rules that findings are reported under (`src/factcheck/vocabulary.py`, the",
+        "rules in `src/factcheck/builtin_rules.py`).",
         "",
         "## Predicates",
         "",
@@ -170,7 +171,8 @@ def vocabulary_page(vocabulary: Vocabulary = BUILTIN) -> str:
     ]
     for p in vocabulary.predicates.values():
         relation = "yes" if p.relation else "no"
-        lines.append(f"| `{p.name}` | {relation} | {p.kind} | `{p.event}` | {p.doc} |")
+        event = f"`{p.event}`" if p.event else "none"
+        lines.append(f"| `{p.name}` | {relation} | {p.kind} | {event} | {p.doc} |")
     lines += [
         "",
         "## Events",

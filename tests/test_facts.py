@@ -170,3 +170,16 @@ def test_a_birthplace_finding_reaches_every_format(cli, monkeypatch, form: str) 
     result = cli("run", "--no-cache", "--format", form, "claims")
     assert result.exit_code == 1
     assert "FC406" in result.stdout and "Tel Aviv" in result.stdout
+
+
+def test_the_timeline_lists_children_and_counts_with_their_sources(cli, monkeypatch) -> None:
+    monkeypatch.chdir(BUNDLED_CLAIMS.parent)
+    document = json.loads(cli("timeline", "Portman", "--format", "json").stdout)
+    facts = {facts["fact"]: facts["sources"] for facts in document["facts"]}
+    kids = {source["says"].split(",")[0] for source in facts["child"]}
+    assert kids == {"Aleph", "Amalia"}
+    assert any("born 2011-06-14" in source["says"] for source in facts["child"])
+    assert {source["says"] for source in facts["children"]} >= {"2 on 2023-06-07"}
+    aleph = json.loads(cli("timeline", "Aleph", "--format", "json").stdout)
+    parents = {s["says"] for f in aleph["facts"] if f["fact"] == "parents" for s in f["sources"]}
+    assert parents == {"child of Natalie Portman", "child of Benjamin Millepied"}

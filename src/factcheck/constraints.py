@@ -270,20 +270,7 @@ def _gap_text(rule: Rule, earlier: Point, later: Point) -> str:
     arithmetic between two events, with its parameters as configured."""
     if rule.kind == "order":
         return f"{earlier} is on or before {later} ({rule.code})"
-    ends = []
-    if rule.least is not None:
-        ends.append(f"{later} is at least {_years(rule.least)} after {earlier}")
-    if rule.most is not None:
-        ends.append(f"{'' if ends else f'{later} is '}at most {_years(rule.most)} after {earlier}")
-    return f"{' and '.join(ends)} ({rule.code})"
-
-
-def _years(value: float) -> str:
-    """ "12 years", "1 year", "10 months"."""
-    months = value * 12
-    if value < 1 and abs(months - round(months)) < 1e-9:
-        return f"{round(months)} month{'s' * (round(months) != 1)}"
-    return f"{value:g} year{'s' * (value != 1)}"
+    return f"{later} is {rule.span()} after {earlier} ({rule.code})"
 
 
 def _rule_span(rule: Rule) -> Span:

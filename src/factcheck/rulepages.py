@@ -52,12 +52,7 @@ def _kind(rule: Rule, vocabulary: Vocabulary) -> str:
     if rule.kind == "order":
         return f"order: {earlier} on or before {later}, {people}"
     if rule.kind == "gap":
-        years = []
-        if rule.least is not None:
-            years.append(f"at least {rule.least:g}")
-        if rule.most is not None:
-            years.append(f"at most {rule.most:g}")
-        return f"gap: {' and '.join(years)} years from {earlier} to {later}, {people}"
+        return f"gap: {rule.span()} from {earlier} to {later}, {people}"
     if rule.kind == "alive":
         return f"alive: a claim of {said} holds on a day on or before the subject's {later}"
     texts = {

@@ -75,6 +75,13 @@ class Rule:
     # overcount: the link whose objects a count counts, each from its ``later`` event.
     via: str = ""
 
+    def span(self) -> str:
+        """A gap rule's years in words: "at least 12 years", "at most 10 months"."""
+        ends = [f"at least {_years(self.least)}"] if self.least is not None else []
+        if self.most is not None:
+            ends.append(f"at most {_years(self.most)}")
+        return " and ".join(ends)
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -142,3 +149,11 @@ class Vocabulary:
     def dated_predicates(self) -> list[str]:
         """The predicates whose value is a date: the events an ``after`` span can count from."""
         return [name for name, p in self.predicates.items() if p.kind == "date"]
+
+
+def _years(value: float) -> str:
+    """ "12 years", "1 year", "10 months"."""
+    months = value * 12
+    if value < 1 and abs(months - round(months)) < 1e-9:
+        return f"{round(months)} month{'s' * (round(months) != 1)}"
+    return f"{value:g} year{'s' * (value != 1)}"

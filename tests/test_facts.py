@@ -183,3 +183,21 @@ def test_the_timeline_lists_children_and_counts_with_their_sources(cli, monkeypa
     aleph = json.loads(cli("timeline", "Aleph", "--format", "json").stdout)
     parents = {s["says"] for f in aleph["facts"] if f["fact"] == "parents" for s in f["sources"]}
     assert parents == {"child of Natalie Portman", "child of Benjamin Millepied"}
+
+
+def test_an_accepted_birthplace_corrected_to_an_unknown_place_is_fixed(tmp_path, cli, monkeypatch):
+    import shutil
+
+    shutil.copytree(EXAMPLE / "claims", tmp_path / "claims")
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert cli("baseline", "claims").exit_code == 0
+    b = tmp_path / "claims" / "b.toml"
+    b.write_text(b.read_text("utf-8").replace('"Tel Aviv"', '"Haifa"'), "utf-8")
+    result = cli("run", "--baseline", ".factcheck-baseline.json", "--format", "json", "claims")
+    report = json.loads(result.stdout)
+    # Haifa is in no [[places]]: two warnings, which dispute nothing, so the accepted
+    # contradiction is fixed.
+    assert result.exit_code == 0
+    assert sorted(f["rule"] for f in report["findings"]) == ["FC407", "FC407"]
+    assert len(report["fixed"]) == 1

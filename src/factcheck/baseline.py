@@ -98,7 +98,11 @@ def compare(findings: Iterable[Finding], baseline: Baseline) -> Comparison:
     findings = list(findings)
     entries = baseline.entries
     accepted = set().union(*(e.tokens(_in_contradiction(e)) for e in entries.values()))
-    disputed_now = set().union(*(tokens(f, f.disputed) for f in findings))
+    # A notice (a count above the children known, places that cannot be related) disputes
+    # nothing: a claim it names is not in contradiction with anything.
+    disputed_now = set().union(
+        *(tokens(f, f.disputed) for f in findings if f.likely_wrong or f.article is not None)
+    )
     new = frozenset(
         f.fingerprint
         for f in findings

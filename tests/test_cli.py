@@ -97,7 +97,7 @@ def test_text_report_groups_by_subject_with_quotes_and_locations(cli) -> None:
     assert "“Son Aleph is seven”" in out
     assert "001_f509605e04f55bf1.toml:" in out
     assert out.rstrip().endswith(
-        "4 contradictions, 2 warnings in 5 articles, 42 claims, 4 entities"
+        "4 contradictions, 2 warnings in 5 articles, 46 claims, 4 entities"
     )
 
 

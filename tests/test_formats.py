@@ -356,7 +356,7 @@ def test_the_readme_workflow_step_annotates_nothing_the_committed_baseline_knows
     )
     assert result.exit_code == 0
     assert _lines(result.stdout) == [
-        "factcheck: 0 new contradictions (6 known, 0 fixed), 2 warnings in 5 articles, 42 claims, "
+        "factcheck: 0 new contradictions (6 known, 0 fixed), 2 warnings in 5 articles, 46 claims, "
         "4 entities"
     ]
 

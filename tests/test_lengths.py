@@ -24,6 +24,10 @@ from factcheck.lengths import FOOT, INCH, LengthError, parse_length
         ("5-foot-3", "158.7-", "161.3 cm"),
         ("63 in", "158.7-", "161.3 cm"),
         ("6 ft", "167.6-", "198.2 cm"),
+        ("5 ft. 3 in.", "158.7-", "161.3 cm"),
+        ("1,60 m", "159.5-", "160.5 cm"),  # a decimal comma, as BILD writes it
+        ("1m60", "159.5-", "160.5 cm"),
+        ("160 cms", "159.5-", "160.5 cm"),
     ],
 )
 def test_a_height_is_as_precise_as_it_is_written(written: str, low: str, high: str) -> None:
@@ -40,6 +44,7 @@ def test_both_units_are_shown() -> None:
     [
         ("5 ft 13 in", "13 inches"),
         ("-3 cm", "never negative"),
+        ("5 ft -1 in", "never negative"),
         ("several", "cannot read"),
         (160, "needs its unit"),
         ("0 cm", "not a person's height"),

@@ -51,6 +51,10 @@ def _places(tmp_path: Path, text: str) -> Places:
         ("Haifa, Israel", "Jerusalem", "unknown"),  # Haifa is in no [[places]]
         ("Haifa", "Jerusalem", "unknown"),
         ("haifa", "Haifa", "same"),
+        ("Haifa, Israel", "Haifa, France", "apart"),  # one name, two places
+        ("Paris, Texas", "Paris", "unknown"),  # not the Paris within France
+        ("Jerusalem, France", "Israel", "apart"),  # the claim puts it in France
+        ("Jerusalem, France", "France", "within"),
     ],
 )
 def test_how_two_named_places_relate(tmp_path: Path, one: str, other: str, relation: str) -> None:

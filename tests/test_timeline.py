@@ -59,7 +59,7 @@ def test_aleph_born_on_the_day_people_gives_with_the_2021_age_disputed(cli) -> N
     assert "✗ disputed: BILD am SONNTAG 2021-09-17 says Aleph is 7 on 2021-09-17" in out
     assert "age 8  2019-10-21  usweekly-2019-10-21" in lines
     assert lines[-1] == (
-        "1 event, 6 reported ages and 5 other facts from 5 articles; 1 claim disputed"
+        "1 event, 6 reported ages and 7 other facts from 5 articles; 1 claim disputed"
     )
     assert "\x1b" not in out, "not a terminal: plain text"
     assert not any(line != line.rstrip() for line in lines), "no trailing spaces"
@@ -71,7 +71,8 @@ def test_aleph_json_gives_the_window_sources_and_ages(cli) -> None:
     assert [e["event"] for e in document["events"]] == ["born"]
     born = _event(document, "born")
     assert born["window"] == {"earliest": "2011-06-14", "latest": "2011-06-14"}
-    assert born["with"] == [] and born["disputed"] is True and born["articles"] == 4
+    # Four articles date it; a fifth names his parents, whose births bound his (FC401).
+    assert born["with"] == [] and born["disputed"] is True and born["articles"] == 5
     assert "people-2023-06-07#aleph-born" in _refs(born["sources"], False)
     assert "usweekly-2019-10-21#married-after-aleph" in _refs(born["sources"], False)
     assert _refs(born["sources"], True) == {"bild-2021-09-17#aleph-age"}

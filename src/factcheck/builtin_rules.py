@@ -149,8 +149,8 @@ RULES = (
         "FC401",
         "parent-older-than-child",
         "error",
-        "A parent is born at least 12 years before their child. The child is the object of a "
-        "child claim, the parent its subject; a configuration can change the 12 years (least).",
+        "A parent is born some years before their child: at least 12, unless the configuration "
+        "sets another least. The child is the object of a child claim, the parent its subject.",
         "gap",
         ("born",),
         ("born",),
@@ -165,7 +165,9 @@ RULES = (
         "FC402",
         "born-by-parent-death",
         "error",
-        "A child is born no later than 10 months after a parent's death.",
+        "A child is born no later than 10 months after a parent's death. Without both dates "
+        "exact, 10 months counts as the longest 10 months of the calendar (306 days), so that "
+        "no real calendar is excluded.",
         "gap",
         ("died",),
         ("born",),

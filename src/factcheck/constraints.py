@@ -258,7 +258,13 @@ def _add_link_rules(
             subject, other = link.who
             for earlier_event, later_event in vocabulary.pairs(rule):
                 earlier, later = Point(earlier_event, (subject,)), Point(later_event, (other,))
-                if not all(p in out.points or p in known for p in (earlier, later)):
+                # A rule that orders the two events holds with no date for them: two people
+                # each the other's child is a contradiction. One that bounds only how much
+                # later (a birth within months of a death) needs both events known.
+                ordering = rule.kind == "order" or rule.least is not None
+                if not ordering and not all(
+                    p in out.points or p in known for p in (earlier, later)
+                ):
                     continue
                 gap = _gap_text(rule, earlier, later)
                 text = f"{subject}'s {link.claim.predicate} is {other}, so {gap}"

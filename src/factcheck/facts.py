@@ -81,7 +81,9 @@ class _Check:
         self.places = places
         self.constraints = constraints
         self.forensics = forensics
-        self.aside = forensics.blamed | forensics.contested
+        # Windows leave out the claims named likely wrong; contested ones stay in doubt, and the
+        # solver weighs them again (a contested birth date still dates a child).
+        self.aside = forensics.blamed
         self.found = Found()
         self._windows: dict[Point, Window] = {}
 
@@ -107,9 +109,10 @@ class _Check:
 
     def of(self, rule: Rule, predicates: Iterable[str] = ()) -> dict[str, list[FactReading]]:
         """The facts of the rule's predicates (or of ``predicates``), person by person, but
-        those another rule already names likely wrong or contests."""
+        those another rule already names likely wrong (contested ones stay: they may be
+        right)."""
         wanted = set(predicates) or set(rule.predicates)
-        taken = self.found.blamed | self.found.contested
+        taken = self.found.blamed
         found: dict[str, list[FactReading]] = defaultdict(list)
         for fact in self.facts:
             if fact.claim.predicate in wanted and _key(fact.claim) not in taken:
@@ -183,8 +186,8 @@ def _count_text(fact: FactReading, when: DayInterval | None) -> str:
         amount = str(least)
     else:
         amount = f"{least} to {most}"
-    day = f"on {when}" if when is not None and when.exact else f"in {when}" if when else "undated"
-    return f"{fact.who[0]} has {amount} {noun} {day}"
+    day = f" on {when}" if when is not None and when.exact else f" in {when}" if when else ""
+    return f"{fact.who[0]} has {amount} {noun}{day}"
 
 
 def _monotone(check: _Check, rule: Rule) -> None:
@@ -228,7 +231,9 @@ def _link_text(link: FactReading) -> str:
 
 
 def _kid_text(window: Window) -> str:
-    return f"{window.point.who[0]} ({window.point.event} {DayInterval(window.lo, window.hi)})"
+    days = DayInterval(window.lo, window.hi)
+    known = f"{window.point.event} {days}" if days.lo or days.hi else "date of birth unknown"
+    return f"{window.point.who[0]} ({known})"
 
 
 def _undercount(check: _Check, rule: Rule) -> None:
@@ -242,7 +247,8 @@ def _undercount(check: _Check, rule: Rule) -> None:
             certain = [
                 (links, w)
                 for kid, links in kids.get(person, {}).items()
-                if (w := _born(windows, rule, kid)).hi is not None and w.hi <= when.lo
+                # Born before the count's first day: a child born that day may come after it.
+                if (w := _born(windows, rule, kid)).hi is not None and w.hi < when.lo
             ]
             if len(certain) <= most:
                 continue
@@ -254,7 +260,8 @@ def _undercount(check: _Check, rule: Rule) -> None:
                 # child stays known while any claim says it is theirs: one core per choice.
                 births = [s for _, w in chosen for s in w.hi_by if s.claim is not None]
                 named = ", ".join(_kid_text(w) for _, w in chosen)
-                ends = f"{len(chosen)} known {noun} were born by then: {named} ({rule.code})"
+                known = f"{len(chosen)} known {_noun(noun, len(chosen))}"
+                ends = f"{known} were born before that day: {named} ({rule.code})"
                 for picked in product(*(links for links, _ in chosen)):
                     said = [Source(_link_text(link), link.claim, rule) for link in picked]
                     core = frozenset(_key(s.claim) for s in (count, *said) if s.claim)
@@ -268,29 +275,35 @@ def _undercount(check: _Check, rule: Rule) -> None:
 def _overcount(check: _Check, rule: Rule) -> None:
     kids, windows = _kids(check, rule)
     for person, facts in check.of(rule).items():
-        known = [_born(windows, rule, kid) for kid in kids.get(person, {})]
+        known = {kid: _born(windows, rule, kid) for kid in kids.get(person, {})}
         if not known:
             continue  # a count of someone whose children the corpus does not list
+        # What the notice rests on besides the count: who the children are, when each was born.
+        said = [(link.claim, _link_text(link)) for kid in known for link in kids[person][kid]]
+        said += [(s.claim, s.text) for w in known.values() for s in w.hi_by if s.claim]
+        said += [(s.claim, s.text) for w in known.values() for s in w.lo_by if s.claim]
         for fact in facts:
             when, least = check.when(fact), _count(fact)[0]
             latest = None if when is None else when.hi
-            possible = [w for w in known if w.lo is None or latest is None or w.lo <= latest]
+            possible = [
+                w for w in known.values() if w.lo is None or latest is None or w.lo <= latest
+            ]
             if least <= len(possible):
                 continue
-            listed = ", ".join(_kid_text(w) for w in known)
+            listed = ", ".join(_kid_text(w) for w in known.values())
             text = _count_text(fact, when)
+            noun = _noun(fact.claim.predicate, len(possible))
             message = (
-                f"{fact.claim.article.name} says {text}; but only {len(possible)} known "
-                f"{_noun(fact.claim.predicate, len(possible))} could have been born by then, of "
-                f"{listed}: there may be one the corpus does not know"
+                f"{fact.claim.article.name} says {text}; but only {len(possible)} known {noun} "
+                f"could have been born by then, of {listed}: there may be one the corpus does "
+                "not know"
             )
-            hint = (
+            ends = (
                 f"the count is above the known {fact.claim.predicate} who could have been born "
                 f"by then: a {rule.via} claim may be missing, or the count is wrong"
             )
-            check.found.notices.append(
-                Notice(rule, (fact.claim,), message, ((fact.claim, text),), hint)
-            )
+            evidence = tuple(dict.fromkeys(((fact.claim, text), *said)))
+            check.found.notices.append(Notice(rule, (fact.claim,), message, evidence, ends))
 
 
 # -- places ---------------------------------------------------------------------------------
@@ -322,7 +335,7 @@ def _unrelated(check: _Check, rule: Rule) -> None:
             named = check.places.named(str(one.value)), check.places.named(str(other.value))
             if check.places.relate(*named) != "unknown":
                 continue
-            unknown = sorted({*check.places.unknown(named[0]), *check.places.unknown(named[1])})
+            unknown = sorted({*named[0].unknown, *named[1].unknown})
             texts = ((one.claim, _place_text(one)), (other.claim, _place_text(other)))
             message = (
                 f"{one.claim.article.name} says {texts[0][1]}; {other.claim.article.name} says "

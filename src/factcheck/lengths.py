@@ -21,17 +21,20 @@ HINT = 'write a height like "160 cm", "1.60 m", "5 ft 3 in" or "5\'3\\""'
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _FRACTIONS = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4)}
+# A decimal comma ("1,60 m", as German and French write it) is a decimal point.
 _METRIC = re.compile(
-    rf"^(?P<n>{_NUMBER})\s*(?P<unit>mm|cm|m|millimet(?:er|re)s?|centimet(?:er|re)s?"
-    r"|met(?:er|re)s?)$",
+    r"^(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cms?|m|millimet(?:er|re)s?|centimet(?:er|re)s?"
+    r"|met(?:er|re)s?)\.?$",
     re.I,
 )
-_FEET = r"(?:ft|feet|foot|'|\u2032|\u2019)"
-_INCHES = r"(?:in|inch|inches|\"|\u2033|\u201d|'')"
+_METRES_CENTIMETRES = re.compile(r"^(?P<m>\d)\s*m\s*(?P<cm>\d\d)$", re.I)  # "1m60"
+_FEET = r"(?:ft\.?|feet|foot|'|\u2032|\u2019)"
+_INCHES = r"(?:in\.?|inch|inches|\"|\u2033|\u201d|'')"
 # The inches: 3, 3.5, 3½, 3 1/2.
 _INCH_COUNT = r"(?P<in>\d+(?:\.\d+)?)?\s*(?P<frac>[½¼¾]|\d+/\d+)?"
+# "5-foot-3": a hyphen joins the words; one after a space is a minus ("5 ft -1 in": no height).
 _FEET_INCHES = re.compile(
-    rf"^(?P<ft>\d+)\s*-?\s*{_FEET}(?:\s*-?\s*{_INCH_COUNT}\s*{_INCHES}?)?$", re.I
+    rf"^(?P<ft>\d+)(?:-|\s*){_FEET}(?:(?:-|\s*)(?!-){_INCH_COUNT}\s*{_INCHES}?)?$", re.I
 )
 _INCHES_ONLY = re.compile(rf"^{_INCH_COUNT}\s*{_INCHES}$", re.I)
 
@@ -64,7 +67,7 @@ def parse_length(value: object) -> Length:
     if not isinstance(value, str) or not value.strip():
         raise LengthError('a height is a text like "160 cm"')
     text = " ".join(value.split())
-    if text.startswith("-"):
+    if re.search(r"(?:^|\s)-\s*\d", text):  # "-3 cm", "5 ft -1 in"
         raise LengthError(f"{value!r}: a height is never negative")
     microns, precision = _metric(text) or _imperial(text) or (None, None)
     if microns is None or precision is None:
@@ -76,6 +79,9 @@ def parse_length(value: object) -> Length:
 
 
 def _metric(text: str) -> tuple[Fraction, Fraction] | None:
+    split = _METRES_CENTIMETRES.match(text)
+    if split is not None:
+        text = f"{split.group('m')}.{split.group('cm')} m"
     match = _METRIC.match(text)
     if match is None:
         return None
@@ -87,7 +93,7 @@ def _metric(text: str) -> tuple[Fraction, Fraction] | None:
         if unit.startswith("m") and unit != "m" and not unit.startswith("met")
         else "m"
     ]
-    number = match.group("n")
+    number = match.group("n").replace(",", ".")
     return Fraction(number) * scale, _half_last_digit(number) * scale
 
 

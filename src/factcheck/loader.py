@@ -272,7 +272,8 @@ class _FileReader:
             )
             return False
         if not relation and "object" in table:
-            self.problem(block.keys.get("object", block.line), f"{what} takes no 'object'")
+            hint = "it is about its subject alone: remove object"
+            self.problem(block.keys.get("object", block.line), f"{what} takes no 'object'", hint)
             return False
         return True
 

@@ -31,11 +31,15 @@ HINT = "add it to [[places]] in an entity file, with the place that contains it 
 
 @dataclass(frozen=True, slots=True)
 class Named:
-    """A place as a claim names it: its parts as written, most precise first, and the known
-    place each resolves to (None for a place no [[places]] defines)."""
+    """A place as a claim names it: its parts as written, most precise first; the known place
+    its first part is (None when no [[places]] entry fits what the claim says of it), and the
+    known places that contain it, innermost first."""
 
     written: tuple[str, ...]
-    known: tuple[str | None, ...]
+    place: str | None
+    outer: tuple[str, ...]
+    shadowed: bool  # its first part names a known place that the claim puts elsewhere
+    unknown: tuple[str, ...]  # its parts that no known place stands for
 
     @property
     def first(self) -> str:
@@ -55,7 +59,9 @@ class Places:
         self.problems: list[Problem] = []
         first: dict[str, str] = {}  # each place's name: where it is first defined
         for place in corpus.places:
-            for spelling in (place.name, *place.aliases):
+            # An alias that repeats the name adds nothing: not a second definition.
+            aliases = [a for a in place.aliases if fold(a) != fold(place.name)]
+            for spelling in (place.name, *aliases):
                 key = fold(spelling)
                 where = (
                     place.location.path,
@@ -124,36 +130,43 @@ class Places:
         return found
 
     def named(self, value: str) -> Named:
+        """The place ``value`` names. Its first part is the known place of that name only if
+        every later part is a known place that contains it: "Paris, Texas" is not the Paris
+        within France, nor a place factcheck knows; "Haifa, Israel" is a place within Israel."""
         parts = tuple(part.strip() for part in value.split(",") if part.strip())
-        return Named(parts, tuple(self.resolve(part) for part in parts))
+        known = [self.resolve(part) for part in parts]
+        anchor = next(
+            (
+                i
+                for i, place in enumerate(known)
+                if place is not None and all(k in self.chain(place) for k in known[i + 1 :])
+            ),
+            None,
+        )
+        outer = () if anchor is None else tuple(self.chain(known[anchor] or ""))
+        place = known[0] if anchor == 0 else None
+        shadowed = known[0] is not None and anchor != 0
+        return Named(
+            parts, place, outer, shadowed, parts[: len(parts) if anchor is None else anchor]
+        )
 
     def relate(self, one: Named, other: Named) -> Relation:
         """How the place one claim names relates to another's."""
-        if fold(one.first) == fold(other.first):
-            return "same"
-        a, b = one.known[0], other.known[0]
+        a, b = one.place, other.place
         if a is not None and b is not None:
             if a == b:
                 return "same"
             if b in self.chain(a):
                 return "within"
             return "contains" if a in self.chain(b) else "apart"
-        outer_a, outer_b = self._outer(one), self._outer(other)
-        if b is not None and b in outer_a:
+        apart = bool(one.outer and other.outer and self._apart(one.outer[0], other.outer[0]))
+        if not (one.shadowed or other.shadowed) and fold(one.first) == fold(other.first):
+            return "apart" if apart else "same"  # "Haifa, Israel" is not "Haifa, France"
+        if b is not None and b in one.outer:
             return "within"  # "Tel Aviv, Israel" is within "Israel"
-        if a is not None and a in outer_b:
+        if a is not None and a in other.outer:
             return "contains"
-        if outer_a and outer_b and self._apart(outer_a[0], outer_b[0]):
-            return "apart"  # within places that are apart
-        return "unknown"
-
-    def _outer(self, named: Named) -> list[str]:
-        """The known places the named place is within, innermost first."""
-        first = next((k for k in named.known if k is not None), None)
-        return [] if first is None else self.chain(first)
+        return "apart" if apart else "unknown"  # within places that are apart, or not known
 
     def _apart(self, a: str, b: str) -> bool:
         return a not in self.chain(b) and b not in self.chain(a)
-
-    def unknown(self, named: Named) -> list[str]:
-        return [w for w, k in zip(named.written, named.known, strict=True) if k is None]

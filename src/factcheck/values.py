@@ -259,8 +259,12 @@ class _ClaimReader:
             )
         if kind == "link":
             if len(who) == 2 and who[0] == who[1]:
-                self.problem("object", f"{who[0]!r} cannot be their own {claim.predicate}")
+                message = f"{who[0]!r} cannot be their own {claim.predicate}"
+                self.problem("object", message, "the subject is the parent, the object the child")
             return FactReading(claim, tuple(who), None)
+        if claim.value is None:  # missing, or of a type the loader refused: said there
+            self.ok = False
+            return None
         read = {"count": read_count, "length": parse_length, "place": read_place}[kind]
         try:
             value = read(claim.value)

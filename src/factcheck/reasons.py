@@ -81,6 +81,13 @@ class Reasons:
             )
             return Blame(reason, chosen=chosen)
         shared = len({a for side in sides for a in side}) < sum(len(side) for side in sides)
+        left_out = [dispute.claims - side for side in standing]
+        if shared and not dispute.more and all(len(claims) == 1 for claims in left_out):
+            # Sides that share articles read badly as sides: "a#x and a#y against a#x and
+            # b#z against ...". Where each least correction leaves out one claim, name them.
+            refs = _listed([self.claims[k].ref for (k,) in left_out], "or")
+            reason = f"cannot tell which is wrong: one of {refs} (each a least correction)"
+            return Blame(reason, sides=tuple(sides), chosen=chosen)
         if shared or not all(sides):
             names = [tuple(self.claims[k].ref for k in sorted(side)) for side in standing]
         else:
@@ -127,11 +134,11 @@ def _claims(count: int) -> str:
     return f"{count} claim{'s' * (count != 1)}"
 
 
-def _listed(names: Sequence[str]) -> str:
+def _listed(names: Sequence[str], last: str = "and") -> str:
     """ "a", "a and b", "a, b and c"; past NAMED, "a, b, ... and 3 more"."""
     shown = list(names[:NAMED])
     if len(names) > NAMED:
         shown.append(f"{len(names) - NAMED} more")
     if len(shown) < 2:
         return "".join(shown)
-    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return f"{', '.join(shown[:-1])} {last} {shown[-1]}"

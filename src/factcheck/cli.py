@@ -108,7 +108,7 @@ def run(
     """Check claim files and report every contradiction.
 
     Exit status: 0 no contradiction (or none new, with a baseline), 1 contradictions found,
-    2 bad input or usage.
+    2 bad input or usage, 3 an internal error, 4 the output could not be written.
     """
     from factcheck import commands
 
@@ -274,11 +274,46 @@ def schema() -> None:
 
 
 def main() -> None:
+    from factcheck.exits import (
+        EXIT_INTERNAL,
+        GuardedOutput,
+        OutputError,
+        internal_error,
+        output_failed,
+    )
+
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character: escape it
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
+    code: int | str | None
     try:
         app(prog_name="factcheck")
-    except BrokenPipeError:  # piped into head: the reader left, which is not an error
-        sys.stderr.close()
-        sys.exit(0)
+        code = 0
+    except SystemExit as done:
+        code = done.code
+    except OutputError as error:
+        code = output_failed(error)
+    except BrokenPipeError as error:  # written around the guard (rich flushes its own way)
+        code = output_failed(OutputError(str(error)))
+    except KeyboardInterrupt:
+        code = 130
+    except Exception as error:  # a bug: never exit 0 or 1, which CI reads as a verdict
+        code = internal_error(error)
+    try:
+        sys.stdout.flush()
+    except OutputError as error:
+        code = output_failed(error)
+    except Exception as error:
+        code = EXIT_INTERNAL if code in (0, 1) else code
+        internal_error(error)
+    _quiet_exit(code)
+
+
+def _quiet_exit(code: int | str | None) -> None:
+    """Exit without Python flushing standard output again at shutdown (whose failure would be
+    printed as a traceback): it was flushed, or it failed and was reported."""
+    import os
+
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115  # closed by the interpreter's exit
+    sys.exit(code)

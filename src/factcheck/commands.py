@@ -14,11 +14,11 @@ from factcheck import baseline as baselines
 from factcheck.check import analyse, check, repository_root
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
+from factcheck.exits import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
 from factcheck.problems import InputError, shown
 from factcheck.textsafe import inert, not_a_command
 from factcheck.vocabulary import Rule, using
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_PATHS = (Path("claims"),)
 
 

@@ -7,10 +7,11 @@ dates are unknown use the fewest and most days the span can take, so no real cal
 
 from __future__ import annotations
 
+import math
 from collections.abc import Set
 from dataclasses import dataclass, field
 
-from factcheck.dates import DayInterval, Span, parse_years, span_day_bounds, starts_within
+from factcheck.dates import DayInterval, Span, span_day_bounds, starts_within
 from factcheck.model import Claim
 from factcheck.values import (
     AS_OF,
@@ -280,9 +281,9 @@ def _gap_text(rule: Rule, earlier: Point, later: Point) -> str:
 
 
 def _rule_span(rule: Rule) -> Span:
-    """A gap rule's span, in whole months."""
-    table = {"min": rule.least or 0} | ({} if rule.most is None else {"max": rule.most})
-    return parse_years(table)
+    """A gap rule's span, in whole months, rounded outwards (10/12 of a year is 10 months)."""
+    most = None if rule.most is None else math.ceil(round(rule.most * 12, 6))
+    return Span(math.floor(round((rule.least or 0) * 12, 6)), most, True)
 
 
 def _add_alive_rules(

@@ -51,12 +51,26 @@ def day(d: dt.date) -> int:
 
 
 def day_str(ordinal: int) -> str:
+    """A day as ISO 8601. The calendar factcheck reasons in runs from 0001-01-01 to 9999-12-31;
+    arithmetic can reach past either end (a birth in 9999 and an age of 15), and such a day is
+    shown as the end it lies beyond."""
+    if ordinal < 1:
+        return "a day before 0001-01-01"
+    if ordinal > _LAST_ORDINAL:
+        return "a day after 9999-12-31"
     return dt.date.fromordinal(ordinal).isoformat()
+
+
+def in_calendar(ordinal: int) -> int:
+    """The nearest day of the calendar (to place a day past its ends on a chart)."""
+    return min(max(ordinal, 1), _LAST_ORDINAL)
 
 
 def iso(interval: DayInterval) -> str:
     """An interval as the ISO 8601 date it came from: a day, a month ("2023-08"), a year."""
     assert interval.lo is not None and interval.hi is not None
+    if not 1 <= interval.lo <= interval.hi <= _LAST_ORDINAL:
+        return f"{day_str(interval.lo)}/{day_str(interval.hi)}"
     lo, hi = dt.date.fromordinal(interval.lo), dt.date.fromordinal(interval.hi)
     if lo == hi:
         return lo.isoformat()
@@ -173,6 +187,10 @@ def _years_number(value: object, what: str) -> float:
         raise DateError(f"{what} must not be negative")
     if value > MAX_YEARS:
         raise DateError(f"{what} of {value} years is beyond {MAX_YEARS} years")
+    if isinstance(value, float) and round(value, 2) != value:
+        # Spans are counted in months: more decimals than hundredths claim a precision that no
+        # article gives, and would be printed back as written.
+        raise DateError(f"{what} of {value} years has more than two decimals (write 1.5 or 0.25)")
     return float(value)
 
 

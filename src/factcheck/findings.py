@@ -271,8 +271,8 @@ def from_article_date(dated: ArticleDate, parties: Parties) -> Finding | None:
             message = f"{article.id} has no publication date, and no claim narrows it down"
         else:
             message = (
-                f"{article.id} has no publication date; its claims fit publication between "
-                f"{_end(window.lo)} and {_end(window.hi)}"
+                f"{article.id} has no publication date; its claims fit publication "
+                f"{_between(window.lo, window.hi)}"
             )
         if dated.left_out:
             refs = ", ".join(s.claim.ref for s in dated.left_out if s.claim is not None)
@@ -282,7 +282,7 @@ def from_article_date(dated: ArticleDate, parties: Parties) -> Finding | None:
         rule = MISDATED
         message = (
             f"{article.id} says it was published {article.published}, but its claims fit "
-            f"publication between {_end(window.lo)} and {_end(window.hi)}"
+            f"publication {_between(window.lo, window.hi)}"
         )
         lost = [s.claim.ref for s in dated.left_out if s.claim is not None]
         if lost:
@@ -338,6 +338,12 @@ def from_notice(notice: Notice, parties: Parties) -> Finding:
         legacy=fingerprint(notice.rule, notice.claims),
         ends_in=notice.ends or None,
     )
+
+
+def _between(lo: int | None, hi: int | None) -> str:
+    """ "between 2014-05-01 and 2014-08-01", or "on" the one day."""
+    first, last = _end(lo), _end(hi)
+    return f"between {first} and {last}" if first != last else f"on {first}"
 
 
 def _end(day: int | None) -> str:

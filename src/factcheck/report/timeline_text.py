@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TextIO
 
-from factcheck.dates import DayInterval, iso
+from factcheck.dates import DayInterval, in_calendar, iso
 from factcheck.report.text import marks_for, terminal
 from factcheck.textsafe import inert
 from factcheck.timeline import Age, Cited, Event, Timeline
@@ -92,7 +92,7 @@ class _Axis:
     width: int  # a multiple of the ticks' count when it can be
 
     def col(self, day: int) -> int:
-        date = dt.date.fromordinal(day)
+        date = dt.date.fromordinal(in_calendar(day))
         length = dt.date(date.year, 12, 31).timetuple().tm_yday
         position = date.year - self.first_year + (date.timetuple().tm_yday - 1) / length
         return min(self.width - 1, max(0, int(position * self.width / self.years)))
@@ -108,7 +108,7 @@ class _Axis:
 def _axis(days: list[int], width: int) -> _Axis:
     """The years from the first day to the last, starting on a labelled tick: every year, or
     every 2nd, 5th, 10th... so that the labels fit."""
-    low, last = (dt.date.fromordinal(d).year for d in (min(days), max(days)))
+    low, last = (dt.date.fromordinal(in_calendar(d)).year for d in (min(days), max(days)))
     for step in _STEPS:
         first = low - low % step
         ticks = -(-(last - first + 1) // step)

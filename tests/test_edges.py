@@ -1,0 +1,73 @@
+"""The edges of the calendar and of the values: input at the ends of the days factcheck reasons
+about (0001-01-01 to 9999-12-31) is reported on, never a crash, in every format and command;
+arithmetic past an end is shown as lying beyond it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+FORMATS = ("text", "json", "jsonl", "sarif", "github")
+
+
+def _claims(root: Path, files: dict[str, str]) -> Path:
+    (root / ".git").mkdir(exist_ok=True)
+    claims = root / "claims"
+    claims.mkdir(exist_ok=True)
+    (claims / "entities.toml").write_text(
+        '[[entities]]\nname = "Ann"\naliases = []\n\n[[entities]]\nname = "Bob"\naliases = []\n',
+        encoding="utf-8",
+    )
+    for name, text in files.items():
+        (claims / name).write_text(text, encoding="utf-8")
+    return claims
+
+
+LATE = {
+    "a.toml": '[article]\nid = "a"\npublished = 2019-06-01\n\n[[claims]]\nid = "born"\n'
+    'subject = "Ann"\npredicate = "born"\nvalue = 9999-01-01\n',
+    "u.toml": '[article]\nid = "u"\n\n[[claims]]\nid = "age"\nsubject = "Ann"\n'
+    'predicate = "age"\nvalue = 15\n',
+}
+EARLY = {
+    "a.toml": '[article]\nid = "a"\npublished = 2019-06-01\n\n[[claims]]\nid = "born"\n'
+    'subject = "Ann"\npredicate = "born"\nvalue = 0001-01-01\n\n[[claims]]\nid = "wed"\n'
+    'subject = "Ann"\npredicate = "married"\nobject = "Bob"\nvalue = 1\n'
+    'after = { predicate = "born", subject = "Ann" }\n\n[[claims]]\nid = "wed2"\n'
+    'subject = "Ann"\npredicate = "married"\nobject = "Bob"\nvalue = 0001-06-01\n',
+}
+
+
+@pytest.mark.parametrize("files", [LATE, EARLY], ids=["after-9999", "before-0001"])
+def test_the_ends_of_the_calendar_are_reported_on_in_every_command(
+    cli, tmp_path: Path, monkeypatch, files: dict[str, str]
+) -> None:
+    claims = _claims(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    for form in FORMATS:
+        assert cli("run", "--no-cache", "--format", form, str(claims)).exit_code in (0, 1)
+    report = json.loads(cli("run", "--no-cache", "--format", "json", str(claims)).stdout)
+    for finding in report["findings"]:
+        assert cli("explain", "--no-cache", finding["fingerprint"], str(claims)).exit_code == 0
+    for form in ("text", "json"):
+        assert cli("timeline", "Ann", "--format", form, str(claims)).exit_code == 0
+    if files is LATE:  # publication 15 years after a birth in 9999: past the calendar's end
+        (warning,) = report["findings"]
+        assert "fit publication on a day after 9999-12-31" in warning["message"]
+
+
+def test_a_years_value_has_at_most_two_decimals(cli, tmp_path: Path) -> None:
+    claims = _claims(
+        tmp_path,
+        {
+            "a.toml": '[article]\nid = "a"\npublished = 2019-06-01\n\n[[claims]]\nid = "m"\n'
+            'subject = "Ann"\npredicate = "married_for"\nobject = "Bob"\nvalue = 15.646\n'
+        },
+    )
+    result = cli("run", str(claims))
+    assert result.exit_code == 2
+    assert "a.toml:10: value: a span of years of 15.646 years has more than two decimals" in (
+        result.stderr
+    )

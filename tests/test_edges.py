@@ -71,3 +71,39 @@ def test_a_years_value_has_at_most_two_decimals(cli, tmp_path: Path) -> None:
     assert "a.toml:10: value: a span of years of 15.646 years has more than two decimals" in (
         result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("x = " + "[" * 600 + "]" * 600 + "\n", "the file nests arrays or tables too deeply"),
+        (
+            "x = " + "{a = " * 600 + "1" + "}" * 600 + "\n",
+            "the file nests arrays or tables too deeply",
+        ),
+        ("[" + ".".join(["a"] * 30_000) + "]\n", "a table header or key too long"),
+        (".".join(["a"] * 30_000) + " = 1\n", "a table header or key too long"),
+    ],
+)
+def test_input_nested_beyond_any_claims_file_is_bad_input(
+    cli, tmp_path: Path, text: str, said: str
+) -> None:
+    claims = _claims(tmp_path, {"a.toml": text})
+    result = cli("run", str(claims))
+    assert result.exit_code == 2 and f"a.toml:1: {said}" in result.stderr
+
+
+def test_a_file_over_the_limits_is_bad_input(cli, tmp_path: Path, monkeypatch) -> None:
+    from factcheck import loader
+
+    claim = '\n[[claims]]\nid = "c{n}"\nsubject = "Ann"\npredicate = "age"\nvalue = 30\n'
+    text = '[article]\nid = "a"\npublished = 2020-01-01\n' + "".join(
+        claim.format(n=n) for n in range(11)
+    )
+    claims = _claims(tmp_path, {"a.toml": text})
+    monkeypatch.setattr(loader, "MAX_CLAIMS", 10)
+    result = cli("run", "--no-cache", "--jobs", "1", str(claims))
+    assert result.exit_code == 2 and "11 claims, over the 10 a file may hold" in result.stderr
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    result = cli("run", "--no-cache", "--jobs", "1", str(claims))
+    assert result.exit_code == 2 and "a.toml:1: the file is 0 MB, over the 0 MB" in result.stderr

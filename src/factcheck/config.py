@@ -64,7 +64,7 @@ def _has_tool_table(pyproject: Path) -> bool:
         return False
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         # Broken: ours to report only if it seems to configure factcheck (read() says why).
         return "tool.factcheck" in text
     return isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]
@@ -85,6 +85,11 @@ def read(path: Path) -> Settings:
         raise InputError([Problem(name, 1, f"cannot read the configuration: {exc}")]) from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError([syntax_problem(name, text, exc, _CONFIG_HINTS)]) from None
+    except RecursionError:
+        message = "the configuration nests arrays or tables too deeply to read"
+        raise InputError(
+            [Problem(name, 1, message, "see the configuration in the README")]
+        ) from None
     lines = locate(text)
     if path.name == PYPROJECT:
         table, prefix = data.get("tool", {}).get("factcheck", {}), "tool.factcheck"

@@ -7,6 +7,7 @@ reading dates and spans is the job of :mod:`factcheck.values`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import tomllib
 from collections.abc import Iterable
@@ -56,6 +57,12 @@ REQUIRED: dict[str, list[str]] = {
     "entity": ["name"],
 }
 TOP_KEYS = ("article", "claims", "entities", "places")
+# Limits no real file comes near (the largest bundled file is a few KB; a generated 100k-claim
+# corpus has 20 claims a file), so that hostile input is refused rather than exhausting memory
+# or time.
+MAX_FILE_BYTES = 50 * 10**6
+MAX_CLAIMS = 100_000
+MAX_DEPTH = 32
 _TYPE_HINTS = {
     "value": 'a date like "June 2011" or 2011-06-14, or years like 11, 1.5 or { min = 10 }',
     "as_of": 'a date like "2022", "June 2018" or 2018-06-01',
@@ -70,18 +77,49 @@ _TYPE_WORDS.update({dict: "a table", list: "a list"})
 
 def parse_file(path: str, data: bytes) -> LoadedFile:
     """What a claim or entity file holds, checked; it depends on nothing but the file's bytes."""
+    if len(data) > MAX_FILE_BYTES:
+        size = f"{len(data) / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 10**6} MB a file may be"
+        problem = Problem(path, 1, f"the file is {size}", "split it into several files")
+        return LoadedFile(path, problems=[problem], unreadable=True)
     try:
         text = data.decode("utf-8-sig")  # editors on Windows may start the file with a BOM
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problem = Problem(path, line, "the file is not UTF-8 text", "save it as UTF-8")
         return LoadedFile(path, problems=[problem], unreadable=True)
+    deep = _too_deep(path, text)
+    if deep is not None:
+        return LoadedFile(path, problems=[deep], unreadable=True)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         problem = syntax_problem(path, text, exc, _CLAIMS_HINTS)
         return LoadedFile(path, problems=[problem], unreadable=True)
+    except RecursionError:  # nesting deeper than the reader can follow: nothing to read
+        hint = f"a claims file nests no deeper than {MAX_DEPTH} levels"
+        problem = Problem(path, 1, "the file nests arrays or tables too deeply", hint)
+        return LoadedFile(path, problems=[problem], unreadable=True)
+    claims = document.get("claims")
+    if isinstance(claims, list) and len(claims) > MAX_CLAIMS:
+        message = f"{len(claims)} claims, over the {MAX_CLAIMS} a file may hold"
+        problem = Problem(path, 1, message, "split the article's claims into several files")
+        return LoadedFile(path, problems=[problem], unreadable=True)
     return _FileReader(path, text, document).read()
+
+
+def _too_deep(path: str, text: str) -> Problem | None:
+    """A table header or key longer than any claims file needs: "[a.b.c. ...]" 100,000 levels
+    deep takes the TOML reader long to refuse. (Arrays and inline tables nested too deeply are
+    refused when the reader runs out of stack.)"""
+    found = _LONG_KEY.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    hint = f"a claims file nests no deeper than {MAX_DEPTH} levels"
+    return Problem(path, line, "a table header or key too long to be a claims file's", hint)
+
+
+_LONG_KEY = re.compile(r"^[ \t]*(?:\[[^\n]{1000,}|[^\n=\"'#]{1000,}=)", re.M)
 
 
 _CLAIMS_HINTS = SyntaxHints(

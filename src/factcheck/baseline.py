@@ -166,6 +166,9 @@ def write(path: Path, entries: Iterable[Entry]) -> None:
 def read(path: Path) -> Baseline:
     """Read a baseline; anything but a well-formed one is bad input, never an empty baseline."""
     name = str(path)
+    if path.exists() and not path.is_file():  # a FIFO would hang the run, /dev/zero fill memory
+        message = "the baseline is not a regular file"
+        raise InputError([Problem(name, 1, message, "give the path of a baseline file")])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -26,6 +26,7 @@ import hmac
 import json
 import os
 import pickle
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
@@ -98,9 +99,12 @@ class ParseCache:
 
     @classmethod
     def at(cls, root: Path, paths: Sequence[Path]) -> ParseCache | None:
-        """The cache of these paths in the repository at ``root``; None without a key."""
+        """The cache of these paths in the repository at ``root``; None without a key, or where
+        the cache folder is not one factcheck can own (see :func:`_owned`)."""
         key = signing_key()
-        return None if key is None else cls(_pack_path(root, paths, "parse"), key)
+        if key is None or not _owned(root / CACHE_DIR):
+            return None
+        return cls(_pack_path(root, paths, "parse"), key)
 
     def get(self, facts: Facts) -> Entry | None:
         """The pickled entry for a file with these facts, or None."""
@@ -127,9 +131,12 @@ class ReportCache:
 
     @classmethod
     def at(cls, root: Path, paths: Sequence[Path]) -> ReportCache | None:
-        """The report pack of these paths in the repository at ``root``; None without a key."""
+        """The report pack of these paths in the repository at ``root``; None without a key, or
+        where the cache folder is not one factcheck can own."""
         key = signing_key()
-        return None if key is None else cls(_pack_path(root, paths, "report"), key)
+        if key is None or not _owned(root / CACHE_DIR):
+            return None
+        return cls(_pack_path(root, paths, "report"), key)
 
     @staticmethod
     def identity(
@@ -212,8 +219,12 @@ def key_folder() -> Path:
 
 
 def signing_key() -> bytes | None:
-    """This user's key, made on first use; None where it can be neither read nor made."""
-    path = key_folder() / _KEY_FILE
+    """This user's key, made on first use; None where it can be neither read nor made (or
+    where the user has no home to keep it in)."""
+    try:
+        path = key_folder() / _KEY_FILE
+    except RuntimeError:  # no HOME, no XDG_CACHE_HOME: Path.home() cannot tell
+        return None
     try:
         key = path.read_bytes()
         if len(key) == 32:
@@ -261,6 +272,17 @@ def _made_by() -> dict[str, str]:
     }
 
 
+def _owned(folder: Path) -> bool:
+    """Whether the cache folder is factcheck's to write in: absent, or a real folder. A link
+    (committed to a repository, say) would send the cache's files, and its evictions, wherever
+    it points: then there is no cache."""
+    return not folder.is_symlink() and (folder.is_dir() or not folder.exists())
+
+
+# The packs factcheck writes, and the only files eviction deletes.
+_PACK = re.compile(r"^(?:parse|report)-[0-9a-f]{32}\.pack$")
+
+
 def _evict(kept: Path) -> None:
     """Keep the packs of the most recently used sets of paths only: each set checked (single
     files, say) has its own, and they would otherwise pile up. A set's packs go together: a
@@ -269,7 +291,7 @@ def _evict(kept: Path) -> None:
     def named(pack: Path) -> str:
         return pack.name.partition("-")[2]
 
-    packs = list(kept.parent.glob("*-*.pack"))
+    packs = [p for p in kept.parent.glob("*-*.pack") if _PACK.match(p.name) and p.is_file()]
     used: dict[str, int] = {}
     for pack in packs:
         with suppress(OSError):

@@ -13,6 +13,7 @@ Keys (all optional; paths are relative to the file that sets them):
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -55,6 +56,16 @@ def find(start: Path) -> Path | None:
         if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _repository(folder: Path) -> Path:
+    """The repository a configuration belongs to: the nearest folder above with .git, else the
+    configuration's own folder."""
+    start = Path(os.path.abspath(folder))
+    for candidate in (start, *start.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return start
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -147,7 +158,22 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problem("paths", "paths must be a list of paths", 'e.g. paths = ["claims"]')
             return ()
-        return tuple(self.folder / v for v in value)
+        return tuple(p for v in value if (p := self.inside("paths", v)) is not None)
+
+    def inside(self, key: str, value: str) -> Path | None:
+        """The configured path, if it stays inside the repository: a repository's configuration
+        (a pull request's, say) must not make factcheck read, or write, elsewhere. A path
+        outside is given on the command line, by the user who means it."""
+        path = self.folder / value
+        root = _repository(self.folder)
+        if Path(os.path.abspath(path)).is_relative_to(root):
+            return path
+        flag = "--baseline" if key == "baseline" else "the paths argument"
+        message = f"{key} {value!r} is outside the repository ({root})"
+        self.problem(
+            key, message, f"a configuration names paths inside it; give this one with {flag}"
+        )
+        return None
 
     def path(self, value: object) -> Path | None:
         if value is None:
@@ -157,7 +183,7 @@ class _Reader:
                 "baseline", "baseline must be a path", 'e.g. baseline = ".factcheck-baseline.json"'
             )
             return None
-        return self.folder / value
+        return self.inside("baseline", value)
 
     def codes(self, value: object, key: str) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -387,3 +387,12 @@ def test_a_baseline_written_before_it_kept_values_is_matched_by_fingerprint(
     (repo / BASELINE).write_text(json.dumps(document), encoding="utf-8")
     assert cli("run", "--baseline", BASELINE).exit_code == 0
     assert set(_fingerprints(cli, "--baseline", BASELINE).values()) == {False}
+
+
+def test_the_output_path_is_echoed_inert(cli, repo: Path) -> None:
+    """Regression (#14): a path's escapes never reach the terminal raw."""
+    name = "b\x1b[31m\x07.json"
+    result = cli("baseline", "--output", name)
+    assert result.exit_code == 0 and (repo / name).is_file()
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "b\\x1b[31m\\x07.json" in result.stderr

@@ -424,3 +424,21 @@ def test_sarif_rules_link_their_pages_where_the_project_names_its_repository(
     assert rules[0]["helpUri"] == (
         "https://git.example.org/desk/factcheck/blob/HEAD/docs/rules/FC101.md"
     )
+
+
+def test_json_escapes_what_a_terminal_would_act_on(cli, corpus) -> None:
+    """Regression (#14): U+009B is a CSI to xterm, U+202E reverses what follows, U+2028 breaks
+    a line in some viewers: JSON output carries them escaped, and reads back the same."""
+    quote = "son \u009b31m Aleph \u202e, 7\u2028 \u2066x\u2069"
+    root = corpus(
+        {
+            "a.toml": HOSTILE_FILES["we,ird %25 [x].toml"].replace(HOSTILE_TOML, quote),
+            "b.toml": HOSTILE_FILES["b.toml"],
+        }
+    )
+    for fmt in ("json", "jsonl"):
+        out = _run(cli, root, fmt)
+        assert not any(ch in out for ch in "\u009b\u202e\u2028\u2066\u2069")
+        assert "\\u009b31m" in out and "\\u202e" in out
+        findings = [json.loads(out)] if fmt == "json" else [json.loads(x) for x in _lines(out)]
+        assert quote in json.dumps(findings, ensure_ascii=False)

@@ -747,6 +747,42 @@ def test_triple_quotes_inside_a_literal_string_keep_line_numbers_right(corpus, c
     ]
 
 
+_BEFORE_ALEF = {
+    "an escaped closing quote": 'quote = """he said \\"""\n[[claims]]\nid = "c9"\n"""',
+    "a multi-line string in an array": 'quotes = ["""son Aleph,\n[[claims]]\n11"""]',
+    "an array of arrays over lines": 'pairs = [\n  ["claims"]\n]',
+    "a line separator in a string": 'quote = "son\u2028Aleph\u0085, 11"',
+    "a literal multi-line string": "quote = '''son Aleph,\n[[claims]]\n11'''",
+}
+
+
+@pytest.mark.parametrize("extra", _BEFORE_ALEF.values(), ids=_BEFORE_ALEF.keys())
+def test_strings_and_arrays_over_lines_keep_later_line_numbers_right(corpus, cli, extra):
+    """Regression (#14): a line of a string or array is never read as a header or a key, and
+    only \\n ends a line."""
+    source = text(
+        """\
+        [article]
+        id = "a1"
+        published = 2023-06-07
+        """
+    )
+    source += f'\n[[claims]]\n{extra}\nid = "c1"\nsubject = "Aleph"\npredicate = "age"\n'
+    source += 'value = 11\n\n[[claims]]\nid = "c2"\nsubject = "Alef"\n'
+    source += 'predicate = "age"\nvalue = 3\n'
+    root = corpus({"a.toml": source})
+    lines = run_bad(cli, str(root))
+    line = source.split("\n").index('subject = "Alef"') + 1
+    alef = f"{root / 'a.toml'}:{line}: unknown subject 'Alef' (did you mean 'Aleph'?)"
+    # A key other than quote is also named, at the line it starts on.
+    assert lines[-1] == alef
+    assert [x.partition(" (")[0] for x in lines[:-1]] == [
+        f"{root / 'a.toml'}:6: unknown key {key!r} in the claim"
+        for key in [extra.split()[0]]
+        if key != "quote"
+    ]
+
+
 # --- the user's files are left alone -----------------------------------------------------------
 
 

@@ -111,7 +111,8 @@ def baseline(
         return _report_problems(error, "text")
     count = len(entries)
     print(
-        f"factcheck: wrote {count} finding{'s' * (count != 1)} to {shown(target)}", file=sys.stderr
+        f"factcheck: wrote {count} finding{'s' * (count != 1)} to {inert(shown(target))}",
+        file=sys.stderr,
     )
     return EXIT_CLEAN
 

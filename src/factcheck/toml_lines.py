@@ -16,7 +16,51 @@ from factcheck.problems import Problem
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[.=]""")
-_MULTILINE = ('"""', "'''")
+_TOKEN = re.compile(r"""\"\"\"|'''|"(?:[^"\\]|\\.)*"|'[^']*'|#|[\[\]{}]""")
+_CLOSE = {'"""': re.compile(r'(?<!\\)(?:\\\\)*"""'), "'''": re.compile("'''")}
+_OPEN = frozenset("[{")
+
+
+@dataclass(slots=True)
+class _State:
+    """Where a line ends in TOML's grammar: inside a multi-line string, or inside brackets."""
+
+    string: str | None = None
+    depth: int = 0
+
+    def plain(self, raw: str) -> bool:
+        """Whether ``raw`` starts and ends outside any string or bracket, found cheaply."""
+        return (
+            self.string is None
+            and self.depth == 0
+            and '"""' not in raw
+            and "'''" not in raw
+            and raw.count("[") == raw.count("]")
+            and raw.count("{") == raw.count("}")
+        )
+
+    def scan(self, raw: str) -> None:
+        """Move the state to the end of ``raw``, token by token."""
+        position = 0
+        while True:
+            if self.string is not None:
+                closing = _CLOSE[self.string].search(raw, position)
+                if closing is None:
+                    return
+                self.string, position = None, closing.end()
+            token = _TOKEN.search(raw, position)
+            if token is None:
+                return
+            text = token.group()
+            if text in _CLOSE:
+                self.string = text
+            elif text == "#":
+                return
+            elif text in _OPEN:
+                self.depth += 1
+            elif text in "]}":
+                self.depth = max(0, self.depth - 1)
+            position = token.end()
 
 
 @dataclass(slots=True)
@@ -48,12 +92,15 @@ class Lines:
 def locate(text: str) -> Lines:
     lines = Lines()
     current = lines.root
-    in_multiline: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if in_multiline:
-            if in_multiline in raw:
-                in_multiline = None
-            continue
+    state = _State()
+    # TOML's lines end at \n (or \r\n): str.splitlines would also break at U+2028 or U+0085,
+    # which a value may hold, and count the lines after it wrong.
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not state.plain(raw):
+            inside = state.string is not None or state.depth > 0
+            state.scan(raw)
+            if inside:  # a line of a multi-line string or array holds no header or key
+                continue
         header = _HEADER.match(raw)
         if header and "=" not in raw.split("#")[0]:
             name = header.group(2).strip().strip("\"'")
@@ -64,15 +111,9 @@ def locate(text: str) -> Lines:
                 lines.tables[name] = current
             continue
         key = _KEY.match(raw)
-        if not key:
-            continue
-        # Interned: every claim repeats the same few keys.
-        current.keys.setdefault(sys.intern(key.group(1).strip("\"'")), number)
-        # Only a value that opens with triple quotes and does not close them spans lines.
-        value = raw.partition("=")[2].lstrip()
-        for quotes in _MULTILINE:
-            if value.startswith(quotes) and quotes not in value[3:]:
-                in_multiline = quotes
+        if key:
+            # Interned: every claim repeats the same few keys.
+            current.keys.setdefault(sys.intern(key.group(1).strip("\"'")), number)
     return lines
 
 
@@ -99,7 +140,7 @@ def syntax_problem(
         return Problem(path, int(match.group(2)), f"TOML syntax error: {what}", hint)
     what = message.replace("(at end of document)", "").strip()
     if "end of document" in message:  # tomllib gives no line there: it is the last one
-        line = max(1, len(text.splitlines()))
+        line = max(1, len(text.rstrip("\n").split("\n")))
         hint = "a value or a closing quote or bracket may be missing"
         return Problem(path, line, f"TOML syntax error at the end of the file: {what}", hint)
     return Problem(path, 1, f"TOML syntax error: {message}", _syntax_hint(message, hints))

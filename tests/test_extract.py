@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sys
 import time
 import tomllib
 from pathlib import Path
@@ -645,3 +646,24 @@ def test_an_article_takes_well_under_a_second(names: Names) -> None:
     started = time.perf_counter()
     draft(text, names)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+def test_names_that_are_not_utf8(cli, repo: Path) -> None:
+    """Regression (#14): an article and an output named with bytes that are not UTF-8 work,
+    and are shown as \\xNN; an id or outlet that is not UTF-8 text is refused (its TOML would
+    not load), never a traceback."""
+    article = Path(os.fsdecode(b"art\xff.txt"))
+    (repo / article).write_text(ARTICLE, encoding="utf-8")
+    target = repo / "claims" / os.fsdecode(b"out\xfd.toml")
+    result = cli("extract", str(article), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert "from art\\xff.txt to " in result.stderr and "out\\xfd.toml" in result.stderr
+    assert cli("run", "claims").exit_code in (0, 1)
+    for option in ("--id", "--outlet"):
+        result = cli("extract", str(article), option, os.fsdecode(b"x\xfe"))
+        assert result.exit_code == 2
+        assert (
+            result.stderr
+            == f"factcheck: {option} 'x\\xfe' is not UTF-8 text (check the shell's locale)\n"
+        )

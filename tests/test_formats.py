@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 import re
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -442,3 +444,52 @@ def test_json_escapes_what_a_terminal_would_act_on(cli, corpus) -> None:
         assert "\\u009b31m" in out and "\\u202e" in out
         findings = [json.loads(out)] if fmt == "json" else [json.loads(x) for x in _lines(out)]
         assert quote in json.dumps(findings, ensure_ascii=False)
+
+
+def test_a_baseline_path_cannot_write_a_command_into_the_prune_hint(baselined) -> None:
+    """Regression (#14): a path that holds a line break and ``::error`` stays one plain line."""
+    hostile = dataclasses.replace(
+        baselined,
+        baseline=dataclasses.replace(baselined.baseline, path="b\n::error::owned\x1b[31m.json"),
+    )
+    *_, prune = _lines(_render(hostile, "github"))
+    assert prune.startswith("factcheck: prune the fixed: ")
+    assert "\\n::error::owned\\x1b[31m.json" in prune
+
+
+NOT_UTF8 = [os.fsdecode(b"caf\xe9.toml"), os.fsdecode(b"b\xff\x1b[31m.toml")]
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+def test_file_names_that_are_not_utf8_are_data_in_every_format(cli, corpus, monkeypatch) -> None:
+    """Regression (#14): ``claims/caf\\xe9.toml`` crashed SARIF. Its bytes are shown as \\xNN
+    wherever a person reads them, percent-encoded in SARIF's URIs, and escaped in JSON so that
+    ``os.fsencode`` gives the name back."""
+    files = {
+        NOT_UTF8[0]: HOSTILE_FILES["b.toml"],
+        NOT_UTF8[1]: HOSTILE_FILES["we,ird %25 [x].toml"],
+    }
+    root = corpus(files)
+    monkeypatch.chdir(root.parent)
+    outputs = {}
+    for fmt in FORMATS:
+        result = cli("run", str(root), "--format", fmt)
+        assert result.exit_code == 1, (fmt, result.output)
+        outputs[fmt] = result.stdout
+        assert "\x1b" not in result.stdout and "\udcff" not in result.stdout
+    assert "claims/b\\xff\\x1b[31m.toml" in outputs["github"]
+    assert "b\\xff\\x1b[31m.toml" in outputs["text"]
+    sarif = json.loads(outputs["sarif"])
+    _validate(sarif)
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+        for loc in [*r["locations"], *r.get("relatedLocations", [])]
+    }
+    assert uris == {"claims/caf%E9.toml", "claims/b%FF%1B%5B31m.toml"}
+    named = {
+        os.fsencode(Path(c["file"]).name)
+        for f in json.loads(outputs["json"])["findings"]
+        for c in f["claims"]
+    }
+    assert named == {b"caf\xe9.toml", b"b\xff\x1b[31m.toml"}

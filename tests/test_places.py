@@ -73,7 +73,10 @@ def test_how_two_named_places_relate(tmp_path: Path, one: str, other: str, relat
             "places within each other in a loop: A within B within A",
         ),
         ('[[places]]\nname = "Paris"\n', "place 'Paris' is defined twice"),
-        ('[[places]]\nname = "Lutetia"\naliases = ["Paris"]\n', "'Paris' names both places"),
+        (
+            '[[places]]\nname = "Lutetia"\naliases = ["Paris"]\n',
+            "'Paris' names both 'Paris' and 'Lutetia'",
+        ),
     ],
 )
 def test_bad_places_are_problems_at_their_line(tmp_path: Path, extra: str, message: str) -> None:

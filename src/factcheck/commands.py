@@ -16,7 +16,7 @@ from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.exits import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
 from factcheck.problems import InputError, shown
-from factcheck.textsafe import inert, not_a_command
+from factcheck.textsafe import inert, is_text, not_a_command
 from factcheck.vocabulary import Rule, using
 
 DEFAULT_PATHS = (Path("claims"),)
@@ -191,6 +191,11 @@ def extract(
     if article_id is not None and not article_id.strip():
         print("factcheck: --id must not be empty (give the article's id)", file=sys.stderr)
         return EXIT_BAD_INPUT
+    for option, value in (("--id", article_id), ("--outlet", outlet)):
+        if value is not None and not is_text(value):  # TOML could not hold it: refused here
+            message = f"factcheck: {option} '{value}' is not UTF-8 text (check the shell's locale)"
+            print(not_a_command(inert(message)), file=sys.stderr)
+            return EXIT_BAD_INPUT
     what = "the claims file"
     try:
         if output is not None and not force:

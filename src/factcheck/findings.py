@@ -20,10 +20,10 @@ from factcheck.blame import Blame, Notice, Verdict
 from factcheck.constraints import Source
 from factcheck.dates import DayInterval, day_str, iso, parse_date
 from factcheck.dating import ArticleDate
-from factcheck.entities import fold
 from factcheck.lengths import parse_length
 from factcheck.model import Article, Claim, Location
 from factcheck.paths import Step
+from factcheck.spellings import fold
 from factcheck.values import AS_OF, may_be_present_tense, read_count
 from factcheck.vocabulary import CONFLICT, MISDATED, UNDATED, Rule, Severity, active
 

@@ -1,9 +1,11 @@
 """Find the claim files that paths name, and read each once: the inputs of loading.
 
-A folder is searched for ``*.toml`` files (folders whose names start with ``.`` are skipped); a
+A folder is searched for ``*.toml`` files, in any case (hidden files and folders, whose names
+start with ``.``, are left out); links are followed while they stay inside the repository. A
 file or a folder checked on its own brings the nearest ``entities.toml`` above it, up to the
-repository's root. A path that names nothing to load, or a folder that cannot be read, is a
-problem, never a silent skip.
+repository's root. A path that names nothing to load, a folder that cannot be read, a link out
+of the repository or to nothing, and a FIFO, socket or device named ``*.toml`` are problems,
+never a silent skip.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         elif is_file:
             files.append((path, path.resolve()))
             files.extend((e, e.resolve()) for e in _nearest_entities(path))
+        elif os.path.lexists(path):  # a link to nothing, a FIFO: named, so never waited on
+            problems.append(_special(path, path.lstat().st_mode))
         else:
             problems.append(
                 Problem(str(path), 1, "no such file or folder", "give the claims folder or files")
@@ -56,33 +60,116 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def _toml_files(folder: Path, problems: list[Problem]) -> list[tuple[Path, Path]]:
-    """The ``*.toml`` files in ``folder`` and below, sorted by their path's parts, each with its
-    resolved path; hidden files and folders are left out, and so are linked folders (as
-    ``Path.rglob`` does). Resolving a path takes a look at every folder in it: a file that is
-    not a link is resolved by its folder's path instead."""
+    """The ``*.toml`` files (any case: ``*.TOML`` too) in ``folder`` and below, sorted by their
+    path's parts, each with its resolved path. Hidden files and folders are left out. Linked
+    folders and files are followed while they stay inside the repository (a link out of it, or
+    back into a folder already searched, is not). A link to nothing, a FIFO, a socket or a
+    device named ``*.toml`` is a problem: nothing is left out silently."""
+    boundary = _boundary(folder)
+    real: dict[str, Path] = {str(folder): Path(os.path.realpath(folder))}
+    seen = {_identity(folder)}  # folders searched, by device and inode: a loop of links ends
     found: list[tuple[tuple[str, ...], Path, Path]] = []
-    real = Path(os.path.realpath(folder))
     errors: list[OSError] = []
-    for at, folders, names in os.walk(folder, onerror=errors.append):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+    for at, folders, names in os.walk(folder, onerror=errors.append, followlinks=True):
         parts = Path(at).relative_to(folder).parts
+        folders[:] = [
+            name
+            for name in sorted(folders)
+            if not name.startswith(".") and _enter(Path(at, name), real, seen, boundary, problems)
+        ]
         for name in names:
-            if not name.endswith(".toml") or name.startswith("."):
+            if name.startswith(".") or not name.lower().endswith(".toml"):
                 continue
             file = Path(at, name)
             try:
-                mode = file.lstat().st_mode
-                if stat.S_ISLNK(mode) and file.is_file():
-                    found.append(((*parts, name), file, file.resolve()))
-                elif stat.S_ISREG(mode):
-                    found.append(((*parts, name), file, real.joinpath(*parts, name)))
+                resolved = _claim_file(file, real[at] / name, boundary)
             except FileNotFoundError:
                 continue  # gone since the folder was read
             except OSError as exc:  # listed, but not to be looked at (a folder without x)
                 errors.append(exc)
+                continue
+            if isinstance(resolved, Problem):
+                problems.append(resolved)
+            else:
+                found.append(((*parts, name), file, resolved))
     problems += [_unreadable(str(error.filename), error) for error in errors]
     found.sort(key=lambda item: item[0])
     return [(file, resolved) for _, file, resolved in found]
+
+
+_SPECIAL = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device"}
+_SPECIAL[stat.S_IFBLK] = "a device"
+
+
+def _claim_file(file: Path, real: Path, boundary: Path) -> Path | Problem:
+    """The resolved path of a file found by its name, or why it cannot be loaded. Resolving a
+    path takes a look at every folder in it: a file that is not a link is resolved by its
+    folder's real path instead."""
+    mode = file.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        target = Path(os.path.realpath(file))
+        if not target.exists():
+            return _special(file, mode)
+        if not target.is_relative_to(boundary):
+            return _outside(file, target)
+        mode, real = target.stat().st_mode, target
+    if stat.S_ISREG(mode):
+        return real
+    return _special(file, mode)
+
+
+def _special(file: Path, mode: int) -> Problem:
+    if stat.S_ISLNK(mode):
+        return Problem(str(file), 1, "a link to nothing", "fix the link or remove it")
+    kind = _SPECIAL.get(stat.S_IFMT(mode), "not a file")
+    hint = "claim files must be regular files: remove it, or rename it to leave it out"
+    return Problem(str(file), 1, f"not a regular file: {kind}", hint)
+
+
+def _enter(
+    folder: Path,
+    real: dict[str, Path],
+    seen: set[tuple[int, int]],
+    boundary: Path,
+    problems: list[Problem],
+) -> bool:
+    """Whether to search a subfolder: once, and only inside the repository."""
+    parent = real[str(folder.parent)]
+    try:
+        linked = folder.is_symlink()
+        target = Path(os.path.realpath(folder)) if linked else parent / folder.name
+        if linked and not target.is_relative_to(boundary):
+            problems.append(_outside(folder, target))
+            return False
+        identity = _identity(folder)
+    except OSError as exc:
+        problems.append(_unreadable(str(folder), exc))
+        return False
+    if identity in seen:
+        return False
+    seen.add(identity)
+    real[str(folder)] = target
+    return True
+
+
+def _identity(folder: Path) -> tuple[int, int]:
+    status = folder.stat()
+    return status.st_dev, status.st_ino
+
+
+def _boundary(folder: Path) -> Path:
+    """Where links found in ``folder`` may lead: the git repository that holds it, or outside
+    any, the folder itself. A claims repository's links must not read the machine's files."""
+    start = Path(os.path.realpath(folder))
+    for candidate in (start, *start.parents):
+        if present(candidate / ".git"):
+            return candidate
+    return start
+
+
+def _outside(link: Path, target: Path) -> Problem:
+    hint = "name the target on the command line to check it"
+    return Problem(str(link), 1, f"a link to {target}, outside the repository: not followed", hint)
 
 
 def _unreadable(path: str, exc: OSError) -> Problem:

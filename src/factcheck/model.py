@@ -80,8 +80,7 @@ class Entity:
     location: Location
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
-    def line_of(self, spelling: str) -> int:
-        key = "name" if spelling == self.name else "aliases"
+    def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.location.line)
 
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from factcheck.entities import fold
 from factcheck.model import Corpus
-from factcheck.problems import Problem, closest_match
+from factcheck.problems import Problem
+from factcheck.spellings import Spellings, fold
 
 Relation = Literal["same", "within", "contains", "apart", "unknown"]
 HINT = "add it to [[places]] in an entity file, with the place that contains it as within"
@@ -49,37 +49,14 @@ class Named:
         return ", ".join(self.written)
 
 
-class Places:
+class Places(Spellings):
     """The known places, by folded name and alias, and the place each is within."""
 
     def __init__(self, corpus: Corpus) -> None:
-        self.index: dict[str, str] = {}
-        self.spelled: dict[str, str] = {}
+        super().__init__("place", unknown=HINT, none_defined=HINT)
         self.within: dict[str, str] = {}
-        self.problems: list[Problem] = []
-        first: dict[str, str] = {}  # each place's name: where it is first defined
         for place in corpus.places:
-            # An alias that repeats the name adds nothing: not a second definition.
-            aliases = [a for a in place.aliases if fold(a) != fold(place.name)]
-            for spelling in (place.name, *aliases):
-                key = fold(spelling)
-                where = (
-                    place.location.path,
-                    place.line_of("name" if spelling == place.name else "aliases"),
-                )
-                if not key:
-                    self.problems.append(Problem(*where, "an empty alias", "remove it"))
-                    continue
-                owner = self.index.setdefault(key, place.name)
-                if key in first and spelling == place.name:
-                    message = f"place {place.name!r} is defined twice"
-                    self.problems.append(Problem(*where, message, f"first at {first[key]}"))
-                    continue
-                first.setdefault(key, f"{where[0]}:{where[1]}")
-                if owner != place.name:
-                    message = f"{spelling!r} names both places {owner!r} and {place.name!r}"
-                    self.problems.append(Problem(*where, message, "a name must name one place"))
-                self.spelled.setdefault(key, spelling)
+            self.define(place.name, place.aliases, place.location.path, place.line_of)
         for place in corpus.places:
             if place.within is None:
                 continue
@@ -106,13 +83,6 @@ class Places:
                 )
         if self.problems:
             self.within = {}
-
-    def resolve(self, name: str) -> str | None:
-        return self.index.get(fold(name))
-
-    def suggest(self, name: str) -> str:
-        match = closest_match(fold(name), self.index)
-        return f"did you mean {self.spelled[match]!r}?" if match else HINT
 
     def _loop(self, name: str) -> list[str]:
         path = [name]

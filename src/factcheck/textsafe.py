@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
+# Controls, formats (bidi), lone surrogates (bytes that are not UTF-8), line and paragraph breaks.
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
 
 def _visible(char: str) -> str:
     if char == "\n":
@@ -11,15 +14,19 @@ def _visible(char: str) -> str:
     if char == "\t":
         return "\\t"
     code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8, as Python decodes it
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def inert(text: str) -> str:
-    """Escape control characters (ANSI escapes, carriage returns, bidi overrides) visibly."""
+    """Escape control characters (ANSI escapes, carriage returns, bidi overrides) visibly, and
+    the bytes of a file name that is not UTF-8 as ``\\xNN``."""
     if text.isprintable():
         return text
     return "".join(
-        _visible(c) if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text
+        _visible(c) if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") else c
+        for c in text
     )
 
 
@@ -30,3 +37,13 @@ def not_a_command(line: str) -> str:
     command; an invisible zero-width space in front keeps the text as it reads.
     """
     return "\u200b" + line if line.lstrip().startswith("::") else line
+
+
+def is_text(value: str) -> bool:
+    """Whether ``value`` is text: not a name with bytes that are not UTF-8, which Python holds
+    as lone surrogates."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

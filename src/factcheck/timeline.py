@@ -15,12 +15,13 @@ from typing import Literal
 from factcheck.constraints import Source, value_text
 from factcheck.dates import DateError, DayInterval, iso, parse_date
 from factcheck.engine import solve
-from factcheck.entities import Names, fold
+from factcheck.entities import Names
 from factcheck.findings import normalised
 from factcheck.lengths import parse_length
 from factcheck.model import Claim
 from factcheck.problems import InputError, Problem, closest_match
 from factcheck.results import Analysis
+from factcheck.spellings import fold
 from factcheck.values import Point
 from factcheck.vocabulary import active
 

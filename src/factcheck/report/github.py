@@ -37,9 +37,9 @@ def command(report: Report, finding: Finding) -> str:
         "line": str(where.line),
         "title": f"{finding.rule.code} {finding.rule.name}",
     }
-    # The file is left as named, escaped only, so that the annotation finds it.
-    shown = {k: v if k == "file" else inert(v) for k, v in properties.items()}
-    listed = ",".join(f"{key}={escape_property(value)}" for key, value in shown.items())
+    # A file name with control characters, or not UTF-8, is shown escaped like any text: no
+    # annotation could find such a file, and its raw bytes must not reach the log.
+    listed = ",".join(f"{key}={escape_property(inert(value))}" for key, value in properties.items())
     # Two lines: the finding, then its verdict; each made inert on its own, so that the line
     # break between them is ours and no text from a claim file can make one.
     message = "\n".join(inert(part) for part in (finding.message, verdict(finding)) if part)
@@ -52,4 +52,6 @@ def render(report: Report, out: TextIO) -> None:
     if report.baseline is not None:
         out.write(not_a_command(f"factcheck: {summary(report)}") + "\n")
         if report.fixed:
-            out.write(not_a_command(f"factcheck: prune the fixed: {report.prune_command()}") + "\n")
+            out.write(
+                not_a_command(f"factcheck: prune the fixed: {inert(report.prune_command())}") + "\n"
+            )

@@ -12,6 +12,7 @@ the backslashes out again, so the text reads as written.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
@@ -51,7 +52,8 @@ def _artifact(report: Report, path: str) -> dict:
     relative = report.relative(path)
     if Path(relative).is_absolute():  # outside the repository: only an absolute URI finds it
         return {"uri": Path(relative).as_uri()}
-    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+    # A URI names the file's bytes: a name that is not UTF-8 is percent-encoded as it is.
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _location(report: Report, where: Location, message: str | None = None) -> dict:

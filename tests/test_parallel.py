@@ -91,3 +91,54 @@ def test_without_processes_the_files_are_parsed_here(corpus, cli, monkeypatch):
     result = cli("run", "-j", "2", "--no-cache", "-f", "json", str(corpus))
     assert result.stdout == serial.stdout
     assert result.exit_code == serial.exit_code == 1
+
+
+_ORPHANS = """
+import os, time
+from factcheck.parallel import pool_of
+
+def pid(_):
+    time.sleep(0.2)  # long enough that each worker takes a task
+    return os.getpid()
+
+with pool_of(2) as pool:
+    pids = set()
+    while len(pids) < 2:
+        pids |= set(pool.map(pid, range(4)))
+    print(*sorted(pids), flush=True)
+    time.sleep(60)  # the workers wait for work that never comes
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    """Regression (#14): after a kill -9 of factcheck, its parse workers lived on for ever."""
+    import signal
+    import subprocess
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHANS], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10 * parallel.PARENT_POLL_SECONDS + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a worker that exited may linger as a zombie: not alive)."""
+    proc = Path(f"/proc/{pid}/stat")
+    if Path("/proc").is_dir():
+        try:
+            return proc.read_text(encoding="ascii").rsplit(")", 1)[1].split()[0] != "Z"
+        except FileNotFoundError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

@@ -21,6 +21,7 @@ from factcheck.model import Corpus, LoadedFile
 from factcheck.vocabulary import Vocabulary, active, using
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
 # Below this many files to parse per process, starting the process costs more than it saves.
@@ -76,7 +77,6 @@ def _parse(
             found = parse_file(str(files[index]), data)
             parsed.append((index, found, _pickled(found) if keep else None))
         return parsed
-    from concurrent.futures import ProcessPoolExecutor  # only for many files
     from concurrent.futures.process import BrokenProcessPool
 
     indices = list(missed)
@@ -84,7 +84,7 @@ def _parse(
     chunks = [indices[i : i + size] for i in range(0, len(indices), size)]
     parsed = []
     try:
-        with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        with pool_of(workers) as pool:
             work = [[(str(files[i]), missed[i]) for i in chunk] for chunk in chunks]
             # A spawned worker starts with the built-in vocabulary: it is sent the one in force.
             said = [active()] * len(work)
@@ -112,6 +112,33 @@ def _unpickled(entry: Entry) -> LoadedFile | None:
     except Exception:  # signed by this user, yet unreadable: never fatal, only a miss
         return None
     return found if isinstance(found, LoadedFile) else None
+
+
+def pool_of(workers: int) -> ProcessPoolExecutor:
+    """A pool of worker processes that end when this process does, even killed with no chance
+    to stop them: they would wait on their work queue for ever."""
+    from concurrent.futures import ProcessPoolExecutor  # only for many files
+
+    return ProcessPoolExecutor(
+        workers, mp_context=_context(), initializer=_watch_parent, initargs=(os.getpid(),)
+    )
+
+
+PARENT_POLL_SECONDS = 0.5
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit once the parent is gone (the worker is then another process's child).
+    A poll, because no portable signal tells a process that its parent died."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
 
 
 def _context() -> BaseContext:

@@ -73,3 +73,20 @@ def test_a_run_without_a_home_runs_without_a_cache(repo) -> None:
         text=True,
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("linked", ["folder", "file"])
+def test_a_configured_baseline_through_a_link_out_of_the_repository_is_refused(
+    cli, repo, tmp_path, linked
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    if linked == "folder":
+        (repo / "evil").symlink_to(outside, target_is_directory=True)
+    else:
+        (repo / "evil").mkdir()
+        (repo / "evil" / "base.json").symlink_to(outside / "base.json")
+    (repo / "factcheck.toml").write_text('baseline = "evil/base.json"\n', encoding="utf-8")
+    result = cli("baseline", "claims")
+    assert result.exit_code == 2 and "is outside the repository" in result.stderr
+    assert list(outside.iterdir()) == []

@@ -166,7 +166,8 @@ class _Reader:
         outside is given on the command line, by the user who means it."""
         path = self.folder / value
         root = _repository(self.folder)
-        if Path(os.path.abspath(path)).is_relative_to(root):
+        # Resolved: a committed link (a folder, or the file) must not lead outside either.
+        if Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root)):
             return path
         flag = "--baseline" if key == "baseline" else "the paths argument"
         message = f"{key} {value!r} is outside the repository ({root})"

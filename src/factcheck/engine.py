@@ -12,9 +12,13 @@ Points linked by no edge are solved apart. Two uses:
   :mod:`factcheck.correction`), which decides what a run reports;
 - :func:`solve` gives windows once the claims set aside are left out (dating an article, a
   person's timeline): on each point one sweep finds the largest group of claims that agree and
-  retracts the others; then Bellman-Ford retracts the claims of each negative cycle through
-  several points, using only the tightest remaining bound on each side of a point, until what
-  is left holds.
+  retracts the others; then the claims of each negative cycle through several points are
+  retracted, using only the tightest remaining bound on each side of a point, until what is
+  left holds.
+
+Negative cycles are found by :mod:`factcheck.cycles`, windows by :mod:`factcheck.propagation`;
+both take time that follows the graph (a chain of ``after`` claims is linear), not its size
+squared.
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Edge, Gap, Source
-from factcheck.dates import DayInterval, Span, ends_within, starts_within
+from factcheck.cycles import negative_cycle
+from factcheck.dates import Span
 from factcheck.model import ClaimKey
 from factcheck.outliers import outliers
-from factcheck.paths import Conflict, Step, connected, negative_cycle, path_to, shortest
+from factcheck.paths import Conflict, Step, connected
+from factcheck.propagation import Propagation, propagate
 from factcheck.values import Point
 
 
@@ -47,7 +53,7 @@ class Component:
     edges: list[Edge]
     gaps: list[Gap]
     # The last propagation, made after the last retraction: the windows, asked for next.
-    settled: _Propagation | None = None
+    settled: Propagation | None = None
 
 
 @dataclass(slots=True)
@@ -158,7 +164,7 @@ class _Solver:
                 return Conflict.of_steps(steps)
         return self.linked_conflict(component)[0] if component.edges else None
 
-    def linked_conflict(self, component: Component) -> tuple[Conflict | None, _Propagation | None]:
+    def linked_conflict(self, component: Component) -> tuple[Conflict | None, Propagation | None]:
         """Spans of years between the same two events that no calendar allows together, a
         negative cycle through the live constraints, or a window that exact calendar arithmetic
         leaves empty; else None and the propagation (the windows)."""
@@ -200,98 +206,20 @@ class _Solver:
                 return Conflict((last.source, first.source), reason=reason)
         return None
 
-    def propagate(self, component: Component, steps: list[Step] | None = None) -> _Propagation:
-        """Each point's window: the STP's shortest paths from and to the calendar's origin,
-        narrowed by exact calendar arithmetic across spans of years (whose edges only hold the
-        fewest and most days a span can take) and carried along the other edges. A window
-        that becomes empty is a contradiction the day counts alone could not prove."""
-        points = component.points
+    def propagate(self, component: Component, steps: list[Step] | None = None) -> Propagation:
+        """Each point's window (see :mod:`factcheck.propagation`)."""
         if steps is None:  # else the live steps, as just checked for negative cycles
-            steps = self.steps(points, component.edges)
-        nodes = [None, *points]
-        hi, hi_pred = shortest(nodes, steps)
-        lo, lo_pred = shortest(nodes, steps, backwards=True)
-        result = _Propagation(
-            {p: DayInterval(-lo[p] if p in lo else None, hi.get(p)) for p in points},
-            {p: path_to(p, lo_pred) for p in points},
-            {p: path_to(p, hi_pred) for p in points},
-        )
+            steps = self.steps(component.points, component.edges)
         gaps = [gap for gap in component.gaps if self.live(gap.source)]
-        edges = [step for step in steps if step.src is not None and step.dst is not None]
-        if not gaps:
-            return result  # shortest paths are exact without spans of years
-        # The windows each gap was last carried from: a window that has not changed since would
-        # narrow nothing again (windows only ever narrow), so its calendar arithmetic is skipped.
-        carried: dict[tuple[int, bool], DayInterval] = {}
-        for _ in range(4 * (len(gaps) + len(edges)) + 8):  # a cap: windows only ever narrow
-            changed = False
-            for index, gap in enumerate(gaps):
-                earlier = result.windows[gap.earlier]
-                if carried.get((index, True)) is not earlier:
-                    carried[index, True] = earlier
-                    ahead = ends_within(earlier, gap.span)
-                    changed |= result.narrow(gap.later, ahead.lo, ahead.hi, gap.earlier, gap.source)
-                later = result.windows[gap.later]
-                if carried.get((index, False)) is not later:
-                    carried[index, False] = later
-                    behind = starts_within(later, gap.span)
-                    changed |= result.narrow(
-                        gap.earlier, behind.lo, behind.hi, gap.later, gap.source
-                    )
-            for step in edges:  # dst - src <= weight
-                assert step.src is not None and step.dst is not None
-                src_hi, dst_lo = result.windows[step.src].hi, result.windows[step.dst].lo
-                if src_hi is not None:
-                    changed |= result.narrow(
-                        step.dst, None, src_hi + step.weight, step.src, step.source
-                    )
-                if dst_lo is not None:
-                    changed |= result.narrow(
-                        step.src, dst_lo - step.weight, None, step.dst, step.source
-                    )
-            if result.empty is not None or not changed:
-                break
-        return result
+        return propagate(component.points, steps, gaps)
 
-    def windows(self, component: Component) -> dict[Point, Window]:
+    def windows(self, component: Component, wanted: Set[Point]) -> dict[Point, Window]:
         result = component.settled or self.propagate(component)
         return {
-            p: Window(p, w.lo, w.hi, result.lo_by[p], result.hi_by[p])
+            p: Window(p, w.lo, w.hi, result.lo_by[p].sources(), result.hi_by[p].sources())
             for p, w in result.windows.items()
+            if p in wanted
         }
-
-
-@dataclass(slots=True)
-class _Propagation:
-    windows: dict[Point, DayInterval]
-    lo_by: dict[Point, tuple[Source, ...]]  # the sources that pin each window's ends
-    hi_by: dict[Point, tuple[Source, ...]]
-    empty: Point | None = None
-
-    def narrow(
-        self, point: Point, new_lo: int | None, new_hi: int | None, via: Point, source: Source
-    ) -> bool:
-        """Narrow ``point`` to ``new_lo..new_hi`` (None: no bound), derived from ``via``'s
-        window through ``source``."""
-        current = self.windows[point]
-        lo, hi = current.lo, current.hi
-        raise_lo = new_lo is not None and (lo is None or new_lo > lo)
-        lower_hi = new_hi is not None and (hi is None or new_hi < hi)
-        if not (raise_lo or lower_hi):
-            return False
-        if raise_lo:
-            lo = new_lo
-            self.lo_by[point] = tuple(dict.fromkeys((*self.lo_by[via], source)))
-        if lower_hi:
-            hi = new_hi
-            self.hi_by[point] = tuple(dict.fromkeys((*self.hi_by[via], source)))
-        self.windows[point] = DayInterval(lo, hi)
-        if lo is not None and hi is not None and lo > hi and self.empty is None:
-            self.empty = point
-        return True
-
-    def sources(self, point: Point) -> tuple[Source, ...]:
-        return tuple(dict.fromkeys((*self.lo_by[point], *self.hi_by[point])))
 
 
 def _most_months(span: Span) -> float:
@@ -346,8 +274,7 @@ def solve(
     windows: dict[Point, Window] = {}
     for component in components:
         if wanted.intersection(component.points):
-            found = solver.windows(component)
-            windows.update((p, w) for p, w in found.items() if p in wanted)
+            windows.update(solver.windows(component, wanted))
     for point in wanted - set(windows):
         windows[point] = Window(point, None, None, (), ())
     return Solution(solver.conflicts, windows)

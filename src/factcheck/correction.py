@@ -245,7 +245,15 @@ class _Linked:
                     ),
                 )
             )
+        # A claim that is the only one chosen of a proof already found stays: that proof would
+        # still hold with it put back, so the solver need not be asked (it would say so too).
+        cores_of: dict[ClaimKey, list[frozenset[ClaimKey]]] = defaultdict(list)
+        for core in self.cores:
+            for key in core:
+                cores_of[key].append(core)
         for key in sorted(chosen, key=lambda k: (_negated(self.keep_bound(k)), k), reverse=True):
+            if any(core & chosen == {key} for core in cores_of[key]):
+                continue
             if self.oracle(frozenset(chosen - {key})) is None:
                 chosen.discard(key)
         return frozenset(chosen)

@@ -29,21 +29,26 @@ PLAIN_WORK = 50_000
 def negative_cycle(nodes: list[Node], steps: list[Step]) -> list[Step] | None:
     """A negative cycle through ``steps``, from the calendar's origin where it passes (it then
     reads as a chain), or None when the constraints can all hold."""
-    found, cycle = search(nodes, steps)
+    found, cycle, _ = search(nodes, steps)
     if not found:
         return None
     if cycle is None or len(nodes) * len(steps) <= PLAIN_WORK:
         cycle = _plain_passes(nodes, steps)
+    return from_origin(cycle)
+
+
+def from_origin(cycle: list[Step]) -> list[Step]:
+    """The cycle from the calendar's origin where it passes: it then reads as a chain."""
     if None in (s.src for s in cycle):
         start = next(i for i, s in enumerate(cycle) if s.src is None)
         cycle = cycle[start:] + cycle[:start]
     return cycle
 
 
-def search(nodes: list[Node], steps: list[Step]) -> tuple[bool, list[Step] | None]:
-    """Whether the graph has a negative cycle, and one if the predecessors closed on it; a
+def search(nodes: list[Node], steps: list[Step]) -> tuple[bool, list[Step] | None, dict[Node, int]]:
+    """Whether the graph has a negative cycle, and one if the predecessors closed on it (a
     negative cycle that has not shown itself after as many passes as nodes is left to the plain
-    passes (``(True, None)``)."""
+    passes: ``(True, None)``); and the lengths, a feasible potential where there is none."""
     out: dict[Node, list[Step]] = {node: [] for node in nodes}
     for step in steps:
         out[step.src].append(step)
@@ -60,11 +65,11 @@ def search(nodes: list[Node], steps: list[Step]) -> tuple[bool, list[Step] | Non
                     pred[step.dst] = step
                     labeled[step.dst] = None
         if not labeled:
-            return False, None
+            return False, None, dist
         cycle = _closed(pred)
         if cycle is not None:
-            return True, cycle
-    return True, None
+            return True, cycle, dist
+    return True, None, dist
 
 
 def _admissible_order(

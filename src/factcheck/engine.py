@@ -27,11 +27,12 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Edge, Gap, Source
-from factcheck.cycles import negative_cycle
+from factcheck.cycles import PLAIN_WORK, negative_cycle
 from factcheck.dates import Span
 from factcheck.model import ClaimKey
 from factcheck.outliers import outliers
 from factcheck.paths import Conflict, Step, connected
+from factcheck.potentials import Warm
 from factcheck.propagation import Propagation, propagate
 from factcheck.values import Point
 
@@ -54,6 +55,9 @@ class Component:
     gaps: list[Gap]
     # The last propagation, made after the last retraction: the windows, asked for next.
     settled: Propagation | None = None
+    # The gaps of each two events whose spans, all together, count whole months no calendar
+    # can count (the only ones spans_apart need look at), with their places among the gaps.
+    span_pairs: list[list[tuple[int, Gap]]] | None = None
 
 
 @dataclass(slots=True)
@@ -175,6 +179,26 @@ class _Solver:
         cycle = negative_cycle([None, *component.points], steps)
         if cycle is not None:
             return Conflict.of_steps(cycle), None
+        return self.emptied(component, steps)
+
+    def warm_conflict(
+        self, component: Component, warm: Warm, left_out: frozenset[ClaimKey]
+    ) -> Conflict | None:
+        """:meth:`first_conflict`, its negative cycles kept up to date from the last question
+        (see :mod:`factcheck.potentials`): bounds that leave a point no day are a cycle there."""
+        spans = self.spans_apart(component)
+        if spans is not None:
+            return spans
+        cycle = warm.cycle(left_out)
+        if cycle is not None:
+            return Conflict.of_steps(cycle)
+        return self.emptied(component, self.steps(component.points, component.edges))[0]
+
+    def emptied(
+        self, component: Component, steps: list[Step]
+    ) -> tuple[Conflict | None, Propagation | None]:
+        """A window that exact calendar arithmetic leaves empty, given ``steps`` free of
+        negative cycles; else None and the propagation."""
         propagation = self.propagate(component, steps)
         empty = propagation.empty
         if empty is None:
@@ -190,11 +214,15 @@ class _Solver:
         """Two spans between the same two events that count whole months no calendar can count
         both: "one year after" and "less than a year after" the same birth. (Their day counts
         can meet, at 365 days, so without a date for either event nothing else would show it.)"""
-        between: dict[tuple[Point, Point], list[Gap]] = {}
-        for gap in component.gaps:
-            if self.live(gap.source):
-                between.setdefault((gap.earlier, gap.later), []).append(gap)
-        for (earlier, later), gaps in between.items():
+        if component.span_pairs is None:
+            component.span_pairs = _span_pairs(component.gaps)
+        between = []  # in the order of each pair's first live gap
+        for pair in component.span_pairs:
+            live = [(index, gap) for index, gap in pair if self.live(gap.source)]
+            if live:
+                between.append((live[0][0], [gap for _, gap in live]))
+        for _, gaps in sorted(between, key=lambda found: found[0]):
+            earlier, later = gaps[0].earlier, gaps[0].later
             first = max(gaps, key=lambda g: g.span.lo)
             last = min(gaps, key=lambda g: _most_months(g.span))
             if first.span.lo > _most_months(last.span):
@@ -222,6 +250,25 @@ class _Solver:
         }
 
 
+def _bound_step(bound: Bound) -> Step:
+    if bound.upper:
+        return Step(None, bound.point, bound.day, bound.source)
+    return Step(bound.point, None, -bound.day, bound.source)
+
+
+def _span_pairs(gaps: list[Gap]) -> list[list[tuple[int, Gap]]]:
+    """The gaps of each two events, where all of them together leave no whole number of months
+    (fewer of them could not then either, so other pairs are never looked at)."""
+    between: dict[tuple[Point, Point], list[tuple[int, Gap]]] = {}
+    for index, gap in enumerate(gaps):
+        between.setdefault((gap.earlier, gap.later), []).append((index, gap))
+    return [
+        pair
+        for pair in between.values()
+        if max(g.span.lo for _, g in pair) > min(_most_months(g.span) for _, g in pair)
+    ]
+
+
 def _most_months(span: Span) -> float:
     """The most whole months a span allows (infinite for an open one)."""
     if span.hi is None:
@@ -237,13 +284,36 @@ class Checker:
     def __init__(self, constraints: Constraints) -> None:
         self._solver = _Solver(constraints, ())
         self.components = self._solver.components(constraints.gaps)
+        self._warm: dict[int, Warm] = {}  # by the component's id, for large components
 
     def bounds(self, point: Point) -> list[Bound]:
         return self._solver.bounds[point].live(frozenset())
 
     def conflict(self, component: Component, left_out: Set[ClaimKey]) -> Conflict | None:
         self._solver.retracted = left_out  # type: ignore[assignment]  # read, never changed
-        return self._solver.first_conflict(component)
+        warm = self._warm_for(component)
+        if warm is None:
+            return self._solver.first_conflict(component)
+        return self._solver.warm_conflict(component, warm, frozenset(left_out))
+
+    def _warm_for(self, component: Component) -> Warm | None:
+        """The warm oracle of a component too large for plain passes (small ones are asked
+        from scratch: the proofs they give stay those factcheck always gave)."""
+        if id(component) in self._warm:
+            return self._warm[id(component)]
+        bounds = [self._solver.bounds[point] for point in component.points]
+        most = sum(bool(b.lower) + bool(b.upper) for b in bounds) + len(component.edges)
+        if (len(component.points) + 1) * most <= PLAIN_WORK:
+            return None
+        claims: dict[ClaimKey | None, list[Step]] = {None: []}
+        for on_point in bounds:
+            for bound in on_point.live(frozenset()):
+                claims.setdefault(bound.source.claim_key, []).append(_bound_step(bound))
+        for edge in component.edges:
+            step = Step(edge.src, edge.dst, edge.weight, edge.source)
+            claims.setdefault(edge.source.claim_key, []).append(step)
+        warm = self._warm[id(component)] = Warm([None, *component.points], claims)
+        return warm
 
     def contradicting(self) -> list[tuple[Component, Conflict]]:
         """The components whose claims cannot all hold, each with a first proof."""

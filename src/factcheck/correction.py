@@ -229,22 +229,18 @@ class _Linked:
         for event in self.events.values():
             if event.best != (0, 0):
                 chosen |= event.missing(event.optimal[0])
+        articles = {self.group.unit(key) for key in chosen}
         while (proof := self.oracle(frozenset(chosen))) is not None:
             self.found(proof)
-            articles = {self.group.unit(key) for key in chosen}
             options = keys_of(proof) - chosen
             if not options:
                 break  # domain rules alone: nothing a correction could change
-            chosen.add(
-                min(
-                    options,
-                    key=lambda k: (
-                        self.group.unit(k) not in articles,
-                        _negated(self.keep_bound(k)),
-                        k,
-                    ),
-                )
+            choice = min(
+                options,
+                key=lambda k: (self.group.unit(k) not in articles, _negated(self.keep_bound(k)), k),
             )
+            chosen.add(choice)
+            articles.add(self.group.unit(choice))
         # A claim that is the only one chosen of a proof already found stays: that proof would
         # still hold with it put back, so the solver need not be asked (it would say so too).
         cores_of: dict[ClaimKey, list[frozenset[ClaimKey]]] = defaultdict(list)

@@ -67,41 +67,56 @@ class Potentials:
         slack = self.day[step.src] + step.weight - self.day[step.dst]
         if slack >= 0:
             return None
-        path = self._probe(step.src, step.dst, -slack)
-        if path is None:
-            path = self._lower(step.dst, step.src, slack)
+        # Most steps move a point or two: try that first. Past a few points, a cycle is more
+        # likely: look for one along a few steps each way before the full search.
+        done, path = self._lower(step.dst, step.src, slack, PROBE)
+        if not done:
+            path = self._probe(step.src, step.dst, -slack, forward=False)
+            if path is None:
+                path = self._probe(step.dst, step.src, -slack, forward=True)
+            if path is None:
+                done, path = self._lower(step.dst, step.src, slack, None)
         return None if path is None else [step, *path]
 
-    def _probe(self, src: Node, dst: Node, limit: int) -> list[Step] | None:
-        """A path from ``dst`` to ``src`` shorter than ``limit`` in reduced costs, found by a
-        breadth-first walk backwards from ``src`` (few steps: a short proof) over at most
-        PROBE steps; or None."""
+    def _probe(self, start: Node, goal: Node, limit: int, forward: bool) -> list[Step] | None:
+        """A path between ``start`` and ``goal``, from ``start`` if ``forward`` else to it,
+        shorter than ``limit`` in reduced costs, by a depth-first walk over at most PROBE
+        steps; or None. The walk goes down the first step that keeps it short enough rather
+        than looking at every step of a point first: past an event tied to every article, any
+        of them may lead on, and one of the first few often does."""
         day = self.day
-        best: dict[Node, int] = {src: 0}
-        toward: dict[Node, Step] = {}  # the step from each node reached toward ``src``
-        level = [src]
+        links = self.out if forward else self.into
+        best: dict[Node, int] = {start: 0}
+        came: dict[Node, Step] = {}  # the step by which the walk reached each node
+        stack = [(start, iter(links[start].values()))]
         budget = PROBE
-        while level:
-            following = []
-            for node in level:
-                for step in self.into[node].values():
-                    budget -= 1
-                    if budget < 0:
-                        return None
-                    back = step.src
-                    length = best[node] + day[back] + step.weight - day[node]
-                    if length < limit and length < best.get(back, limit):
-                        best[back], toward[back] = length, step
-                        if back == dst:
-                            return _follow(dst, src, toward, lambda s: s.dst)
-                        following.append(back)
-            level = following
+        while stack:
+            node, steps = stack[-1]
+            for step in steps:
+                budget -= 1
+                if budget < 0:
+                    return None
+                nxt = step.dst if forward else step.src
+                length = best[node] + day[step.src] + step.weight - day[step.dst]
+                if length < limit and length < best.get(nxt, limit):
+                    best[nxt], came[nxt] = length, step
+                    if nxt == goal:
+                        if forward:
+                            return _follow(goal, start, came, lambda s: s.src)[::-1]
+                        return _follow(goal, start, came, lambda s: s.dst)
+                    stack.append((nxt, iter(links[nxt].values())))
+                    break
+            else:
+                stack.pop()
         return None
 
-    def _lower(self, start: Node, src: Node, slack: int) -> list[Step] | None:
+    def _lower(
+        self, start: Node, src: Node, slack: int, budget: int | None
+    ) -> tuple[bool, list[Step] | None]:
         """Lower ``start`` by ``-slack`` and every point that must follow (a Dijkstra search
         over reduced costs); or, when ``src`` would have to follow, leave every day as it was
-        and return the path from ``start`` to ``src``."""
+        and return the path from ``start`` to ``src``. With a ``budget`` of steps looked at,
+        give up past it (``False``), every day as it was."""
         day = self.day
         change: dict[Node, int] = {start: slack}
         came: dict[Node, Step] = {}
@@ -111,18 +126,22 @@ class Potentials:
             by, _, node = heapq.heappop(due)
             if by > change[node]:
                 continue
+            if budget is not None:
+                budget -= len(self.out[node])
+                if budget < 0:
+                    return False, None
             for step in self.out[node].values():
                 nxt = step.dst
                 moved = by + day[node] + step.weight - day[nxt]
                 if moved < 0 and moved < change.get(nxt, 0):
                     change[nxt], came[nxt] = moved, step
                     if nxt == src:
-                        return _follow(src, start, came, lambda s: s.src)[::-1]
+                        return True, _follow(src, start, came, lambda s: s.src)[::-1]
                     count += 1
                     heapq.heappush(due, (moved, count, nxt))
         for node, by in change.items():
             day[node] += by
-        return None
+        return True, None
 
 
 def _follow(

@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Set
 from dataclasses import dataclass, field
 
-from factcheck.engine import Checker, Component
+from factcheck.engine import Checker, Component, Question
 from factcheck.hitting import Budget, OverBudget, cost, least_hitting_sets
 from factcheck.model import ClaimKey
 from factcheck.paths import Conflict, connected
@@ -170,7 +170,7 @@ def correct(group: Group, checker: Checker) -> Outcome:
             disputes = (Dispute(contested, standing, more),)
         least = event.least(SHOWN)
         return Outcome(least, decided, contested, keep, disputes, (group.first,), True)
-    return _Linked(group, events, oracle).outcome()
+    return _Linked(group, events, oracle, checker).outcome()
 
 
 @dataclass(slots=True)
@@ -180,6 +180,7 @@ class _Linked:
     group: Group
     events: dict[Point, Sweep]
     oracle: Oracle
+    checker: Checker  # asked through a Question where claims change one at a time
     proofs: list[Conflict] = field(default_factory=list)
     cores: list[frozenset[ClaimKey]] = field(default_factory=list)
     budget: Budget = field(default_factory=Budget)
@@ -230,7 +231,9 @@ class _Linked:
             if event.best != (0, 0):
                 chosen |= event.missing(event.optimal[0])
         articles = {self.group.unit(key) for key in chosen}
-        while (proof := self.oracle(frozenset(chosen))) is not None:
+        group = self.group
+        question = Question(self.checker, group.component, group.set_aside | chosen)
+        while (proof := question.conflict()) is not None:
             self.found(proof)
             options = keys_of(proof) - chosen
             if not options:
@@ -240,6 +243,7 @@ class _Linked:
                 key=lambda k: (self.group.unit(k) not in articles, _negated(self.keep_bound(k)), k),
             )
             chosen.add(choice)
+            question.leave_out((choice,))
             articles.add(self.group.unit(choice))
         # A claim that is the only one chosen of a proof already found stays: that proof would
         # still hold with it put back, so the solver need not be asked (it would say so too).
@@ -250,8 +254,11 @@ class _Linked:
         for key in sorted(chosen, key=lambda k: (_negated(self.keep_bound(k)), k), reverse=True):
             if any(core & chosen == {key} for core in cores_of[key]):
                 continue
-            if self.oracle(frozenset(chosen - {key})) is None:
+            question.put_back((key,))
+            if question.conflict() is None:
                 chosen.discard(key)
+            else:
+                question.leave_out((key,))
         return frozenset(chosen)
 
     def exact(self) -> Outcome:

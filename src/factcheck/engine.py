@@ -182,14 +182,18 @@ class _Solver:
         return self.emptied(component, steps)
 
     def warm_conflict(
-        self, component: Component, warm: Warm, left_out: frozenset[ClaimKey]
+        self,
+        component: Component,
+        warm: Warm,
+        left_out: Set[ClaimKey],
+        changed: Set[ClaimKey] | None,
     ) -> Conflict | None:
         """:meth:`first_conflict`, its negative cycles kept up to date from the last question
         (see :mod:`factcheck.potentials`): bounds that leave a point no day are a cycle there."""
         spans = self.spans_apart(component)
         if spans is not None:
             return spans
-        cycle = warm.cycle(left_out)
+        cycle = warm.cycle(left_out, changed)
         if cycle is not None:
             return Conflict.of_steps(cycle)
         return self.emptied(component, self.steps(component.points, component.edges))[0]
@@ -289,12 +293,20 @@ class Checker:
     def bounds(self, point: Point) -> list[Bound]:
         return self._solver.bounds[point].live(frozenset())
 
-    def conflict(self, component: Component, left_out: Set[ClaimKey]) -> Conflict | None:
+    def conflict(
+        self,
+        component: Component,
+        left_out: Set[ClaimKey],
+        changed: Set[ClaimKey] | None = None,
+    ) -> Conflict | None:
+        """A proof that the claims of ``component`` not ``left_out`` cannot all hold, or None.
+        ``changed``: the claims that may have been left out or put back since the last
+        question, if it was about this same set object (see :class:`Question`)."""
         self._solver.retracted = left_out  # type: ignore[assignment]  # read, never changed
         warm = self._warm_for(component)
         if warm is None:
             return self._solver.first_conflict(component)
-        return self._solver.warm_conflict(component, warm, frozenset(left_out))
+        return self._solver.warm_conflict(component, warm, left_out, changed)
 
     def _warm_for(self, component: Component) -> Warm | None:
         """The warm oracle of a component too large for plain passes (small ones are asked
@@ -322,6 +334,37 @@ class Checker:
             conflict = self.conflict(component, frozenset())
             if conflict is not None:
                 found.append((component, conflict))
+        return found
+
+
+class Question:
+    """A set of claims left out of one group, changed a few at a time between questions: the
+    large groups' warm oracle then looks only at the claims changed, where a set made anew
+    for each question would cost the whole set each time."""
+
+    def __init__(self, checker: Checker, component: Component, left_out: Iterable[ClaimKey]):
+        self._checker = checker
+        self._component = component
+        self.left_out: set[ClaimKey] = set(left_out)
+        self._changed: set[ClaimKey] | None = None  # None before the first question: all
+
+    def leave_out(self, keys: Iterable[ClaimKey]) -> None:
+        for key in keys:
+            self.left_out.add(key)
+            self._note(key)
+
+    def put_back(self, keys: Iterable[ClaimKey]) -> None:
+        for key in keys:
+            self.left_out.discard(key)
+            self._note(key)
+
+    def _note(self, key: ClaimKey) -> None:
+        if self._changed is not None:
+            self._changed.add(key)
+
+    def conflict(self) -> Conflict | None:
+        found = self._checker.conflict(self._component, self.left_out, self._changed)
+        self._changed = set()
         return found
 
 

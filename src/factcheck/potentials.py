@@ -21,7 +21,7 @@ that differ by one or two from the last, so each answer costs what changed, not 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 
 from factcheck.cycles import Node, from_origin, search
 from factcheck.model import ClaimKey
@@ -166,23 +166,27 @@ class Warm:
         self.graph: Potentials | None = None
         self.included: set[ClaimKey | None] = set()
         self.waiting: dict[ClaimKey | None, None] = {}  # neither included nor left out
-        self.left_out: frozenset[ClaimKey] = frozenset()
+        self.left_out: set[ClaimKey] = set()  # as last asked, copied
+        self.asked: Set[ClaimKey] = frozenset()  # the set object last asked about
 
-    def cycle(self, left_out: frozenset[ClaimKey]) -> list[Step] | None:
-        """A negative cycle through the steps of the claims not left out, or None."""
+    def cycle(
+        self, left_out: Set[ClaimKey], changed: Set[ClaimKey] | None = None
+    ) -> list[Step] | None:
+        """A negative cycle through the steps of the claims not left out, or None. With
+        ``changed``, and the same set object as last time, only those claims are looked at."""
         if self.graph is None:
             self.graph = self._start(left_out)
         else:
-            for key in left_out - self.left_out:
-                if key in self.included:
-                    self.included.discard(key)
-                    for step in self.claims.get(key, ()):
-                        self.graph.delete(step)
-                self.waiting.pop(key, None)
-            for key in sorted(self.left_out - left_out, reverse=True):
-                if key in self.claims:
-                    self.waiting[key] = None
-        self.left_out = left_out
+            if changed is None or left_out is not self.asked:
+                changed = left_out ^ self.left_out
+            for key in sorted(changed, reverse=True):
+                if key in left_out and key not in self.left_out:
+                    self._leave_out(key)
+                elif key in self.left_out and key not in left_out:
+                    self.left_out.discard(key)
+                    if key in self.claims:
+                        self.waiting[key] = None
+        self.asked = left_out
         for waiting in list(self.waiting):
             cycle = self.graph.add(self.claims[waiting])
             if cycle is not None:
@@ -191,9 +195,19 @@ class Warm:
             self.included.add(waiting)
         return None
 
-    def _start(self, left_out: frozenset[ClaimKey]) -> Potentials:
+    def _leave_out(self, key: ClaimKey) -> None:
+        assert self.graph is not None
+        self.left_out.add(key)
+        if key in self.included:
+            self.included.discard(key)
+            for step in self.claims[key]:
+                self.graph.delete(step)
+        self.waiting.pop(key, None)
+
+    def _start(self, left_out: Set[ClaimKey]) -> Potentials:
         """All the claims not left out, at once where they can all hold (one search gives a
         feasible potential), else one at a time."""
+        self.left_out = set(left_out)
         live = [k for k in self.claims if k is None or k not in left_out]
         steps = [step for key in live for step in self.claims[key]]
         found, _, lengths = search(self.nodes, steps)

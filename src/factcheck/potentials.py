@@ -187,7 +187,8 @@ class Warm:
                     if key in self.claims:
                         self.waiting[key] = None
         self.asked = left_out
-        for waiting in list(self.waiting):
+        while self.waiting:  # first in, first tried: most wait untouched behind the first
+            waiting = next(iter(self.waiting))
             cycle = self.graph.add(self.claims[waiting])
             if cycle is not None:
                 return from_origin(cycle)

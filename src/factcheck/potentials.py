@@ -21,6 +21,7 @@ that differ by one or two from the last, so each answer costs what changed, not 
 from __future__ import annotations
 
 import heapq
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Set
 
 from factcheck.cycles import Node, from_origin, search
@@ -165,7 +166,9 @@ class Warm:
         self.claims = claims  # each claim's steps (None: the domain rules'), in order
         self.graph: Potentials | None = None
         self.included: set[ClaimKey | None] = set()
-        self.waiting: dict[ClaimKey | None, None] = {}  # neither included nor left out
+        # Neither included nor left out, first in first tried. Ordered by links: a plain dict
+        # taken from the front skips every entry deleted before it to find the first.
+        self.waiting: OrderedDict[ClaimKey | None, None] = OrderedDict()
         self.left_out: set[ClaimKey] = set()  # as last asked, copied
         self.asked: Set[ClaimKey] = frozenset()  # the set object last asked about
 
@@ -224,5 +227,5 @@ class Warm:
         # (else each new claim would push out an old one, and a chain of proofs would join
         # every claim of the group into one dispute).
         claims = sorted(k for k in live if k is not None)
-        self.waiting = dict.fromkeys([*(k for k in live if k is None), *reversed(claims)])
+        self.waiting = OrderedDict.fromkeys([*(k for k in live if k is None), *reversed(claims)])
         return Potentials(self.nodes)

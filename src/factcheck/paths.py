@@ -1,5 +1,7 @@
-"""Paths in the distance graph of a Simple Temporal Problem: negative cycles (proofs of a
-contradiction) and shortest paths (the windows of consistent points).
+"""Paths in the distance graph of a Simple Temporal Problem: shortest paths (the windows of
+consistent points), the trails of claims that pin them, and the record of a proof of a
+contradiction (negative cycles themselves are found by :mod:`factcheck.cycles`, and for large
+groups kept up to date by :mod:`factcheck.potentials`).
 
 A node is a time point, or ``None`` for the calendar's origin; a step ``dst - src <= weight`` is
 an arc of that weight.

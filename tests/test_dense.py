@@ -41,6 +41,9 @@ def _cut_off(seconds: float) -> Iterator[None]:
     def stop(signum: int, frame: object) -> None:
         raise _TooSlow
 
+    if not hasattr(signal, "setitimer"):  # no processor-time timer (Windows): run it out
+        yield
+        return
     previous = signal.signal(signal.SIGPROF, stop)
     signal.setitimer(signal.ITIMER_PROF, seconds)
     try:

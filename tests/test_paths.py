@@ -5,10 +5,13 @@ is one."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import potentials
+from factcheck import paths, potentials
 from factcheck.constraints import Source
 from factcheck.cycles import negative_cycle, search
 from factcheck.paths import Step, shortest, trails
@@ -52,6 +55,17 @@ def _plain_shortest(nodes: list, steps: list[Step], backwards: bool) -> tuple[di
     return dist, pred
 
 
+@contextmanager
+def _replayed() -> Iterator[None]:
+    """Small graphs get plain passes: these are small, and the searches are what is tested."""
+    kept = paths.SMALL
+    paths.SMALL = 0
+    try:
+        yield
+    finally:
+        paths.SMALL = kept
+
+
 def _has_negative_cycle(nodes: list, steps: list[Step]) -> bool:
     dist = dict.fromkeys(nodes, 0)
     for _ in range(len(nodes) + 1):
@@ -73,6 +87,11 @@ def _is_negative_cycle(cycle: list[Step], allowed: list[Step]) -> bool:
 @settings(max_examples=300, deadline=None)
 @given(arcs)
 def test_shortest_paths_are_those_of_full_passes(drawn: list[tuple]) -> None:
+    with _replayed():
+        _shortest_paths_as_full_passes(drawn)
+
+
+def _shortest_paths_as_full_passes(drawn: list[tuple]) -> None:
     steps = _steps(drawn)
     nodes = [None, *NAMES]
     if _has_negative_cycle(nodes, steps):
@@ -95,8 +114,10 @@ def test_a_negative_cycle_is_found_exactly_when_there_is_one(drawn: list[tuple])
     nodes = [None, *NAMES]
     found, _, lengths = search(nodes, steps)
     assert found == _has_negative_cycle(nodes, steps)
-    cycle = negative_cycle(nodes, steps)
+    with _replayed():
+        cycle = negative_cycle(nodes, steps)
     assert (cycle is not None) == found
+    assert negative_cycle(nodes, steps) == cycle  # plain passes, as on any small graph
     if cycle is None:  # the lengths are a day for each point that every step allows
         assert all(lengths[s.dst] <= lengths[s.src] + s.weight for s in steps)
     else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from factcheck import paths
 from factcheck.paths import Step
 from factcheck.values import Point
 
@@ -29,11 +30,15 @@ PLAIN_WORK = 50_000
 def negative_cycle(nodes: list[Node], steps: list[Step]) -> list[Step] | None:
     """A negative cycle through ``steps``, from the calendar's origin where it passes (it then
     reads as a chain), or None when the constraints can all hold."""
+    if len(nodes) * len(steps) <= paths.SMALL:
+        cycle = _plain_passes(nodes, steps)
+        return None if cycle is None else from_origin(cycle)
     found, cycle, _ = search(nodes, steps)
     if not found:
         return None
     if cycle is None or len(nodes) * len(steps) <= PLAIN_WORK:
         cycle = _plain_passes(nodes, steps)
+        assert cycle is not None, "the search found a negative cycle"
     return from_origin(cycle)
 
 
@@ -123,18 +128,21 @@ def _closed(pred: dict[Node, Step]) -> list[Step] | None:
     return None
 
 
-def _plain_passes(nodes: list[Node], steps: list[Step]) -> list[Step]:
+def _plain_passes(nodes: list[Node], steps: list[Step]) -> list[Step] | None:
     """Bellman-Ford's passes over the steps in their order, from a virtual source linked to
-    every node, on a graph known to have a negative cycle: the one the last pass ends on."""
+    every node: the negative cycle the last pass ends on, or None."""
     dist: dict[Node, int] = dict.fromkeys(nodes, 0)
     pred: dict[Node, Step] = {}
     last: Node = None
     for _ in range(len(nodes)):
+        relaxed = False
         for step in steps:
             if dist[step.src] + step.weight < dist[step.dst]:
                 dist[step.dst] = dist[step.src] + step.weight
                 pred[step.dst] = step
-                last = step.dst
+                relaxed, last = True, step.dst
+        if not relaxed:
+            return None
     node = last
     for _ in range(len(nodes)):  # walk back until surely inside the cycle
         node = pred[node].src

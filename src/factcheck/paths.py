@@ -20,6 +20,10 @@ from factcheck.values import Point
 
 T = TypeVar("T", bound=Hashable)
 
+# Nodes times steps (or looks) up to which plain passes cost less than the bookkeeping of the
+# searches that follow the graph; both give the same answers.
+SMALL = 4_096
+
 
 def connected(items: Iterable[T], links: Iterable[Sequence[T]]) -> dict[T, int]:
     """Each item's group: items that a link names together, directly or through other items,
@@ -58,11 +62,14 @@ def shortest(
     Bellman-Ford's passes over the steps in their order (at most one per node), replayed so
     that a step is looked at only when its source's length has fallen since it was last looked
     at: every other look relaxes nothing. The lengths, and which of two equal paths is kept,
-    are those of the full passes, in time that follows the relaxations made."""
+    are those of the full passes, in time that follows the relaxations made (on a small graph,
+    the full passes themselves: they cost less than the replay's bookkeeping)."""
     if backwards:
         arcs = [(s.dst, s.src, s.weight, s.source) for s in steps]
     else:
         arcs = [(s.src, s.dst, s.weight, s.source) for s in steps]
+    if len(nodes) * len(arcs) <= SMALL:
+        return _passes(nodes, arcs)
     leaving: dict[Point | None, list[int]] = {}
     for index, arc in enumerate(arcs):
         leaving.setdefault(arc[0], []).append(index)
@@ -83,6 +90,23 @@ def shortest(
                 if then[0] < len(nodes) and then not in queued:
                     queued.add(then)
                     heapq.heappush(due, then)
+    return dist, pred
+
+
+def _passes(
+    nodes: list[Point | None], arcs: list[tuple[Point | None, Point | None, int, Source]]
+) -> tuple[dict[Point | None, int], dict[Point | None, tuple[Point | None, Source]]]:
+    dist: dict[Point | None, int] = {None: 0}
+    pred: dict[Point | None, tuple[Point | None, Source]] = {}
+    for _ in range(len(nodes)):
+        changed = False
+        for src, dst, weight, source in arcs:
+            if src in dist and dist[src] + weight < dist.get(dst, 1 << 62):
+                dist[dst] = dist[src] + weight
+                pred[dst] = (src, source)
+                changed = True
+        if not changed:
+            break
     return dist, pred
 
 

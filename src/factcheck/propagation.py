@@ -16,6 +16,7 @@ import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck import paths
 from factcheck.constraints import Gap, Source
 from factcheck.dates import DayInterval, ends_within, starts_within
 from factcheck.paths import Step, Trail, shortest, trails
@@ -68,7 +69,12 @@ def propagate(points: list[Point], steps: list[Step], gaps: list[Gap]) -> Propag
     )
     if gaps:  # shortest paths are exact without spans of years
         edges = [step for step in steps if step.src is not None and step.dst is not None]
-        _narrow(result, _Looks(gaps, edges), 4 * (len(gaps) + len(edges)) + 8)
+        looks = _Looks(gaps, edges)
+        rounds = 4 * (len(gaps) + len(edges)) + 8
+        if len(nodes) * len(looks) <= paths.SMALL:
+            _rounds(result, looks, rounds)
+        else:
+            _narrow(result, looks, rounds)
     return result
 
 
@@ -80,6 +86,7 @@ class _Looks:
         self.gaps = gaps
         self.edges = edges
         self.readers: dict[Point, list[int]] = {}
+        self.reading: list[Point] = []  # the point each look reads
         for index, gap in enumerate(gaps):
             self._reads(gap.earlier, 2 * index)
             self._reads(gap.later, 2 * index + 1)
@@ -91,6 +98,7 @@ class _Looks:
 
     def _reads(self, point: Point, look: int) -> None:
         self.readers.setdefault(point, []).append(look)
+        self.reading.append(point)
 
     def __len__(self) -> int:
         return 2 * (len(self.gaps) + len(self.edges))
@@ -119,6 +127,21 @@ class _Looks:
             return None
         hit = result.narrow(step.src, dst_lo - step.weight, None, step.dst, step.source)
         return step.src if hit else None
+
+
+def _rounds(result: Propagation, looks: _Looks, rounds: int) -> None:
+    """The full rounds, for a small group: each look taken unless the window it reads is the
+    one it last read (it would narrow nothing again)."""
+    seen: dict[int, DayInterval] = {}
+    for _ in range(rounds):
+        changed = False
+        for look, point in enumerate(looks.reading):
+            window = result.windows[point]
+            if seen.get(look) is not window:
+                seen[look] = window
+                changed |= looks.take(result, look) is not None
+        if result.empty is not None or not changed:
+            return
 
 
 def _narrow(result: Propagation, looks: _Looks, rounds: int) -> None:

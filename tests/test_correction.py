@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import correction
+from factcheck import correction, engine
 from factcheck.constraints import Constraints, Source
 from factcheck.correction import Outcome, correct, cost, groups
 from factcheck.dates import DayInterval
@@ -141,3 +141,25 @@ def test_a_large_event_is_swept_not_searched() -> None:
     outcome = correct(group, Checker(out))
     assert time.perf_counter() - started < 5
     assert len(outcome.decided) == 1000 and not outcome.contested
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(bounds, min_size=2, max_size=7), st.lists(orders, max_size=3))
+def test_through_the_warm_oracle_the_answers_are_the_same(bound_specs, order_specs) -> None:
+    """Every group asked through the warm oracle that large groups get (see potentials.py),
+    against brute force asked from scratch: exact, and above the exact size never naming a
+    claim the exact search clears."""
+    constraints = _constraints(bound_specs, order_specs)[0]
+    plain = Checker(constraints)
+    expected = [_brute_force(plain, group) for group in groups(plain)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "PLAIN_WORK", -1)
+        warm = Checker(constraints)
+        got = [correct(group, warm) for group in groups(warm)]
+        patch.setattr(correction, "EXACT_CLAIMS", 0)
+        above = Checker(constraints)
+        conservative = [correct(group, above) for group in groups(above)]
+    assert [(set(o.decided), set(o.contested)) for o in got] == expected
+    for outcome, (decided, _) in zip(conservative, expected, strict=True):
+        assert set(outcome.decided) <= decided
+        assert outcome.decided or outcome.contested

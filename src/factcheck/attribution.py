@@ -20,7 +20,7 @@ from factcheck.constraints import Constraints, Source
 from factcheck.correction import Group, Outcome, correct, groups, keys_of
 from factcheck.dates import day_str
 from factcheck.dating import ArticleDate
-from factcheck.engine import Checker, Component
+from factcheck.engine import Checker, Component, Question
 from factcheck.model import Claim, ClaimKey
 from factcheck.paths import Conflict
 from factcheck.reasons import Reasons, alike
@@ -63,8 +63,9 @@ class Attribution(Reasons):
         left_out = weighing.decided | weighing.contested | weighing.set_aside
         verdicts = []
         for group, outcome in weighing.outcomes:
+            question = Question(self.checker, group.component, left_out)
             for key in sorted(outcome.decided):
-                proof = self.proof(group.component, {key}, left_out, outcome.proofs)
+                proof = self.proof(question, {key}, outcome.proofs)
                 blame = self.outvoted(key, group, outcome)
                 kept = outcome.keep.get(key) or frozenset()
                 least = alike(key, group, outcome)
@@ -72,7 +73,7 @@ class Attribution(Reasons):
                 verdicts.append(Verdict(proof, (self.claims[key],), blame, against=against))
             for dispute in outcome.disputes:
                 keys = dispute.claims
-                proof = self.proof(group.component, keys, left_out, outcome.proofs)
+                proof = self.proof(question, keys, outcome.proofs)
                 claims = tuple(self.claims[key] for key in sorted(keys))
                 also = tuple(self.sources[k] for k in sorted(keys - keys_of(proof)))
                 blame = self.undecided(dispute, group, outcome)
@@ -91,14 +92,15 @@ class Attribution(Reasons):
 
     def proof(
         self,
-        component: Component,
+        question: Question,
         keys: frozenset[ClaimKey] | set[ClaimKey],
-        left_out: frozenset[ClaimKey],
         proofs: Sequence[Conflict],
     ) -> Conflict:
-        """A proof that ``keys`` cannot hold with the claims that survive: the solver's, else
-        the smallest met while weighing the group."""
-        conflict = self.checker.conflict(component, left_out - keys)
+        """A proof that ``keys`` cannot hold with the claims that survive (``question`` leaves
+        them all out): the solver's, else the smallest met while weighing the group."""
+        question.put_back(keys)
+        conflict = question.conflict()
+        question.leave_out(keys)
         if conflict is not None and keys_of(conflict) & keys:
             return conflict
         met = [p for p in proofs if keys_of(p) & keys]

@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Set
 from dataclasses import dataclass, field
 
-from factcheck.engine import Checker, Component
+from factcheck.engine import Checker, Component, Question
 from factcheck.hitting import Budget, OverBudget, cost, least_hitting_sets
 from factcheck.model import ClaimKey
 from factcheck.paths import Conflict, connected
@@ -170,7 +170,7 @@ def correct(group: Group, checker: Checker) -> Outcome:
             disputes = (Dispute(contested, standing, more),)
         least = event.least(SHOWN)
         return Outcome(least, decided, contested, keep, disputes, (group.first,), True)
-    return _Linked(group, events, oracle).outcome()
+    return _Linked(group, events, oracle, checker).outcome()
 
 
 @dataclass(slots=True)
@@ -180,6 +180,7 @@ class _Linked:
     group: Group
     events: dict[Point, Sweep]
     oracle: Oracle
+    checker: Checker  # asked through a Question where claims change one at a time
     proofs: list[Conflict] = field(default_factory=list)
     cores: list[frozenset[ClaimKey]] = field(default_factory=list)
     budget: Budget = field(default_factory=Budget)
@@ -229,25 +230,35 @@ class _Linked:
         for event in self.events.values():
             if event.best != (0, 0):
                 chosen |= event.missing(event.optimal[0])
-        while (proof := self.oracle(frozenset(chosen))) is not None:
+        articles = {self.group.unit(key) for key in chosen}
+        group = self.group
+        question = Question(self.checker, group.component, group.set_aside | chosen)
+        while (proof := question.conflict()) is not None:
             self.found(proof)
-            articles = {self.group.unit(key) for key in chosen}
             options = keys_of(proof) - chosen
             if not options:
                 break  # domain rules alone: nothing a correction could change
-            chosen.add(
-                min(
-                    options,
-                    key=lambda k: (
-                        self.group.unit(k) not in articles,
-                        _negated(self.keep_bound(k)),
-                        k,
-                    ),
-                )
+            choice = min(
+                options,
+                key=lambda k: (self.group.unit(k) not in articles, _negated(self.keep_bound(k)), k),
             )
+            chosen.add(choice)
+            question.leave_out((choice,))
+            articles.add(self.group.unit(choice))
+        # A claim that is the only one chosen of a proof already found stays: that proof would
+        # still hold with it put back, so the solver need not be asked (it would say so too).
+        cores_of: dict[ClaimKey, list[frozenset[ClaimKey]]] = defaultdict(list)
+        for core in self.cores:
+            for key in core:
+                cores_of[key].append(core)
         for key in sorted(chosen, key=lambda k: (_negated(self.keep_bound(k)), k), reverse=True):
-            if self.oracle(frozenset(chosen - {key})) is None:
+            if any(core & chosen == {key} for core in cores_of[key]):
+                continue
+            question.put_back((key,))
+            if question.conflict() is None:
                 chosen.discard(key)
+            else:
+                question.leave_out((key,))
         return frozenset(chosen)
 
     def exact(self) -> Outcome:

@@ -124,7 +124,7 @@ def _date(
         lost = set(alone) - agreeing
     window = solution.windows[point]
     sources = {s.claim_key: s for s in local.sources() if s.claim_key in mine}
-    fitting = mine & disputed - lost
+    fitting = (mine & disputed) - lost  # not mine & (disputed - lost): that copies disputed
     explained = tuple(sources[k] for k in sorted(fitting) if k in sources)
     set_aside = lost if date is not None else lost | (mine & disputed)
     left_out = tuple(_source(r) for r in present[article.id] if _key(r) in set_aside)

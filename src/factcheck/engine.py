@@ -12,9 +12,13 @@ Points linked by no edge are solved apart. Two uses:
   :mod:`factcheck.correction`), which decides what a run reports;
 - :func:`solve` gives windows once the claims set aside are left out (dating an article, a
   person's timeline): on each point one sweep finds the largest group of claims that agree and
-  retracts the others; then Bellman-Ford retracts the claims of each negative cycle through
-  several points, using only the tightest remaining bound on each side of a point, until what
-  is left holds.
+  retracts the others; then the claims of each negative cycle through several points are
+  retracted, using only the tightest remaining bound on each side of a point, until what is
+  left holds.
+
+Negative cycles are found by :mod:`factcheck.cycles`, windows by :mod:`factcheck.propagation`;
+both take time that follows the graph (a chain of ``after`` claims is linear), not its size
+squared.
 """
 
 from __future__ import annotations
@@ -23,10 +27,13 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from factcheck.constraints import Bound, Constraints, Edge, Gap, Source
-from factcheck.dates import DayInterval, Span, ends_within, starts_within
+from factcheck.cycles import PLAIN_WORK, negative_cycle
+from factcheck.dates import Span
 from factcheck.model import ClaimKey
 from factcheck.outliers import outliers
-from factcheck.paths import Conflict, Step, connected, negative_cycle, path_to, shortest
+from factcheck.paths import Conflict, Step, connected
+from factcheck.potentials import Warm
+from factcheck.propagation import Propagation, propagate
 from factcheck.values import Point
 
 
@@ -47,7 +54,10 @@ class Component:
     edges: list[Edge]
     gaps: list[Gap]
     # The last propagation, made after the last retraction: the windows, asked for next.
-    settled: _Propagation | None = None
+    settled: Propagation | None = None
+    # The gaps of each two events whose spans, all together, count whole months no calendar
+    # can count (the only ones spans_apart need look at), with their places among the gaps.
+    span_pairs: list[list[tuple[int, Gap]]] | None = None
 
 
 @dataclass(slots=True)
@@ -158,7 +168,7 @@ class _Solver:
                 return Conflict.of_steps(steps)
         return self.linked_conflict(component)[0] if component.edges else None
 
-    def linked_conflict(self, component: Component) -> tuple[Conflict | None, _Propagation | None]:
+    def linked_conflict(self, component: Component) -> tuple[Conflict | None, Propagation | None]:
         """Spans of years between the same two events that no calendar allows together, a
         negative cycle through the live constraints, or a window that exact calendar arithmetic
         leaves empty; else None and the propagation (the windows)."""
@@ -169,6 +179,30 @@ class _Solver:
         cycle = negative_cycle([None, *component.points], steps)
         if cycle is not None:
             return Conflict.of_steps(cycle), None
+        return self.emptied(component, steps)
+
+    def warm_conflict(
+        self,
+        component: Component,
+        warm: Warm,
+        left_out: Set[ClaimKey],
+        changed: Set[ClaimKey] | None,
+    ) -> Conflict | None:
+        """:meth:`first_conflict`, its negative cycles kept up to date from the last question
+        (see :mod:`factcheck.potentials`): bounds that leave a point no day are a cycle there."""
+        spans = self.spans_apart(component)
+        if spans is not None:
+            return spans
+        cycle = warm.cycle(left_out, changed)
+        if cycle is not None:
+            return Conflict.of_steps(cycle)
+        return self.emptied(component, self.steps(component.points, component.edges))[0]
+
+    def emptied(
+        self, component: Component, steps: list[Step]
+    ) -> tuple[Conflict | None, Propagation | None]:
+        """A window that exact calendar arithmetic leaves empty, given ``steps`` free of
+        negative cycles; else None and the propagation."""
         propagation = self.propagate(component, steps)
         empty = propagation.empty
         if empty is None:
@@ -184,11 +218,15 @@ class _Solver:
         """Two spans between the same two events that count whole months no calendar can count
         both: "one year after" and "less than a year after" the same birth. (Their day counts
         can meet, at 365 days, so without a date for either event nothing else would show it.)"""
-        between: dict[tuple[Point, Point], list[Gap]] = {}
-        for gap in component.gaps:
-            if self.live(gap.source):
-                between.setdefault((gap.earlier, gap.later), []).append(gap)
-        for (earlier, later), gaps in between.items():
+        if component.span_pairs is None:
+            component.span_pairs = _span_pairs(component.gaps)
+        between = []  # in the order of each pair's first live gap
+        for pair in component.span_pairs:
+            live = [(index, gap) for index, gap in pair if self.live(gap.source)]
+            if live:
+                between.append((live[0][0], [gap for _, gap in live]))
+        for _, gaps in sorted(between, key=lambda found: found[0]):
+            earlier, later = gaps[0].earlier, gaps[0].later
             first = max(gaps, key=lambda g: g.span.lo)
             last = min(gaps, key=lambda g: _most_months(g.span))
             if first.span.lo > _most_months(last.span):
@@ -200,98 +238,39 @@ class _Solver:
                 return Conflict((last.source, first.source), reason=reason)
         return None
 
-    def propagate(self, component: Component, steps: list[Step] | None = None) -> _Propagation:
-        """Each point's window: the STP's shortest paths from and to the calendar's origin,
-        narrowed by exact calendar arithmetic across spans of years (whose edges only hold the
-        fewest and most days a span can take) and carried along the other edges. A window
-        that becomes empty is a contradiction the day counts alone could not prove."""
-        points = component.points
+    def propagate(self, component: Component, steps: list[Step] | None = None) -> Propagation:
+        """Each point's window (see :mod:`factcheck.propagation`)."""
         if steps is None:  # else the live steps, as just checked for negative cycles
-            steps = self.steps(points, component.edges)
-        nodes = [None, *points]
-        hi, hi_pred = shortest(nodes, steps)
-        lo, lo_pred = shortest(nodes, steps, backwards=True)
-        result = _Propagation(
-            {p: DayInterval(-lo[p] if p in lo else None, hi.get(p)) for p in points},
-            {p: path_to(p, lo_pred) for p in points},
-            {p: path_to(p, hi_pred) for p in points},
-        )
+            steps = self.steps(component.points, component.edges)
         gaps = [gap for gap in component.gaps if self.live(gap.source)]
-        edges = [step for step in steps if step.src is not None and step.dst is not None]
-        if not gaps:
-            return result  # shortest paths are exact without spans of years
-        # The windows each gap was last carried from: a window that has not changed since would
-        # narrow nothing again (windows only ever narrow), so its calendar arithmetic is skipped.
-        carried: dict[tuple[int, bool], DayInterval] = {}
-        for _ in range(4 * (len(gaps) + len(edges)) + 8):  # a cap: windows only ever narrow
-            changed = False
-            for index, gap in enumerate(gaps):
-                earlier = result.windows[gap.earlier]
-                if carried.get((index, True)) is not earlier:
-                    carried[index, True] = earlier
-                    ahead = ends_within(earlier, gap.span)
-                    changed |= result.narrow(gap.later, ahead.lo, ahead.hi, gap.earlier, gap.source)
-                later = result.windows[gap.later]
-                if carried.get((index, False)) is not later:
-                    carried[index, False] = later
-                    behind = starts_within(later, gap.span)
-                    changed |= result.narrow(
-                        gap.earlier, behind.lo, behind.hi, gap.later, gap.source
-                    )
-            for step in edges:  # dst - src <= weight
-                assert step.src is not None and step.dst is not None
-                src_hi, dst_lo = result.windows[step.src].hi, result.windows[step.dst].lo
-                if src_hi is not None:
-                    changed |= result.narrow(
-                        step.dst, None, src_hi + step.weight, step.src, step.source
-                    )
-                if dst_lo is not None:
-                    changed |= result.narrow(
-                        step.src, dst_lo - step.weight, None, step.dst, step.source
-                    )
-            if result.empty is not None or not changed:
-                break
-        return result
+        return propagate(component.points, steps, gaps)
 
-    def windows(self, component: Component) -> dict[Point, Window]:
+    def windows(self, component: Component, wanted: Set[Point]) -> dict[Point, Window]:
         result = component.settled or self.propagate(component)
         return {
-            p: Window(p, w.lo, w.hi, result.lo_by[p], result.hi_by[p])
+            p: Window(p, w.lo, w.hi, result.lo_by[p].sources(), result.hi_by[p].sources())
             for p, w in result.windows.items()
+            if p in wanted
         }
 
 
-@dataclass(slots=True)
-class _Propagation:
-    windows: dict[Point, DayInterval]
-    lo_by: dict[Point, tuple[Source, ...]]  # the sources that pin each window's ends
-    hi_by: dict[Point, tuple[Source, ...]]
-    empty: Point | None = None
+def _bound_step(bound: Bound) -> Step:
+    if bound.upper:
+        return Step(None, bound.point, bound.day, bound.source)
+    return Step(bound.point, None, -bound.day, bound.source)
 
-    def narrow(
-        self, point: Point, new_lo: int | None, new_hi: int | None, via: Point, source: Source
-    ) -> bool:
-        """Narrow ``point`` to ``new_lo..new_hi`` (None: no bound), derived from ``via``'s
-        window through ``source``."""
-        current = self.windows[point]
-        lo, hi = current.lo, current.hi
-        raise_lo = new_lo is not None and (lo is None or new_lo > lo)
-        lower_hi = new_hi is not None and (hi is None or new_hi < hi)
-        if not (raise_lo or lower_hi):
-            return False
-        if raise_lo:
-            lo = new_lo
-            self.lo_by[point] = tuple(dict.fromkeys((*self.lo_by[via], source)))
-        if lower_hi:
-            hi = new_hi
-            self.hi_by[point] = tuple(dict.fromkeys((*self.hi_by[via], source)))
-        self.windows[point] = DayInterval(lo, hi)
-        if lo is not None and hi is not None and lo > hi and self.empty is None:
-            self.empty = point
-        return True
 
-    def sources(self, point: Point) -> tuple[Source, ...]:
-        return tuple(dict.fromkeys((*self.lo_by[point], *self.hi_by[point])))
+def _span_pairs(gaps: list[Gap]) -> list[list[tuple[int, Gap]]]:
+    """The gaps of each two events, where all of them together leave no whole number of months
+    (fewer of them could not then either, so other pairs are never looked at)."""
+    between: dict[tuple[Point, Point], list[tuple[int, Gap]]] = {}
+    for index, gap in enumerate(gaps):
+        between.setdefault((gap.earlier, gap.later), []).append((index, gap))
+    return [
+        pair
+        for pair in between.values()
+        if max(g.span.lo for _, g in pair) > min(_most_months(g.span) for _, g in pair)
+    ]
 
 
 def _most_months(span: Span) -> float:
@@ -309,13 +288,44 @@ class Checker:
     def __init__(self, constraints: Constraints) -> None:
         self._solver = _Solver(constraints, ())
         self.components = self._solver.components(constraints.gaps)
+        self._warm: dict[int, Warm] = {}  # by the component's id, for large components
 
     def bounds(self, point: Point) -> list[Bound]:
         return self._solver.bounds[point].live(frozenset())
 
-    def conflict(self, component: Component, left_out: Set[ClaimKey]) -> Conflict | None:
+    def conflict(
+        self,
+        component: Component,
+        left_out: Set[ClaimKey],
+        changed: Set[ClaimKey] | None = None,
+    ) -> Conflict | None:
+        """A proof that the claims of ``component`` not ``left_out`` cannot all hold, or None.
+        ``changed``: the claims that may have been left out or put back since the last
+        question, if it was about this same set object (see :class:`Question`)."""
         self._solver.retracted = left_out  # type: ignore[assignment]  # read, never changed
-        return self._solver.first_conflict(component)
+        warm = self._warm_for(component)
+        if warm is None:
+            return self._solver.first_conflict(component)
+        return self._solver.warm_conflict(component, warm, left_out, changed)
+
+    def _warm_for(self, component: Component) -> Warm | None:
+        """The warm oracle of a component too large for plain passes (small ones are asked
+        from scratch: the proofs they give stay those factcheck always gave)."""
+        if id(component) in self._warm:
+            return self._warm[id(component)]
+        bounds = [self._solver.bounds[point] for point in component.points]
+        most = sum(bool(b.lower) + bool(b.upper) for b in bounds) + len(component.edges)
+        if (len(component.points) + 1) * most <= PLAIN_WORK:
+            return None
+        claims: dict[ClaimKey | None, list[Step]] = {None: []}
+        for on_point in bounds:
+            for bound in on_point.live(frozenset()):
+                claims.setdefault(bound.source.claim_key, []).append(_bound_step(bound))
+        for edge in component.edges:
+            step = Step(edge.src, edge.dst, edge.weight, edge.source)
+            claims.setdefault(edge.source.claim_key, []).append(step)
+        warm = self._warm[id(component)] = Warm([None, *component.points], claims)
+        return warm
 
     def contradicting(self) -> list[tuple[Component, Conflict]]:
         """The components whose claims cannot all hold, each with a first proof."""
@@ -324,6 +334,37 @@ class Checker:
             conflict = self.conflict(component, frozenset())
             if conflict is not None:
                 found.append((component, conflict))
+        return found
+
+
+class Question:
+    """A set of claims left out of one group, changed a few at a time between questions: the
+    large groups' warm oracle then looks only at the claims changed, where a set made anew
+    for each question would cost the whole set each time."""
+
+    def __init__(self, checker: Checker, component: Component, left_out: Iterable[ClaimKey]):
+        self._checker = checker
+        self._component = component
+        self.left_out: set[ClaimKey] = set(left_out)
+        self._changed: set[ClaimKey] | None = None  # None before the first question: all
+
+    def leave_out(self, keys: Iterable[ClaimKey]) -> None:
+        for key in keys:
+            self.left_out.add(key)
+            self._note(key)
+
+    def put_back(self, keys: Iterable[ClaimKey]) -> None:
+        for key in keys:
+            self.left_out.discard(key)
+            self._note(key)
+
+    def _note(self, key: ClaimKey) -> None:
+        if self._changed is not None:
+            self._changed.add(key)
+
+    def conflict(self) -> Conflict | None:
+        found = self._checker.conflict(self._component, self.left_out, self._changed)
+        self._changed = set()
         return found
 
 
@@ -346,8 +387,7 @@ def solve(
     windows: dict[Point, Window] = {}
     for component in components:
         if wanted.intersection(component.points):
-            found = solver.windows(component)
-            windows.update((p, w) for p, w in found.items() if p in wanted)
+            windows.update(solver.windows(component, wanted))
     for point in wanted - set(windows):
         windows[point] = Window(point, None, None, (), ())
     return Solution(solver.conflicts, windows)

@@ -22,11 +22,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import get_args
 
 from hypothesis import strategies as st
 
 from factcheck import cli
-from factcheck.vocabulary import BUILTIN
+from factcheck.terms import PredicateKind, RuleKind
+from factcheck.vocabulary import BUILTIN, Predicate
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CLAIMS = REPO / "claims"
@@ -487,11 +489,13 @@ def after_refs(draw: st.DrawFn, strict: bool = True) -> dict:
 
 
 @st.composite
-def claims(draw: st.DrawFn, strict: bool = True, index: int = 0) -> dict:
+def claims(
+    draw: st.DrawFn, strict: bool = True, index: int = 0, known: tuple[Predicate, ...] = PREDICATES
+) -> dict:
     """One claim of any predicate of the vocabulary, with a value of its kind, and at times
     ``as_of``, ``after`` or a quote. Loosely, the value may be any kind's or anything, a key may
     be missing, or one too many, or of the wrong type."""
-    spec = draw(st.sampled_from(PREDICATES))
+    spec = draw(st.sampled_from(known))
     ids = st.just(f"c{index}") if strict else st.sampled_from(["c1", "c2", "married"]) | texts
     claim: dict = {"id": draw(ids), "subject": draw(names(strict)), "predicate": spec.name}
     if spec.relation:
@@ -555,7 +559,9 @@ def _relation(event: dict) -> bool:
 
 
 @st.composite
-def articles(draw: st.DrawFn, mess: int = 0, index: int = 0) -> dict:
+def articles(
+    draw: st.DrawFn, mess: int = 0, index: int = 0, known: tuple[Predicate, ...] = PREDICATES
+) -> dict:
     """An article and its claims; ``mess`` 0 has every claim well-formed, 1 about one in ten
     loose, 2 all of them."""
     strict = mess < 2
@@ -572,7 +578,7 @@ def articles(draw: st.DrawFn, mess: int = 0, index: int = 0) -> dict:
     found = []
     for number in range(draw(st.integers(0, 10))):
         loose = mess == 2 or (mess == 1 and draw(st.integers(0, 9)) == 0)
-        found.append(draw(claims(not loose, number)))
+        found.append(draw(claims(not loose, number, known)))
     if draw(st.integers(0, 3)) == 0:
         found += draw(chains())
     if found or draw(st.booleans()):
@@ -615,6 +621,69 @@ def entity_files(draw: st.DrawFn, mess: int = 0) -> dict:
         where = draw(st.sampled_from(["entities", "places"]))
         document.setdefault(where, []).append(draw(st.dictionaries(texts, any_value, max_size=3)))
     return document
+
+
+# --- Configurations: severities, disabled rules, a desk's own events, predicates and rules ----
+
+RULE_CODES = tuple(BUILTIN.rules_by_code)
+RULE_KINDS: tuple[str, ...] = get_args(RuleKind)
+PREDICATE_KINDS: tuple[str, ...] = get_args(PredicateKind)
+EVENTS = tuple(BUILTIN.events)
+
+
+@st.composite
+def configurations(draw: st.DrawFn, mess: int = 0) -> tuple[dict, tuple[Predicate, ...]]:
+    """A factcheck.toml, and the predicates claims may use under it: factcheck's and those it
+    defines (each dating an event of its own, or stating a fact), with rules of every kind on
+    them, factcheck's rules re-graded, disabled or given other years."""
+    strict = mess < 2
+    level = st.sampled_from(["error", "warning", "info"])
+    codes = st.sampled_from(RULE_CODES)
+    config: dict = {}
+    if draw(st.booleans()):
+        config["disable"] = draw(st.lists(codes if strict else codes | texts, max_size=3))
+    if draw(st.booleans()):
+        config["severity"] = draw(st.dictionaries(codes, level if strict else level | texts))
+    known = PREDICATES
+    if draw(st.booleans()):
+        events, predicates, rules = {}, {}, {}
+        for number in range(draw(st.integers(1, 3))):
+            name = f"deed{number}"
+            kind = draw(st.sampled_from(PREDICATE_KINDS) if not strict else st.just("date"))
+            of = draw(st.sampled_from(["person", "couple"]))
+            words = st.builds("{} {}".format, st.just(name), texts) if strict else texts
+            events[name] = {"of": of, "noun": draw(words), "verb": draw(words)}
+            predicates[name] = {"value": kind, "doc": draw(words)}
+            known += (Predicate(name, kind, name, of == "couple", ""),)
+        named = st.sampled_from([*events, *EVENTS, "*"])
+        numbers = good_years if strict else loose_years
+        for number in range(draw(st.integers(0, 3))):
+            kind = draw(st.sampled_from(["order", "gap"] if strict else RULE_KINDS))
+            rule: dict = {"name": f"rule-{number}", "kind": kind, "doc": f"Rule {number}."}
+            rule |= {"earlier": draw(named | st.lists(named, min_size=1, max_size=2))}
+            rule |= {"later": draw(named)}
+            if kind == "gap" or not strict:
+                rule |= {"least": draw(numbers), "most": draw(numbers)}
+                if strict:
+                    rule["least"], rule["most"] = sorted((rule["least"], rule["most"]))
+            for key, values in (
+                ("predicates", st.lists(st.sampled_from([p.name for p in known]), max_size=2)),
+                ("severity", level),
+                ("why", texts),
+            ):
+                if draw(st.booleans()) and (not strict or key != "predicates"):
+                    rule[key] = draw(values)
+            if not strict and draw(st.booleans()):
+                rule.pop(draw(st.sampled_from(sorted(rule))))
+            rules[f"DESK{number}"] = rule
+        if draw(st.booleans()):
+            rules["FC401"] = {"least": draw(numbers)}
+        config |= {"events": events, "predicates": predicates, "rules": rules}
+    if not strict and draw(st.booleans()):
+        config[draw(st.sampled_from(["paths", "baseline", "severity", "disbale"]))] = draw(
+            any_value
+        )
+    return config, known
 
 
 @dataclass(frozen=True, slots=True)
@@ -779,6 +848,10 @@ def structured_cases(draw: st.DrawFn) -> Case:
     their claims reach the solver and the reports."""
     mess = draw(st.sampled_from([0, 0, 0, 1, 1, 2]))
     files: dict[str, bytes] = {}
+    known = PREDICATES
+    if draw(st.integers(0, 4)) == 0:
+        config, known = draw(configurations(mess))
+        files["factcheck.toml"] = _encoded(draw, draw(toml_texts(config, mess)), mess)
     if mess < 2 or draw(st.integers(0, 9)):
         document = draw(entity_files(mess))
         files["claims/entities.toml"] = _encoded(draw, draw(toml_texts(document, mess)), mess)
@@ -787,11 +860,11 @@ def structured_cases(draw: st.DrawFn) -> Case:
         if kind == 0:
             document = draw(deep_documents())
         elif kind == 1:
-            document = {**draw(entity_files(mess)), **draw(articles(mess, index))}
+            document = {**draw(entity_files(mess)), **draw(articles(mess, index, known))}
         elif kind == 2:
             document = draw(st.dictionaries(texts, any_value, max_size=3))
         else:
-            document = draw(articles(mess, index))
+            document = draw(articles(mess, index, known))
         text = draw(toml_texts(document, mess))
         files[f"claims/articles/{index}.toml"] = _encoded(draw, text, mess)
     return Case(files, draw(arguments(files)))

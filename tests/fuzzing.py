@@ -156,6 +156,8 @@ def failures(case: Case, outcome: Outcome, folder: Path) -> list[str]:
         found += _bad_input(case, outcome, folder, command, output_format)
     elif outcome.code in (0, 1):
         found += _report(outcome, command, output_format)
+        if command == "run" and outcome.stderr:
+            found.append(f"a report with words on standard error: {outcome.stderr[:300]!r}")
     return found
 
 
@@ -220,16 +222,34 @@ def _report(outcome: Outcome, command: str, output_format: str) -> list[str]:
             found.append(f"{output_format} output does not parse: {exc}")
             break
         found += _claims_located(parsed)
+        if output_format == "json" and command == "run":
+            errors = parsed["summary"]["errors"]
+            if (errors > 0) != (outcome.code == 1):
+                found.append(f"exit {outcome.code} with {errors} error findings")
+        if output_format == "sarif":
+            found += [
+                f"a SARIF result without a line: {result['message']!r}"
+                for run in parsed["runs"]
+                for result in run["results"]
+                for where in result["locations"]
+                if where["physicalLocation"]["region"]["startLine"] < 1
+            ]
     if documents:
         if unsafe := unsafe_in_json(text):
             found.append(f"raw control characters in {output_format}: {sorted(unsafe)!r}")
     elif unsafe := unsafe_in_text(text):
         found.append(f"raw control characters in {output_format}: {sorted(unsafe)!r}")
     if output_format == "github" and command == "run":
-        for line in text.split("\n")[:-1]:
-            if line.startswith("::") and line.count("\n"):
-                found.append(f"an annotation split over lines: {line!r}")
+        found += [
+            f"a line that is not an annotation at a line: {line!r}"
+            for line in text.split("\n")[:-1]
+            if not _ANNOTATION.fullmatch(line)
+        ]
     return found
+
+
+# One command a line; the runner reads "::" at a line's start (after spaces) as a command.
+_ANNOTATION = re.compile(r"::(error|warning|notice) file=[^,]+,line=[1-9][0-9]*,title=[^:]+::.+")
 
 
 def _claims_located(parsed: object) -> list[str]:

@@ -75,11 +75,28 @@ def test_the_checks_catch_an_internal_error_and_a_problem_without_its_line() -> 
     assert fuzzing.failures(case, fuzzing.Outcome(2, "", located), Path()) == []
 
 
+# A report that each format could print, with text from a claim file in it.
+REPORTS = {
+    "text": "Aleph\n  born a{char}b\n",
+    "json": '{{"summary": {{"errors": 1}}, "findings": [{{"message": "a{char}b"}}]}}\n',
+    "jsonl": '{{"message": "a{char}b"}}\n',
+    "sarif": '{{"runs": [{{"results": [], "tool": "a{char}b"}}]}}\n',
+    "github": "::error file=claims/a.toml,line=3,title=FC101 conflicting-claims::a{char}b\n",
+}
+
+
 @pytest.mark.parametrize("char", ["\x1b", "\x9b", "\u202e", "\u2028", "\r", "\x07", "\x00"])
 def test_the_checks_catch_raw_control_characters_in_every_format(char: str) -> None:
-    for output_format in fuzzing.FORMATS:
+    for output_format, report in REPORTS.items():
         case = _case(("run", "--format", output_format, "claims"))
-        raw = f'{{"message": "a{char}b"}}\n'
+        raw = report.format(char=char)
         assert fuzzing.failures(case, fuzzing.Outcome(1, raw, ""), Path()), output_format
-        escaped = raw.replace(char, f"\\u{ord(char):04x}")
-        assert fuzzing.failures(case, fuzzing.Outcome(1, escaped, ""), Path()) == []
+        escaped = report.format(char=f"\\u{ord(char):04x}")
+        assert fuzzing.failures(case, fuzzing.Outcome(1, escaped, ""), Path()) == [], output_format
+
+
+def test_the_checks_catch_an_exit_code_the_findings_do_not_give() -> None:
+    case = _case(("run", "--format", "json", "claims"))
+    report = '{"summary": {"errors": 0}, "findings": []}\n'
+    assert fuzzing.failures(case, fuzzing.Outcome(1, report, ""), Path())
+    assert fuzzing.failures(case, fuzzing.Outcome(0, report, ""), Path()) == []

@@ -17,10 +17,12 @@ import json
 import os
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import get_args
 
@@ -35,6 +37,7 @@ BUNDLED_CLAIMS = REPO / "claims"
 FORMATS = ("text", "json", "jsonl", "sarif", "github")
 PREDICATES = tuple(BUILTIN.predicates.values())
 EVENT_PREDICATES = tuple(p for p in PREDICATES if p.kind == "date")
+LOADING = ("--no-cache", "--jobs", "1")  # the parse in this process, no cache to go stale
 COMMAND_LINE = "<command line>"  # where a problem with an argument, not a file, is reported
 
 
@@ -222,10 +225,10 @@ def _report(outcome: Outcome, command: str, output_format: str) -> list[str]:
             found.append(f"{output_format} output does not parse: {exc}")
             break
         found += _claims_located(parsed)
-        if output_format == "json" and command == "run":
-            errors = parsed["summary"]["errors"]
-            if (errors > 0) != (outcome.code == 1):
-                found.append(f"exit {outcome.code} with {errors} error findings")
+        if output_format == "json" and command == "run":  # with a baseline, the new ones
+            errors = [f for f in parsed["findings"] if f["severity"] == "error" and f.get("new", 1)]
+            if bool(errors) != (outcome.code == 1):
+                found.append(f"exit {outcome.code} with {len(errors)} (new) error findings")
         if output_format == "sarif":
             found += [
                 f"a SARIF result without a line: {result['message']!r}"
@@ -243,7 +246,7 @@ def _report(outcome: Outcome, command: str, output_format: str) -> list[str]:
         found += [
             f"a line that is not an annotation at a line: {line!r}"
             for line in text.split("\n")[:-1]
-            if not _ANNOTATION.fullmatch(line)
+            if not _ANNOTATION.fullmatch(line) and not line.startswith("factcheck: ")
         ]
     return found
 
@@ -849,16 +852,15 @@ def arguments(draw: st.DrawFn, files: dict[str, bytes]) -> tuple[str, ...]:
         st.just(("claims",))
         | st.lists(st.sampled_from(sorted(files)), min_size=1, max_size=2, unique=True).map(tuple)
     )
-    loading = ("--no-cache", "--jobs", "1")
     command = draw(st.sampled_from(["run"] * 8 + ["timeline", "explain"]))
     if command == "run":
-        return ("run", "--format", draw(st.sampled_from(FORMATS)), *loading, *where)
+        return ("run", "--format", draw(st.sampled_from(FORMATS)), *LOADING, *where)
     report_format = draw(st.sampled_from(["text", "json"]))
     if command == "timeline":
         name = draw(st.sampled_from(PEOPLE) | texts.filter(lambda t: not t.startswith("-")))
-        return ("timeline", "--format", report_format, *loading, name, *where)
+        return ("timeline", "--format", report_format, *LOADING, name, *where)
     prefix = draw(st.text("0123456789abcdef", min_size=1, max_size=3))
-    return ("explain", "--format", report_format, *loading, prefix, *where)
+    return ("explain", "--format", report_format, *LOADING, prefix, *where)
 
 
 @st.composite
@@ -998,10 +1000,74 @@ def mutated(draw: st.DrawFn, data: bytes, others: tuple[bytes, ...]) -> bytes:
     return data
 
 
+BASELINE = "baseline.json"
+
+
+@cache
+def bundled_baseline() -> bytes:
+    """The baseline ``factcheck baseline`` writes for the bundled corpus."""
+    with tempfile.TemporaryDirectory() as folder:
+        case = Case(BUNDLED, ("baseline", "--no-cache", "--output", BASELINE, "claims"))
+        outcome = run_case(case, Path(folder))
+        assert outcome.code == 0, outcome.stderr
+        return (Path(folder) / BASELINE).read_bytes()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | texts,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=5,
+)
+_DEEP = "\x00deep\x00"  # stands for arrays nested a depth that is drawn with it
+
+
+@st.composite
+def mutated_baselines(draw: st.DrawFn) -> bytes:
+    """The bundled corpus's baseline with a value replaced (by any JSON, or by arrays nested
+    past what JSON's reader and writer can follow), a key dropped, a finding repeated, or its
+    bytes mutated."""
+    data = bundled_baseline()
+    if draw(st.integers(0, 3)) == 0:
+        return draw(mutated(data, ()))
+    document = json.loads(data)
+    nodes = [document]
+    for node in nodes:  # every object and list, breadth first
+        nodes += [
+            v
+            for v in (node.values() if isinstance(node, dict) else node)
+            if isinstance(v, dict | list)
+        ]
+    node = draw(st.sampled_from(nodes))
+    keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+    if not keys:
+        return json.dumps(draw(json_values)).encode()
+    key = draw(st.sampled_from(keys))
+    edit = draw(st.integers(0, 3))
+    if edit == 0:
+        node.pop(key)
+    elif edit == 1 and isinstance(node, list):
+        node.append(node[key])
+    else:
+        node[key] = draw(json_values | st.just(_DEEP))
+    depth = draw(st.sampled_from([33, 65, 500]) | st.integers(900, 1000))
+    return (
+        json.dumps(document, indent=2)
+        .replace(json.dumps(_DEEP), "[" * depth + "]" * depth)
+        .encode()
+    )
+
+
 @st.composite
 def mutated_cases(draw: st.DrawFn) -> Case:
-    """The bundled corpus with one or two of its files mutated."""
+    """The bundled corpus with one or two of its files mutated; or as it is, with its baseline
+    mutated, which ``run --baseline`` and ``baseline --prune`` read."""
     files = dict(BUNDLED)
+    if draw(st.integers(0, 3)) == 0:
+        files[BASELINE] = draw(mutated_baselines())
+        if draw(st.integers(0, 3)) == 0:
+            return Case(files, ("baseline", "--prune", *LOADING, "--output", BASELINE))
+        output_format = draw(st.sampled_from(FORMATS))
+        return Case(files, ("run", "--format", output_format, *LOADING, "--baseline", BASELINE))
     chosen = draw(st.lists(st.sampled_from(sorted(files)), min_size=1, max_size=2, unique=True))
     for name in chosen:
         files[name] = draw(mutated(files[name], tuple(BUNDLED.values())))

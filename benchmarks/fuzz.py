@@ -1,11 +1,11 @@
 """The long fuzzing run before a release: the suite's fuzz cases (``tests/fuzzing.py``) by the
 hundred thousand, with the same checks, counted rather than stopped at the first failure.
 
-    python benchmarks/fuzz.py --structured 70000 --mutated 30000 [--seed S] [--out DIR]
+    python benchmarks/fuzz.py --structured 45000 --mutated 55000 [--seed S] [--out DIR]
 
 Prints cases per second and the exit codes for each kind of case; each failing case is written
-to ``DIR/<kind>-<n>/`` (its files, ``args.json`` and what went wrong), where ``factcheck ARGS``
-reproduces it. Exits 1 if any case failed.
+to ``DIR/<kind>-<n>/`` (its files, ``args.json``, ``COLUMNS`` if the case sets the terminal's
+width, and what went wrong), where ``factcheck ARGS`` reproduces it. Exits 1 if any case failed.
 """
 
 from __future__ import annotations
@@ -77,6 +77,8 @@ def _keep(case: fuzzing.Case, outcome: fuzzing.Outcome, found: list[str], folder
     """The failing case as files, with the command that reproduces it and what went wrong."""
     case.write(folder)
     (folder / "args.json").write_text(json.dumps(list(case.args)), encoding="utf-8")
+    if case.columns is not None:
+        (folder / "COLUMNS").write_text(case.columns, encoding="utf-8")
     report = {"failures": found, "exit": outcome.code, "stderr": outcome.stderr[-4000:]}
     (folder / "failure.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     return str(folder)
@@ -84,8 +86,8 @@ def _keep(case: fuzzing.Case, outcome: fuzzing.Outcome, found: list[str], folder
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--structured", type=int, default=70_000, metavar="N")
-    parser.add_argument("--mutated", type=int, default=30_000, metavar="N")
+    parser.add_argument("--structured", type=int, default=45_000, metavar="N")
+    parser.add_argument("--mutated", type=int, default=55_000, metavar="N")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=Path("fuzz-failures"), metavar="DIR")
     options = parser.parse_args()

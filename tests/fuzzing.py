@@ -46,10 +46,12 @@ COMMAND_LINE = "<command line>"  # where a problem with an argument, not a file,
 
 @dataclass(frozen=True, slots=True)
 class Case:
-    """Files to write (path relative to the case's folder -> bytes) and the arguments."""
+    """Files to write (path relative to the case's folder -> bytes), the arguments, and the
+    environment's terminal width (COLUMNS), if any."""
 
     files: dict[str, bytes]
     args: tuple[str, ...]
+    columns: str | None = None
 
     def write(self, folder: Path) -> None:
         (folder / ".git").mkdir(exist_ok=True)  # the repository's root: nothing above is read
@@ -76,14 +78,14 @@ def _inside(folder: Path) -> Iterator[None]:
         os.chdir(before)
 
 
-def invoke(args: tuple[str, ...], folder: Path) -> Outcome:
+def invoke(args: tuple[str, ...], folder: Path, columns: str | None = None) -> Outcome:
     """``factcheck ARGS`` run in ``folder`` as the console script runs it, in this process."""
     out, err = io.StringIO(), io.StringIO()
     saved = sys.argv, sys.stdout, sys.stderr
     sys.argv, sys.stdout, sys.stderr = ["factcheck", *args], out, err
     code: int | str | None = None
     try:
-        with _inside(folder):
+        with _inside(folder), _columns(columns):
             cli.main()
     except SystemExit as done:
         code = done.code
@@ -94,9 +96,22 @@ def invoke(args: tuple[str, ...], folder: Path) -> Outcome:
     return Outcome(code, out.getvalue(), err.getvalue())
 
 
+@contextmanager
+def _columns(columns: str | None) -> Iterator[None]:
+    before = os.environ.pop("COLUMNS", None)
+    if columns is not None:
+        os.environ["COLUMNS"] = columns
+    try:
+        yield
+    finally:
+        os.environ.pop("COLUMNS", None)
+        if before is not None:
+            os.environ["COLUMNS"] = before
+
+
 def run_case(case: Case, folder: Path) -> Outcome:
     case.write(folder)
-    return invoke(case.args, folder)
+    return invoke(case.args, folder, case.columns)
 
 
 # --- What every run must do -----------------------------------------------------------------
@@ -242,6 +257,8 @@ def _report(outcome: Outcome, command: str, output_format: str) -> list[str]:
             found.append(f"raw control characters in {output_format}: {sorted(unsafe)!r}")
     elif unsafe := unsafe_in_text(text):
         found.append(f"raw control characters in {output_format}: {sorted(unsafe)!r}")
+    if output_format == "text" and command != "baseline" and not text.strip():
+        found.append("an empty report")
     if output_format == "github" and command == "run":
         found += [
             f"a line that is not an annotation at a line: {line!r}"
@@ -863,6 +880,11 @@ def arguments(draw: st.DrawFn, files: dict[str, bytes]) -> tuple[str, ...]:
     return ("explain", "--format", report_format, *LOADING, prefix, *where)
 
 
+# The terminal's width, as the environment gives it: unset, 0 (as where no terminal is), one
+# column, narrow, wide, and not a number.
+columns = st.sampled_from([None, None, None, "0", "1", "7", "40", "80", "250", "-3", "wide"])
+
+
 @st.composite
 def structured_cases(draw: st.DrawFn) -> Case:
     """A claims folder: an entity file (mostly), and one to three files of articles, deeply
@@ -889,7 +911,7 @@ def structured_cases(draw: st.DrawFn) -> Case:
             document = draw(articles(mess, index, known))
         text = draw(toml_texts(document, mess))
         files[f"claims/articles/{index}.toml"] = _encoded(draw, text, mess)
-    return Case(files, draw(arguments(files)))
+    return Case(files, draw(arguments(files)), draw(columns))
 
 
 # --- The bundled corpus, its bytes mutated ----------------------------------------------------
@@ -1067,8 +1089,9 @@ def mutated_cases(draw: st.DrawFn) -> Case:
         if draw(st.integers(0, 3)) == 0:
             return Case(files, ("baseline", "--prune", *LOADING, "--output", BASELINE))
         output_format = draw(st.sampled_from(FORMATS))
-        return Case(files, ("run", "--format", output_format, *LOADING, "--baseline", BASELINE))
+        args = ("run", "--format", output_format, *LOADING, "--baseline", BASELINE)
+        return Case(files, args, draw(columns))
     chosen = draw(st.lists(st.sampled_from(sorted(files)), min_size=1, max_size=2, unique=True))
     for name in chosen:
         files[name] = draw(mutated(files[name], tuple(BUNDLED.values())))
-    return Case(files, draw(arguments(files)))
+    return Case(files, draw(arguments(files)), draw(columns))

@@ -78,7 +78,7 @@ def test_the_checks_catch_an_internal_error_and_a_problem_without_its_line() -> 
 # A report that each format could print, with text from a claim file in it.
 REPORTS = {
     "text": "Aleph\n  born a{char}b\n",
-    "json": '{{"summary": {{"errors": 1}}, "findings": [{{"message": "a{char}b"}}]}}\n',
+    "json": '{{"findings": [{{"severity": "error", "message": "a{char}b"}}]}}\n',
     "jsonl": '{{"message": "a{char}b"}}\n',
     "sarif": '{{"runs": [{{"results": [], "tool": "a{char}b"}}]}}\n',
     "github": "::error file=claims/a.toml,line=3,title=FC101 conflicting-claims::a{char}b\n",
@@ -97,6 +97,6 @@ def test_the_checks_catch_raw_control_characters_in_every_format(char: str) -> N
 
 def test_the_checks_catch_an_exit_code_the_findings_do_not_give() -> None:
     case = _case(("run", "--format", "json", "claims"))
-    report = '{"summary": {"errors": 0}, "findings": []}\n'
+    report = '{"findings": [{"severity": "warning", "message": "undated"}]}\n'
     assert fuzzing.failures(case, fuzzing.Outcome(1, report, ""), Path())
     assert fuzzing.failures(case, fuzzing.Outcome(0, report, ""), Path()) == []

@@ -37,8 +37,10 @@ def command(report: Report, finding: Finding) -> str:
         "line": str(where.line),
         "title": f"{finding.rule.code} {finding.rule.name}",
     }
-    # The file is left as named, escaped only, so that the annotation finds it.
-    shown = {k: v if k == "file" else inert(v) for k, v in properties.items()}
+    # Every value inert, the file's too: a file name is as much the repository's text as a
+    # quote is. Only a name with a control or bidi character changes, which the annotation then
+    # does not find; the log is never acted on.
+    shown = {k: inert(v) for k, v in properties.items()}
     listed = ",".join(f"{key}={escape_property(value)}" for key, value in shown.items())
     # Two lines: the finding, then its verdict; each made inert on its own, so that the line
     # break between them is ours and no text from a claim file can make one.

@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from factcheck import cli
 from factcheck.terms import PredicateKind, RuleKind
+from factcheck.textsafe import inert
 from factcheck.vocabulary import BUILTIN, Predicate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -199,6 +200,7 @@ def _bad_input(
     if int(summary["count"]) != len(located) or not located:
         found.append(f"{summary['count']} problems said, {len(located)} shown")
     named = {*case.files, *(a for a in case.args if not a.startswith("-")), COMMAND_LINE}
+    named |= {inert(name) for name in named}  # a name with control characters, as shown
     for line in located:
         match = _LOCATED.fullmatch(line)
         if match is None:
@@ -880,6 +882,11 @@ def arguments(draw: st.DrawFn, files: dict[str, bytes]) -> tuple[str, ...]:
     return ("explain", "--format", report_format, *LOADING, prefix, *where)
 
 
+# What a file's name may hold besides its number: mostly nothing; characters that must be
+# escaped in a GitHub annotation's properties or a SARIF URI; control and bidi characters.
+file_names = st.sampled_from(["", "", "", "", " x", "é", "we,ird %25 [x]", "#1", "\t"]) | (
+    st.sampled_from(["\x1b[31m", "\u202e", "\u2028", "\x85", "\x07", "\r", "\n"])
+)
 # The terminal's width, as the environment gives it: unset, 0 (as where no terminal is), one
 # column, narrow, wide, and not a number.
 columns = st.sampled_from([None, None, None, "0", "1", "7", "40", "80", "250", "-3", "wide"])
@@ -910,7 +917,7 @@ def structured_cases(draw: st.DrawFn) -> Case:
         else:
             document = draw(articles(mess, index, known))
         text = draw(toml_texts(document, mess))
-        files[f"claims/articles/{index}.toml"] = _encoded(draw, text, mess)
+        files[f"claims/articles/{index}{draw(file_names)}.toml"] = _encoded(draw, text, mess)
     return Case(files, draw(arguments(files)), draw(columns))
 
 

@@ -16,6 +16,7 @@ import io
 import json
 import os
 import re
+import signal
 import sys
 import tempfile
 import unicodedata
@@ -79,19 +80,43 @@ def _inside(folder: Path) -> Iterator[None]:
         os.chdir(before)
 
 
+CASE_SECONDS = 60  # a run on a few small files that takes longer hangs, as far as anyone can tell
+
+
+class _TooSlow(BaseException):  # not an Exception: main must not report it as its own error
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    def expired(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def invoke(args: tuple[str, ...], folder: Path, columns: str | None = None) -> Outcome:
-    """``factcheck ARGS`` run in ``folder`` as the console script runs it, in this process."""
+    """``factcheck ARGS`` run in ``folder`` as the console script runs it, in this process;
+    a run over ``CASE_SECONDS`` is stopped, its exit code "timeout"."""
     out, err = io.StringIO(), io.StringIO()
     saved = sys.argv, sys.stdout, sys.stderr
     sys.argv, sys.stdout, sys.stderr = ["factcheck", *args], out, err
     code: int | str | None = None
     try:
-        with _inside(folder), _columns(columns):
+        with _inside(folder), _columns(columns), _time_limit(CASE_SECONDS):
             cli.main()
     except SystemExit as done:
         code = done.code
+    except _TooSlow:
+        code = "timeout"
     finally:
-        if sys.stdout is not out:  # main leaves os.devnull in place of standard output
+        if isinstance(sys.stdout, io.TextIOWrapper):  # main leaves os.devnull in its place
             sys.stdout.close()
         sys.argv, sys.stdout, sys.stderr = saved
     return Outcome(code, out.getvalue(), err.getvalue())

@@ -59,7 +59,13 @@ def fuzz(kind: str, count: int, first_seed: int, out: Path) -> dict:
         seed(first_seed + done)(run)()
         done += size
         elapsed = time.perf_counter() - started
-        print(f"{kind}: {sum(codes.values())} cases, {elapsed:.0f} s", file=sys.stderr)
+        shown = dict(sorted(codes.items()))
+        print(
+            f"{kind}: {sum(codes.values())} cases, {elapsed:.0f} s, exit codes {shown}, "
+            f"{len(failed)} failed",
+            file=sys.stderr,
+            flush=True,
+        )
     elapsed = time.perf_counter() - started
     shutil.rmtree(work)
     cases = sum(codes.values())

@@ -26,61 +26,72 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import fuzzing
 
-CHUNK = 2000  # examples per hypothesis run: its memory of what it tried stays small
+CHUNK = 1000  # examples per hypothesis run: its memory of what it tried stays small
 
 
-def fuzz(kind: str, count: int, first_seed: int, out: Path) -> dict:
-    strategy = fuzzing.structured_cases() if kind == "structured" else fuzzing.mutated_cases()
-    codes: Counter[str] = Counter()
-    failed: list[str] = []
-    work = Path(tempfile.mkdtemp(prefix=f"fc-fuzz-{kind}-"))
+class Fuzzer:
+    """One kind of case, run a chunk at a time, with its counts."""
 
-    def one(case: fuzzing.Case) -> None:
-        folder = work / str(sum(codes.values()))
+    def __init__(self, kind: str, count: int, first_seed: int, out: Path) -> None:
+        self.kind, self.count, self.first_seed, self.out = kind, count, first_seed, out
+        self.strategy = (
+            fuzzing.structured_cases() if kind == "structured" else fuzzing.mutated_cases()
+        )
+        self.codes: Counter[str] = Counter()
+        self.failed: list[str] = []
+        self.seconds = 0.0
+        self.work = Path(tempfile.mkdtemp(prefix=f"fc-fuzz-{kind}-"))
+
+    @property
+    def done(self) -> int:
+        return sum(self.codes.values())
+
+    def one(self, case: fuzzing.Case) -> None:
+        folder = self.work / str(self.done)
         folder.mkdir()
         outcome = fuzzing.run_case(case, folder)
         found = fuzzing.failures(case, outcome, folder)
-        codes[str(outcome.code)] += 1
+        self.codes[str(outcome.code)] += 1
         if found:
-            failed.append(_keep(case, outcome, found, out / f"{kind}-{sum(codes.values())}"))
+            kept = _keep(case, outcome, found, self.out / f"{self.kind}-{self.done}")
+            self.failed.append(kept)
         shutil.rmtree(folder)
 
-    started = time.perf_counter()
-    done = 0
-    while done < count:
-        size = min(CHUNK, count - done)
+    def chunk(self) -> None:
+        size = min(CHUNK, self.count - self.done)
         run = settings(
             max_examples=size,
             database=None,
             deadline=None,
             phases=[Phase.generate],  # no shrinking: every failure is kept as it was found
             suppress_health_check=list(HealthCheck),
-        )(given(strategy)(one))
-        seed(first_seed + done)(run)()
-        done += size
-        elapsed = time.perf_counter() - started
-        shown = dict(sorted(codes.items()))
+        )(given(self.strategy)(self.one))
+        started = time.perf_counter()
+        seed(self.first_seed + self.done)(run)()
+        self.seconds += time.perf_counter() - started
+        shown = dict(sorted(self.codes.items()))
         print(
-            f"{kind}: {sum(codes.values())} cases, {elapsed:.0f} s, exit codes {shown}, "
-            f"{len(failed)} failed",
+            f"{self.kind}: {self.done} cases, {self.seconds:.0f} s, exit codes {shown}, "
+            f"{len(self.failed)} failed",
             file=sys.stderr,
             flush=True,
         )
-    elapsed = time.perf_counter() - started
-    shutil.rmtree(work)
-    cases = sum(codes.values())
-    return {
-        "kind": kind,
-        "cases": cases,
-        "seconds": round(elapsed, 1),
-        "cases_per_second": round(cases / elapsed, 1),
-        "exit_codes": dict(sorted(codes.items())),
-        "failures": failed,
-    }
+
+    def result(self) -> dict:
+        shutil.rmtree(self.work)
+        return {
+            "kind": self.kind,
+            "cases": self.done,
+            "seconds": round(self.seconds, 1),
+            "cases_per_second": round(self.done / max(self.seconds, 1e-9), 1),
+            "exit_codes": dict(sorted(self.codes.items())),
+            "failures": self.failed,
+        }
 
 
 def _keep(case: fuzzing.Case, outcome: fuzzing.Outcome, found: list[str], folder: Path) -> str:
     """The failing case as files, with the command that reproduces it and what went wrong."""
+    folder.mkdir(parents=True)
     case.write(folder)
     (folder / "args.json").write_text(json.dumps(list(case.args)), encoding="utf-8")
     if case.columns is not None:
@@ -99,10 +110,15 @@ def main() -> int:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         os.environ["XDG_CACHE_HOME"] = home  # the parse cache's key: not the user's
-        results = [
-            fuzz("structured", options.structured, options.seed, options.out),
-            fuzz("mutated", options.mutated, options.seed, options.out),
+        kinds = [
+            Fuzzer("structured", options.structured, options.seed, options.out),
+            Fuzzer("mutated", options.mutated, options.seed, options.out),
         ]
+        # A chunk of each in turn, the kind furthest behind first: a run stopped early has
+        # both kinds in proportion.
+        while pending := [k for k in kinds if k.done < k.count]:
+            min(pending, key=lambda k: k.done / k.count).chunk()
+        results = [k.result() for k in kinds]
     print(json.dumps(results, indent=2))
     return 1 if any(r["failures"] for r in results) else 0
 

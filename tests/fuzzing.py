@@ -232,7 +232,9 @@ def _bad_input(
             found.append(f"a problem without a location: {line!r}")
             continue
         path, number = _relative(match["path"], folder), int(match["line"])
-        if not any(path == name or name.startswith(path + "/") for name in named):
+        # A file or folder given, or one the configuration names (its baseline, say).
+        inside = not Path(path).is_absolute() and ".." not in Path(path).parts
+        if not inside and not any(path == name or name.startswith(path + "/") for name in named):
             found.append(f"a problem in a file that was not given: {line!r}")
         last = _lines_in(folder, path)
         if number < 1 or (last is not None and number > last):

@@ -175,7 +175,7 @@ def test_a_missing_or_malformed_baseline_is_bad_input(cli, repo: Path, content, 
 
 @pytest.mark.parametrize("depth", [65, 200])
 def test_a_baseline_nested_deeper_than_any_is_bad_input(cli, repo: Path, depth: int) -> None:
-    # Found by fuzzing: values that json.loads only just read (976 levels, run as a command)
+    # Found while fuzzing: values that json.loads only just read (976 levels, run as a command)
     # exhausted the stack when the run encoded them again: an internal error, exit 3.
     assert cli("baseline").exit_code == 0
     text = (repo / BASELINE).read_text(encoding="utf-8")

@@ -173,6 +173,20 @@ def test_a_missing_or_malformed_baseline_is_bad_input(cli, repo: Path, content, 
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("depth", [65, 200])
+def test_a_baseline_nested_deeper_than_any_is_bad_input(cli, repo: Path, depth: int) -> None:
+    # Found while fuzzing: values that json.loads only just read (976 levels, run as a command)
+    # exhausted the stack when the run encoded them again: an internal error, exit 3.
+    assert cli("baseline").exit_code == 0
+    text = (repo / BASELINE).read_text(encoding="utf-8")
+    deep = "[" * depth + "7" + "]" * depth
+    (repo / BASELINE).write_text(text.replace('"value": 7', f'"value": {deep}', 1), "utf-8")
+    result = cli("run", "--baseline", BASELINE)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{BASELINE}:1: the baseline is not a factcheck baseline")
+    assert "nested too deeply" in result.stderr
+
+
 def test_a_failed_write_leaves_the_old_baseline_whole(cli, repo: Path, monkeypatch) -> None:
     assert cli("baseline").exit_code == 0
     before = (repo / BASELINE).read_bytes()

@@ -208,6 +208,21 @@ def test_a_bad_definition_is_bad_input_at_its_line(
             '[rules.SPORT13]\nearlier = "*"\nlater = "*"\ndoc = "x"\n',
             ["factcheck.toml:1: order rules FC205, SPORT13 form a cycle"],
         ),
+        # Found by fuzzing: rules whose years round a loop of events no corpus can satisfy,
+        # which the solver looped on for ever (it can retract a claim, never a rule). With
+        # factcheck's own: at least 199 years from a signing to everything, birth included,
+        # and the birth comes first; and two of the user's, at least 5 and at most 2 years.
+        (
+            '[rules.SPORT15]\nkind = "gap"\nearlier = "signed"\nlater = "*"\nleast = 199\n'
+            'doc = "x"\n',
+            ["factcheck.toml:1: rules FC205, SPORT15 cannot all hold: born -> signed -> born"],
+        ),
+        (
+            '[rules.SPORT16]\nkind = "gap"\nearlier = "met"\nlater = "married"\nleast = 5\n'
+            'doc = "x"\n\n[rules.SPORT17]\nkind = "gap"\nearlier = "met"\nlater = "married"\n'
+            'most = 2\ndoc = "x"\n',
+            ["factcheck.toml:8: rules SPORT16, SPORT17 cannot all hold: met -> married -> met"],
+        ),
         # a name of factcheck's own, and a section that is not a table, at its own line
         (
             '[rules.SPORT14]\nname = "born-first"\nearlier = "met"\nlater = "married"\ndoc = "x"\n',

@@ -256,6 +256,21 @@ def test_hostile_text_is_inert_in_github_commands(hostile) -> None:
     ]
 
 
+@pytest.mark.parametrize("char", ["\x1b", "\u202e", "\x85", "\u2028", "\x07"])
+def test_a_file_name_with_control_characters_is_inert_in_github_commands(
+    cli, corpus, monkeypatch, char
+) -> None:
+    # Found while fuzzing: the file property was written as named, its escapes raw in the log.
+    named = HOSTILE_FILES["undated.toml"].replace('"undated"', '"undated-too"')  # FC301 there
+    root = corpus({f"a{char}[31m.toml": named, **HOSTILE_FILES})
+    monkeypatch.chdir(root.parent)
+    out = _run(cli, root, "github")
+    assert char not in out
+    files = {properties["file"] for _, properties, _ in _commands(_lines(out))}
+    assert inert(f"claims/a{char}[31m.toml") in files
+    assert "claims/undated.toml" in files, "a name without one is left as it is"
+
+
 def test_hostile_text_round_trips_in_sarif_and_json_lines(hostile) -> None:
     findings = json.loads(hostile("json"))["findings"]
     assert any(HOSTILE in f["message"] for f in findings)

@@ -88,6 +88,18 @@ def test_text_report_has_no_trailing_spaces_and_never_wraps_a_location(cli, monk
     assert f"{BUNDLED_CLAIMS}/articles/001_f509605e04f55bf1.toml:20" in out
 
 
+@pytest.mark.parametrize("command", [("run",), ("timeline", "Aleph"), ("explain", "4cbe")])
+def test_a_terminal_width_of_zero_still_prints_the_whole_report(cli, monkeypatch, command) -> None:
+    # Found while fuzzing: with COLUMNS=0 the text report was empty, and the run still exited 1.
+    from conftest import BUNDLED_CLAIMS
+
+    monkeypatch.setenv("COLUMNS", "80")
+    expected = cli(*command, str(BUNDLED_CLAIMS)).stdout
+    monkeypatch.setenv("COLUMNS", "0")
+    result = cli(*command, str(BUNDLED_CLAIMS))
+    assert result.stdout == expected and expected.strip()
+
+
 def test_text_report_falls_back_to_ascii_marks(corpus) -> None:
     import io
 

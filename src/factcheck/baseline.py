@@ -178,17 +178,40 @@ def read(path: Path) -> Baseline:
         raise InputError([Problem(name, 1, f"cannot read the baseline: {reason}", _HINT)]) from None
     try:
         data = json.loads(text)
+        # JSON that only just loads would exhaust the stack when a run encodes its values again
+        deep = _nests_deeper(data, _MAX_DEPTH)
     except json.JSONDecodeError as exc:
         message = f"the baseline is not valid JSON: {exc.msg}"
         raise InputError([Problem(name, exc.lineno, message, _HINT)]) from None
     except RecursionError:
+        deep = True
+    if deep:
         message = "the baseline is not a factcheck baseline (nested too deeply)"
-        raise InputError([Problem(name, 1, message, _HINT)]) from None
+        raise InputError([Problem(name, 1, message, _HINT)])
     problems: list[Problem] = []
     entries = _entries(data, name, problems)
     if problems:
         raise InputError(problems)
     return Baseline(name, entries)
+
+
+_MAX_DEPTH = 64  # a baseline nests a few levels (findings, values, a range's ends)
+
+
+def _nests_deeper(data: object, limit: int) -> bool:
+    """Whether lists and objects nest in ``data`` more than ``limit`` levels, found level by
+    level rather than by recursion."""
+    level = [data]
+    for _ in range(limit):
+        level = [
+            child
+            for item in level
+            if isinstance(item, dict | list)
+            for child in (item.values() if isinstance(item, dict) else item)
+        ]
+        if not level:
+            return False
+    return any(isinstance(item, dict | list) for item in level)
 
 
 def _entries(data: object, name: str, problems: list[Problem]) -> dict[str, Entry]:

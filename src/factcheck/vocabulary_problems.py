@@ -41,6 +41,12 @@ def problems(vocabulary: Vocabulary) -> list[tuple[str, str, str]]:
         message = f"order rules {rules} form a cycle: {' -> '.join(cycle)}"
         hint = "no corpus could satisfy them all: drop or turn round one of them"
         found.append((f"rule {codes[-1]}", message, hint))
+    for codes, cycle in _too_few_years(vocabulary):
+        message = f"rules {', '.join(codes)} cannot all hold: {' -> '.join(cycle)}"
+        hint = "round this loop of events they ask for more years than it allows: change one"
+        # At the user's rule, where one is in the loop: factcheck's own are in no file.
+        where = next((c for c in reversed(codes) if not c.startswith("FC")), codes[-1])
+        found.append((f"rule {where}", message, hint))
     return found
 
 
@@ -183,3 +189,44 @@ def _cycle_from(start: str, after: dict[str, dict[str, str]]) -> list[str]:
         return False
 
     return path if visit(start) else []
+
+
+def _too_few_years(vocabulary: Vocabulary) -> list[tuple[list[str], list[str]]]:
+    """Order and gap rules that no corpus can satisfy, for a loop of events round which they
+    ask for more years than they allow: a gap of at least 199 years between an event and
+    everything after it, and the birth that comes before everything, say. Each (the codes of
+    the rules, the loop's events); the solver could never retract a claim to undo it.
+
+    A Bellman-Ford over events, in years: an order rule is ``earlier <= later``, a gap
+    ``earlier + least <= later <= earlier + most``."""
+    steps: list[tuple[str, str, float, str]] = []  # later - earlier <= weight, as (src, dst)
+    for rule in (*vocabulary.of_kind("order"), *vocabulary.of_kind("gap")):
+        if rule.via:  # between two people: a link claim, which can be retracted, joins them
+            continue
+        for earlier, later in vocabulary.pairs(rule):
+            if rule.kind == "order" or rule.least is not None:
+                steps.append((later, earlier, -(rule.least or 0.0), rule.code))
+            if rule.most is not None:
+                steps.append((earlier, later, rule.most, rule.code))
+    events = sorted({event for step in steps for event in step[:2]})
+    dist = dict.fromkeys(events, 0.0)
+    pred: dict[str, tuple[str, str]] = {}
+    relaxed = ""
+    for _ in range(len(events)):
+        relaxed = ""
+        for src, dst, weight, code in steps:
+            if dist[src] + weight < dist[dst] - 1e-9:  # years of two decimals: no rounding
+                dist[dst], pred[dst], relaxed = dist[src] + weight, (src, code), dst
+        if not relaxed:
+            return []
+    start = relaxed
+    for _ in range(len(events)):  # walk back until surely inside the loop
+        start = pred[start][0]
+    loop, codes, event = [start], set(), start
+    while True:
+        event, code = pred[event]
+        codes.add(code)
+        loop.append(event)
+        if event == start:
+            break
+    return [(sorted(codes), loop[::-1])]

@@ -64,6 +64,7 @@ def summary(report: Report) -> str:
 
 
 _MIN_COLUMN = 36  # narrower than this, claims are listed one under another
+_DEFAULT_WIDTH = 80  # rich's, when it knows of no terminal
 
 
 def _card(evidence: Evidence, marks: dict[str, str]) -> list:  # rich Text lines
@@ -159,6 +160,8 @@ def terminal(out: TextIO) -> Iterator:  # yields a rich Console
     # NO_COLOR asks for plain text: no colour and no other escapes either (bold, underline).
     colours: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
     console = Console(file=out, highlight=False, emoji=False, soft_wrap=False, color_system=colours)
+    if console.width < 1:  # COLUMNS=0, as where no terminal is: rich would print nothing at all
+        console.width = _DEFAULT_WIDTH
     with console.capture() as captured:
         yield console
     lines = (_TRAILING_SPACE.sub(r"\1", line) for line in captured.get().split("\n"))

@@ -7,11 +7,15 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.check import check
+from factcheck.constraints import Constraints, Source
+from factcheck.engine import solve
+from factcheck.values import Point
 
 ENTITIES = """\
 [[entities]]
@@ -150,3 +154,15 @@ def test_a_planted_wrong_age_is_found(corpus, shift) -> None:
         if f.severity == "error" and wrong_ref in {(c.article.id, c.id) for c in f.claims}
     ]
     assert flagged, "the wrong age must be reported"
+
+
+def test_rules_that_contradict_alone_stop_the_solver_rather_than_loop() -> None:
+    """Regression (#14, found by fuzzing): with no claim in a contradiction to retract, the
+    solver looped for ever. The vocabulary's checks refuse such rules; should any get past
+    them, the run ends as an internal error (exit 3), never a hang."""
+    born, deed = Point("born", ("A",)), Point("died", ("A",))
+    constraints = Constraints()
+    constraints.add_order(born, deed, 10, None, Source("deed at least 10 days after birth"))
+    constraints.add_order(deed, born, 10, None, Source("birth at least 10 days after deed"))
+    with pytest.raises(RuntimeError, match="rules alone contradict"):
+        solve(constraints)

@@ -153,6 +153,10 @@ class _Solver:
             if conflict is None:
                 component.settled = propagation
                 return
+            if all(source.claim_key is None for source in conflict.sources):
+                # Rules alone contradict, which the vocabulary's checks refuse: retracting no
+                # claim would loop for ever, so it is a bug to report, not a hang.
+                raise RuntimeError(f"rules alone contradict each other: {conflict.sources}")
             self.retract(conflict)
 
     def first_conflict(self, component: Component) -> Conflict | None:

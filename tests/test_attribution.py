@@ -4,6 +4,8 @@ claims), the article's date when the article looks misdated, and no guess when c
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 from conftest import BUNDLED_CLAIMS
 
@@ -406,3 +408,20 @@ def test_a_misdated_articles_claim_that_no_date_saves_is_not_blamed_on_the_date(
     assert blames[("r#kid",)]["article"] == "r" and blames[("r#ann",)]["article"] == "r"
     assert blames[("p#bob", "r#bob")]["claim"] is None
     assert blames[("p#bob", "r#bob")]["sides"] == [["p"], ["r"]]
+
+
+def test_a_span_whose_keeping_was_not_weighed_gets_a_reason(cli, tmp_path, monkeypatch) -> None:
+    """Regression (#14, found by a fuzzing review): when the search ran out of budget weighing
+    what keeping each likely wrong claim would cost, a span between two events (no event of its
+    own to weigh it on) crashed the reason with exit 3."""
+    root = tmp_path / "claims"
+    shutil.copytree(Path(__file__).parent / "data" / "keep-over-budget", root)
+    monkeypatch.chdir(tmp_path)
+    result = cli("run", "--format", "json", "--no-cache", "claims")
+    assert result.exit_code == 1, result.output
+    blamed = {
+        f["likely_wrong"]["claim"]: f["likely_wrong"]["reason"]
+        for f in json.loads(result.stdout)["findings"]
+        if f.get("likely_wrong")
+    }
+    assert "keeping it was not weighed" in blamed["art4#c5"]

@@ -35,6 +35,14 @@ class Reasons:
         if kept is None:
             reason = "no calendar allows it, whatever the other claims say"
             return Blame(reason, claim, chosen=(self.option({key}, group),))
+        if key in outcome.local and not group.on_event(key):
+            # A span between two events has no event of its own to weigh keeping it on, and
+            # the search for the least correction that keeps it ran out of budget.
+            reason = (
+                "every least correction of its group leaves it out (keeping it was not weighed: "
+                "the group is too large to search again for each claim)"
+            )
+            return Blame(reason, claim, chosen=(self.option({key}, group),))
         chosen = (self.option(least - kept, group),)
         against = sorted({k[0] for k in kept - least})
         names = [a for a in against if a != key[0]]

@@ -115,17 +115,22 @@ def _closed(pred: dict[Node, Step]) -> list[Step] | None:
             walk_of[node] = number
             node = pred[node].src
         if node in pred and walk_of[node] == number:
-            cycle = []
-            current = node
-            while True:
-                step = pred[current]
-                cycle.append(step)
-                current = step.src
-                if current == node:
-                    break
-            cycle.reverse()
-            return cycle
+            return _cycle_through(node, pred)
     return None
+
+
+def _cycle_through(node: Node, pred: dict[Node, Step]) -> list[Step]:
+    """The cycle of predecessors that ``node`` is on, in the direction of its arcs."""
+    cycle = []
+    current = node
+    while True:
+        step = pred[current]
+        cycle.append(step)
+        current = step.src
+        if current == node:
+            break
+    cycle.reverse()
+    return cycle
 
 
 def _plain_passes(nodes: list[Node], steps: list[Step]) -> list[Step] | None:
@@ -146,13 +151,4 @@ def _plain_passes(nodes: list[Node], steps: list[Step]) -> list[Step] | None:
     node = last
     for _ in range(len(nodes)):  # walk back until surely inside the cycle
         node = pred[node].src
-    cycle = []
-    current = node
-    while True:
-        step = pred[current]
-        cycle.append(step)
-        current = step.src
-        if current == node:
-            break
-    cycle.reverse()
-    return cycle
+    return _cycle_through(node, pred)

@@ -410,3 +410,14 @@ def test_the_output_path_is_echoed_inert(cli, repo: Path) -> None:
     assert result.exit_code == 0 and (repo / name).is_file()
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "b\\x1b[31m\\x07.json" in result.stderr
+
+
+def test_the_baseline_file_escapes_what_a_terminal_would_act_on(cli, repo: Path) -> None:
+    """Regression (#14 review): its diffs are read in review; a bidi override in an article's
+    id was written raw. Escaped, it reads back the same."""
+    text = CONTRADICTING.replace('id = "tabloid-', 'id = "tabloid\u202e\u009b-')
+    (repo / "claims" / "tabloid.toml").write_text(text, encoding="utf-8")
+    assert cli("baseline").exit_code == 0
+    written = (repo / BASELINE).read_text(encoding="utf-8")
+    assert "\u202e" not in written and "\u009b" not in written and "\\u202e" in written
+    assert cli("run", "--baseline", BASELINE).exit_code == 0

@@ -134,7 +134,29 @@ def test_a_changed_vocabulary_is_not_answered_from_the_cache(cli, desk: Path) ->
             '[rules.SPORT5]\nkind = "gap"\nearlier = "born"\nlater = "signed"\nleast = -1\n'
             'doc = "x"\n',
             5,
-            "least of SPORT5 must be a number of years",
+            "least of SPORT5 must not be negative",
+        ),
+        # regression (#14 review): years past the calendar's spans, or not a number, crashed
+        *(
+            (
+                f'[rules.SPORT5]\nkind = "gap"\nearlier = "born"\nlater = "signed"\n'
+                f'least = {least}\ndoc = "x"\n',
+                5,
+                f"least of SPORT5 {said}",
+            )
+            for least, said in (
+                ("1000", "of 1000 years is beyond 200 years"),
+                ("1e308", "of 1e+308 years is beyond 200 years"),
+                ("nan", "must be a finite number"),
+                ("12.3456", "of 12.3456 years has more than two decimals"),
+            )
+        ),
+        # regression (#14 review): a rule's words are printed as factcheck's own: no escapes
+        (
+            '[rules.SPORT5]\nkind = "gap"\nearlier = "born"\nlater = "signed"\nleast = 1\n'
+            'name = "transfer\\u001b[2J"\ndoc = "x"\n',
+            6,
+            "name of SPORT5 holds a control or direction character",
         ),
     ],
 )

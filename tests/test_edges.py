@@ -82,6 +82,8 @@ def test_a_years_value_has_at_most_two_decimals(cli, tmp_path: Path) -> None:
             "the file nests arrays or tables too deeply",
         ),
         ("[" + ".".join(["a"] * 30_000) + "]\n", "a table header or key too long"),
+        # regression (#14 review): short enough a header, but too deep to cache: exit 3
+        ("[claims.value" + ".a" * 490 + "]\nx = 1\n", "the file nests arrays or tables too"),
         (".".join(["a"] * 30_000) + " = 1\n", "a table header or key too long"),
     ],
 )

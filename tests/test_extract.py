@@ -667,3 +667,13 @@ def test_names_that_are_not_utf8(cli, repo: Path) -> None:
             result.stderr
             == f"factcheck: {option} 'x\\xfe' is not UTF-8 text (check the shell's locale)\n"
         )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_an_article_that_is_not_a_regular_file_is_refused(cli, repo: Path) -> None:
+    """Regression (#14 review): a FIFO blocked extract for ever, /dev/zero filled memory."""
+    os.mkfifo(repo / "fifo.txt")
+    for article in ("fifo.txt", "/dev/zero"):
+        result = cli("extract", article)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"{article}:1: not a regular file")

@@ -508,3 +508,12 @@ def test_file_names_that_are_not_utf8_are_data_in_every_format(cli, corpus, monk
         for c in f["claims"]
     }
     assert named == {b"caf\xe9.toml", b"b\xff\x1b[31m.toml"}
+
+
+def test_the_older_form_of_workflow_commands_is_inert_too(cli, corpus) -> None:
+    """Regression (#14 review): the Actions runner still reads ``##[error]...`` anywhere in a
+    line; a problem line naming such a subject must not be one."""
+    root = corpus({"a.toml": HOSTILE_FILES["b.toml"].replace('"Aleph"', '"##[error]fine"')})
+    result = cli("run", str(root))
+    assert result.exit_code == 2
+    assert "##[" not in result.stderr and "#\u200b#[error]fine" in result.stderr

@@ -90,3 +90,12 @@ def test_a_configured_baseline_through_a_link_out_of_the_repository_is_refused(
     result = cli("baseline", "claims")
     assert result.exit_code == 2 and "is outside the repository" in result.stderr
     assert list(outside.iterdir()) == []
+
+
+def test_a_configuration_above_the_repository_does_not_apply(cli, repo) -> None:
+    """Regression (#14 review): a factcheck.toml in a folder above the repository set its
+    paths and baseline, relative to itself and so outside the repository."""
+    (repo.parent / "factcheck.toml").write_text('baseline = "x.json"\n', encoding="utf-8")
+    assert cli("baseline", "claims").exit_code == 0
+    assert (repo / ".factcheck-baseline.json").is_file()
+    assert not (repo.parent / "x.json").exists()

@@ -79,3 +79,22 @@ def test_what_cannot_be_a_claim_file_is_a_problem(repo: Path, cli, monkeypatch) 
         f"{claims / 'gone.toml'}:1: a link to nothing (fix the link or remove it)",
         f"{claims / 'sock.toml'}:1: not a regular file: a socket {hint}",
     ]
+
+
+def test_a_claims_folder_that_is_a_link_out_of_the_repository_is_not_read(
+    tmp_path: Path, cli, monkeypatch
+) -> None:
+    """Regression (#14 review): a committed ``claims -> ../outside`` was read, its files' text
+    echoed into the log, and the cache and baseline written beside them."""
+    outside = tmp_path / "outside"
+    (outside / "claims").mkdir(parents=True)
+    (outside / "claims" / "a.toml").write_text(VALID, encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "claims").symlink_to(outside / "claims", target_is_directory=True)
+    monkeypatch.chdir(repo)
+    for command in (("run",), ("baseline",)):
+        result = cli(*command)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"claims:1: a link to {outside / 'claims'}, outside")
+    assert sorted(p.name for p in outside.iterdir()) == ["claims"]

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from factcheck.files import write_atomically
 from factcheck.findings import Finding
+from factcheck.jsontext import dumps
 from factcheck.model import Claim
 from factcheck.problems import InputError, Problem
 
@@ -159,7 +160,7 @@ def document(entries: Iterable[Entry]) -> dict:
 def write(path: Path, entries: Iterable[Entry]) -> None:
     """Write the baseline atomically (see :mod:`factcheck.files`); a path that cannot be written
     is bad input."""
-    text = json.dumps(document(entries), indent=2, ensure_ascii=False) + "\n"
+    text = dumps(document(entries))  # escaped as reports are: its diffs are read in review
     write_atomically(path, text, what="the baseline", hint="give a file path with --output")
 
 

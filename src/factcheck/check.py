@@ -4,6 +4,7 @@ no file and no setting changed since the last run, the report it made (see :mod:
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -113,7 +114,8 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
 def repository_root(paths: Sequence[Path]) -> Path:
     """The root of the git repository that holds the claims; outside any, the working directory
     if the claims are in it, else the folder that holds them."""
-    start = (paths[0] if paths else Path.cwd()).resolve()
+    # As named, not resolved: a committed link must not move the root to where it points.
+    start = Path(os.path.abspath(paths[0] if paths else Path.cwd()))
     for folder in (start, *start.parents):
         if present(folder / ".git"):
             return folder

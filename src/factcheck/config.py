@@ -47,7 +47,8 @@ class Settings:
 
 
 def find(start: Path) -> Path | None:
-    """The nearest factcheck.toml, or pyproject.toml with a [tool.factcheck] table, upwards."""
+    """The nearest factcheck.toml, or pyproject.toml with a [tool.factcheck] table, upwards,
+    up to the repository's root: a file above it is not the repository's to apply."""
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
@@ -55,6 +56,8 @@ def find(start: Path) -> Path | None:
         pyproject = folder / PYPROJECT
         if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
+        if (folder / ".git").exists():
+            break
     return None
 
 

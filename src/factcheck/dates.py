@@ -178,7 +178,7 @@ def _months_str(months: int) -> str:
     return " ".join(parts)
 
 
-def _years_number(value: object, what: str) -> float:
+def years_number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise DateError(f"{what} must be a number of years, got {type_name(value)}")
     if not math.isfinite(value):
@@ -202,13 +202,13 @@ def parse_years(value: object) -> Span:
             raise DateError(f"unknown key {unknown[0]!r} in a years table (use min and max)")
         if not value:
             raise DateError("a years table needs min, max or both")
-        lo = _years_number(value.get("min", 0), "min")
-        hi = _years_number(value["max"], "max") if "max" in value else None
+        lo = years_number(value.get("min", 0), "min")
+        hi = years_number(value["max"], "max") if "max" in value else None
         if hi is not None and hi < lo:
             raise DateError(f"min {value['min']} is above max {value['max']}")
         # Rounding outwards keeps the span at least as wide as written.
         return Span(math.floor(lo * 12), None if hi is None else math.ceil(hi * 12), True)
-    years = _years_number(value, "a span of years")
+    years = years_number(value, "a span of years")
     return Span(math.floor(years * 12), (math.floor(years) + 1) * 12)
 
 

@@ -38,8 +38,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import cast, get_args
 
+from factcheck.dates import DateError, years_number
 from factcheck.problems import Problem, closest
 from factcheck.terms import TIMED
+from factcheck.textsafe import inert
 from factcheck.toml_lines import Block, Lines
 from factcheck.vocabulary import (
     BUILTIN,
@@ -156,6 +158,12 @@ class Definitions:
         value = definition.get(key, default)
         if not isinstance(value, str) or not value.strip():
             self._problem(section, name, key, f"{key} of {name} must be a text", 'e.g. "signing"')
+            self.broken.add(name)
+            return default
+        if inert(value.replace("\n", " ")) != value.replace("\n", " "):
+            # Printed as the vocabulary's own words (rules, text reports): never escapes.
+            message = f"{key} of {name} holds a control or direction character"
+            self._problem(section, name, key, message, "write it as plain text")
             self.broken.add(name)
             return default
         return value
@@ -318,11 +326,15 @@ class Definitions:
         value = definition.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        message = f"{key} of {code} must be a number of years"
+        try:  # as a claim's years are read: finite, not negative, at most 200, two decimals
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise DateError(message)
+            return years_number(value, f"{key} of {code}")
+        except DateError as error:
             hint = f"e.g. {key} = 12, or {key} = 0.5 (six months)"
-            self._problem("rules", code, key, f"{key} of {code} must be a number of years", hint)
+            self._problem("rules", code, key, str(error), hint)
             return None
-        return float(value)
 
     def _new(self, name: str, section: str, built_in: dict, valid: Callable) -> bool:
         """Whether ``name`` can be defined: well formed, and not one of factcheck's own."""

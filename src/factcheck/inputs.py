@@ -35,7 +35,9 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         except OSError as exc:  # a folder on the way may not be searched
             problems.append(_unreadable(str(path), exc))
             continue
-        if is_dir:
+        if is_dir and not Path(os.path.realpath(path)).is_relative_to(_boundary(path)):
+            problems.append(_outside(path, Path(os.path.realpath(path))))
+        elif is_dir:
             known = len(problems)
             found = _toml_files(path, problems)
             if not found and len(problems) == known:  # else it says why
@@ -160,11 +162,13 @@ def _identity(folder: Path) -> tuple[int, int]:
 def _boundary(folder: Path) -> Path:
     """Where links found in ``folder`` may lead: the git repository that holds it, or outside
     any, the folder itself. A claims repository's links must not read the machine's files."""
-    start = Path(os.path.realpath(folder))
+    # Found from the path as named, not as resolved: a committed link (``claims -> ..``)
+    # must not move the repository to where it points.
+    start = Path(os.path.abspath(folder))
     for candidate in (start, *start.parents):
         if present(candidate / ".git"):
-            return candidate
-    return start
+            return Path(os.path.realpath(candidate))
+    return Path(os.path.realpath(folder))
 
 
 def _outside(link: Path, target: Path) -> Problem:

@@ -96,6 +96,10 @@ def parse_file(path: str, data: bytes) -> LoadedFile:
         problem = syntax_problem(path, text, exc, _CLAIMS_HINTS)
         return LoadedFile(path, problems=[problem], unreadable=True)
     except RecursionError:  # nesting deeper than the reader can follow: nothing to read
+        document = None
+    if document is None or _deeper(document, MAX_DEPTH):
+        # Deeper than any claims file needs, it would also be too deep to cache or to send
+        # from a worker process (pickling recurses as deep).
         hint = f"a claims file nests no deeper than {MAX_DEPTH} levels"
         problem = Problem(path, 1, "the file nests arrays or tables too deeply", hint)
         return LoadedFile(path, problems=[problem], unreadable=True)
@@ -105,6 +109,21 @@ def parse_file(path: str, data: bytes) -> LoadedFile:
         problem = Problem(path, 1, message, "split the article's claims into several files")
         return LoadedFile(path, problems=[problem], unreadable=True)
     return _FileReader(path, text, document).read()
+
+
+def _deeper(document: dict, depth: int) -> bool:
+    """Whether arrays and tables nest more than ``depth`` levels (walked without recursion)."""
+    level: list[dict | list] = [document]
+    for _ in range(depth):
+        level = [
+            child
+            for item in level
+            for child in (item.values() if isinstance(item, dict) else item)
+            if isinstance(child, dict | list)
+        ]
+        if not level:
+            return False
+    return True
 
 
 def _too_deep(path: str, text: str) -> Problem | None:

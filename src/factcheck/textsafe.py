@@ -31,11 +31,13 @@ def inert(text: str) -> str:
 
 
 def not_a_command(line: str) -> str:
-    """Keep a printed line from reading as a CI workflow command (``::error ...``).
+    """Keep a printed line from reading as a CI workflow command.
 
-    GitHub Actions reads any log line that starts with ``::`` after leading whitespace as a
-    command; an invisible zero-width space in front keeps the text as it reads.
+    GitHub Actions reads a log line that starts with ``::`` after leading whitespace as a
+    command, and, in its older form, ``##[command]`` anywhere in a line: an invisible
+    zero-width space keeps the text as it reads and the runner from acting on it.
     """
+    line = line.replace("##[", "#\u200b#[")
     return "\u200b" + line if line.lstrip().startswith("::") else line
 
 

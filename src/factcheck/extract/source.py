@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +43,10 @@ def read_article(path: Path) -> ArticleText:
     if path.is_dir():
         raise _bad(name, 1, "this is a folder, not an article", "give one article's text file")
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would block, a device never end
+            raise _bad(name, 1, "not a regular file", "give the article's text file")
+        size = status.st_size
         if size > MAX_BYTES:
             megabytes = size / 1024 / 1024
             message = f"the file is {megabytes:.1f} MB, over the 5 MB an article may have"

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TextIO
 
 from factcheck.explain import Derivation, Line, Weighed
-from factcheck.report.json_format import blame_json, cost_json, dumps
+from factcheck.jsontext import dumps
+from factcheck.report.json_format import blame_json, cost_json
 from factcheck.report.text import terminal
 from factcheck.textsafe import inert
 

@@ -19,8 +19,8 @@ from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.findings import Evidence, Finding
+from factcheck.jsontext import dumps
 from factcheck.model import Location
-from factcheck.report.json_format import dumps
 from factcheck.report.text import verdict
 from factcheck.results import Report
 from factcheck.rulepages import page

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from factcheck.dates import DayInterval, day_str
-from factcheck.report.json_format import dumps
+from factcheck.jsontext import dumps
 from factcheck.timeline import VERSION, Cited, Timeline
 
 

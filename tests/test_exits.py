@@ -56,3 +56,19 @@ def test_output_that_cannot_be_written_exits_4() -> None:
     assert result.returncode == 4
     assert "the output could not be written" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("debug", ["", "1"])
+def test_standard_error_that_cannot_be_written_exits_4(debug: str) -> None:
+    """Regression (#14 review): problems written to a closed or full standard error exited 1,
+    the code for "contradictions found" (click turns a broken pipe into exit 1)."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "factcheck", "run", "no-such-folder"],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=full,
+            env={**os.environ, "FACTCHECK_DEBUG": debug},
+        )
+    assert result.returncode == 4

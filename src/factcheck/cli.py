@@ -286,6 +286,8 @@ def main() -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
+    # Standard error too: a closed pipe there must not pass for exit 1 (click's handling).
+    sys.stderr = GuardedOutput(sys.stderr)  # type: ignore[assignment]
     code: int | str | None
     try:
         app(prog_name="factcheck")

@@ -57,7 +57,8 @@ def internal_error(error: BaseException) -> int:
     if os.environ.get(DEBUG):
         import traceback
 
-        traceback.print_exception(error, file=sys.stderr)
+        with suppress(OSError, OutputError):
+            traceback.print_exception(error, file=sys.stderr)
     what = f"{type(error).__name__}: {error}".replace("\n", " ")
     _say(
         f"factcheck: internal error ({what}); this is a bug in factcheck, not in your input: "
@@ -67,5 +68,5 @@ def internal_error(error: BaseException) -> int:
 
 
 def _say(line: str) -> None:
-    with suppress(OSError):  # nowhere left to say it: the exit code still does
+    with suppress(OSError, OutputError):  # nowhere left to say it: the exit code still does
         print(line, file=sys.stderr)

@@ -30,7 +30,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 _CONFIG_HINTS = SyntaxHints(
     repeated="a key or table is defined twice: each setting, event, predicate and rule code "
     "is defined once",
-    other="see the configuration in the README",
+    other="see docs/ci.md#configuration",
 )
 
 
@@ -102,7 +102,7 @@ def read(path: Path) -> Settings:
     except RecursionError:
         message = "the configuration nests arrays or tables too deeply to read"
         raise InputError(
-            [Problem(name, 1, message, "see the configuration in the README")]
+            [Problem(name, 1, message, "see docs/ci.md#configuration")]
         ) from None
     lines = locate(text)
     if path.name == PYPROJECT:

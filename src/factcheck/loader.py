@@ -143,7 +143,7 @@ _LONG_KEY = re.compile(r"^[ \t]*(?:\[[^\n]{1000,}|[^\n=\"'#]{1000,}=)", re.M)
 
 _CLAIMS_HINTS = SyntaxHints(
     repeated="a key or table is defined twice; repeated entries are written [[claims]]",
-    other="see the claims format in the README",
+    other="see docs/claims-format.md",
 )
 
 

@@ -43,7 +43,7 @@ def listed(names: list[str]) -> str:
 
 
 def descriptions() -> dict[str, dict[str, str]]:
-    """Hover texts, by table and key (from the README's claims format)."""
+    """Hover texts, by table and key (from docs/claims-format.md)."""
     relations = listed(where(lambda p: p.relation))
     dates = listed(where(lambda p: p.kind == "date"))
     years = listed(where(lambda p: p.kind == "years"))

@@ -1,4 +1,4 @@
-"""JSON report v1: a contract for other tools (see the README for its fields)."""
+"""JSON report v1: a contract for other tools (see docs/json-report.md for its fields)."""
 
 from __future__ import annotations
 

@@ -101,9 +101,7 @@ def read(path: Path) -> Settings:
         raise InputError([syntax_problem(name, text, exc, _CONFIG_HINTS)]) from None
     except RecursionError:
         message = "the configuration nests arrays or tables too deeply to read"
-        raise InputError(
-            [Problem(name, 1, message, "see docs/ci.md#configuration")]
-        ) from None
+        raise InputError([Problem(name, 1, message, "see docs/ci.md#configuration")]) from None
     lines = locate(text)
     if path.name == PYPROJECT:
         table, prefix = data.get("tool", {}).get("factcheck", {}), "tool.factcheck"

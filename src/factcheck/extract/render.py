@@ -1,4 +1,4 @@
-"""Draft claims as a claims file in format v1 (see docs/claims-format.md), ready for a person to check."""
+"""Draft claims as a claims file in format v1 (docs/claims-format.md), for a person to check."""
 
 from __future__ import annotations
 

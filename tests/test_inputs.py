@@ -98,3 +98,19 @@ def test_a_claims_folder_that_is_a_link_out_of_the_repository_is_not_read(
         assert result.exit_code == 2
         assert result.stderr.startswith(f"claims:1: a link to {outside / 'claims'}, outside")
     assert sorted(p.name for p in outside.iterdir()) == ["claims"]
+
+
+@pytest.mark.parametrize("named", [".", "./", "claims/..", "./claims/../."])
+def test_the_current_folder_is_searched_below_however_it_is_named(
+    repo: Path, named: str, monkeypatch
+) -> None:
+    (repo / "claims" / "deeper").mkdir()
+    (repo / "claims" / "deeper" / "b.toml").write_text(VALID, encoding="utf-8")
+    monkeypatch.chdir(repo)
+    files, problems = find_files([Path(named)])
+    assert problems == []
+    assert [f.resolve().relative_to(repo).as_posix() for f in files] == [
+        "claims/a.toml",
+        "claims/deeper/b.toml",
+        "claims/entities.toml",
+    ]

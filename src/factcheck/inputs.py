@@ -84,7 +84,7 @@ def _toml_files(folder: Path, problems: list[Problem]) -> list[tuple[Path, Path]
                 continue
             file = Path(at, name)
             try:
-                resolved = _claim_file(file, real[at] / name, boundary)
+                resolved = _claim_file(file, real[str(Path(at))] / name, boundary)
             except FileNotFoundError:
                 continue  # gone since the folder was read
             except OSError as exc:  # listed, but not to be looked at (a folder without x)

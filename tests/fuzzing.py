@@ -892,10 +892,11 @@ def _encoded(draw: st.DrawFn, text: str, mess: int) -> bytes:
 
 @st.composite
 def arguments(draw: st.DrawFn, files: dict[str, bytes]) -> tuple[str, ...]:
-    """Mostly ``run`` in one of the formats, on the claims folder or on files of it; at times
+    """Mostly ``run`` in one of the formats, on the claims folder (at times as the case's
+    folder, ``.``, where ``os.walk`` names subfolders ``./x``) or on files of it; at times
     ``timeline`` or ``explain``, which read the same corpus."""
     where = draw(
-        st.just(("claims",))
+        st.sampled_from([("claims",), ("claims",), ("./claims",), (".",)])
         | st.lists(st.sampled_from(sorted(files)), min_size=1, max_size=2, unique=True).map(tuple)
     )
     command = draw(st.sampled_from(["run"] * 8 + ["timeline", "explain"]))

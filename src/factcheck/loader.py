@@ -12,6 +12,7 @@ import sys
 import tomllib
 from collections.abc import Iterable
 
+from factcheck import toml_parser
 from factcheck.model import (
     Article,
     Claim,
@@ -91,7 +92,7 @@ def parse_file(path: str, data: bytes) -> LoadedFile:
     if deep is not None:
         return LoadedFile(path, problems=[deep], unreadable=True)
     try:
-        document = tomllib.loads(text)
+        document = toml_parser.loads(text)
     except tomllib.TOMLDecodeError as exc:
         problem = syntax_problem(path, text, exc, _CLAIMS_HINTS)
         return LoadedFile(path, problems=[problem], unreadable=True)

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import sys
 import tomllib
+import zlib
 from collections.abc import Iterable
 
 from factcheck import toml_parser
@@ -24,7 +25,7 @@ from factcheck.model import (
     Place,
 )
 from factcheck.problems import Problem, closest
-from factcheck.toml_lines import Block, SyntaxHints, locate, syntax_problem
+from factcheck.toml_lines import Block, Lines, SyntaxHints, headers, locate, syntax_problem
 from factcheck.vocabulary import active
 
 _DATE_TYPES = (str, int, dt.date)
@@ -109,7 +110,12 @@ def parse_file(path: str, data: bytes) -> LoadedFile:
         message = f"{len(claims)} claims, over the {MAX_CLAIMS} a file may hold"
         problem = Problem(path, 1, message, "split the article's claims into several files")
         return LoadedFile(path, problems=[problem], unreadable=True)
-    return _FileReader(path, text, document).read()
+    lines = headers(path, text, document, zlib.crc32(data))
+    if lines is not None:
+        loaded = _FileReader(path, lines, document).read()
+        if not loaded.problems:
+            return loaded
+    return _FileReader(path, locate(text), document).read()  # its problems need their lines
 
 
 def _deeper(document: dict, depth: int) -> bool:
@@ -149,10 +155,10 @@ _CLAIMS_HINTS = SyntaxHints(
 
 
 class _FileReader:
-    def __init__(self, path: str, text: str, document: dict) -> None:
+    def __init__(self, path: str, lines: Lines, document: dict) -> None:
         self.path = path
         self.document = document
-        self.lines = locate(text)
+        self.lines = lines
         self.loaded = LoadedFile(path)
         self.problems = self.loaded.problems
 
@@ -221,7 +227,7 @@ class _FileReader:
             clean = self._named(table, block, ENTITY_KEYS, "[[entities]]")
             if clean is not None:
                 location = Location(self.path, block.line)
-                entity = Entity(clean["name"], tuple(clean["aliases"]), location, block.keys)
+                entity = Entity(clean["name"], tuple(clean["aliases"]), location, block.key_lines)
                 self.loaded.entities.append(entity)
 
     def _read_places(self) -> None:
@@ -230,7 +236,9 @@ class _FileReader:
             if clean is not None:
                 location = Location(self.path, block.line)
                 within = clean.get("within")
-                place = Place(clean["name"], tuple(clean["aliases"]), location, within, block.keys)
+                place = Place(
+                    clean["name"], tuple(clean["aliases"]), location, within, block.key_lines
+                )
                 self.loaded.places.append(place)
 
     def _named(
@@ -263,7 +271,7 @@ class _FileReader:
             outlet=clean.get("outlet"),
             url=clean.get("url"),
             published=clean.get("published"),
-            key_lines=block.keys,
+            key_lines=block.key_lines,
         )
         self.loaded.articles.append(article)
         return article
@@ -319,7 +327,7 @@ class _FileReader:
             as_of=clean.get("as_of"),
             quote=clean.get("quote"),
             after=after,
-            key_lines=block.keys,
+            key_lines=block.key_lines,
             broken=len(self.problems) > before or ("after" in table and after is None),
         )
 

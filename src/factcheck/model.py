@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from factcheck.problems import Problem
@@ -29,7 +30,7 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     published: TomlValue = None  # as written: a date, a partial date string, or None (undated)
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.location.line)
@@ -62,7 +63,7 @@ class Claim:
     as_of: TomlValue = None
     quote: str | None = None
     after: EventRef | None = None
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
     broken: bool = False  # has structural problems: read for more problems, never checked
 
     @property
@@ -78,7 +79,7 @@ class Entity:
     name: str
     aliases: tuple[str, ...]
     location: Location
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.location.line)
@@ -92,7 +93,7 @@ class Place:
     aliases: tuple[str, ...]
     location: Location
     within: str | None = None
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.location.line)

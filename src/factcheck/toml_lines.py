@@ -1,8 +1,14 @@
-"""Line numbers for TOML tables and keys, which ``tomllib`` does not report.
+"""Line numbers for TOML tables and keys, which TOML parsers do not report.
 
 Each ``[table]`` or ``[[array]]`` header starts a block; a block records its header's line and the
 line of each key set in it. Blocks of an array of tables come in file order, matching the parsed
 list. Inline tables (``claims = [{...}]``) get the line of their key.
+
+Only a file with a problem needs its keys' lines. A claim file in the usual shape (``[article]``
+and ``[[claims]]``, no multi-line strings) gets its headers' lines from one search of its text
+(:func:`headers`), and its keys' lines are found when a problem first asks for one
+(:class:`LaterLines`), from the file read again; any other file is scanned line by line
+(:func:`locate`).
 """
 
 from __future__ import annotations
@@ -10,7 +16,10 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
+import zlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from factcheck.problems import Problem
 
@@ -67,6 +76,12 @@ class _State:
 class Block:
     line: int
     keys: dict[str, int] = field(default_factory=dict)
+    later: LaterLines | None = None  # the keys' lines, found when first asked for
+
+    @property
+    def key_lines(self) -> Mapping[str, int]:
+        """The keys' lines, as records keep them."""
+        return self.keys if self.later is None else self.later
 
 
 @dataclass(slots=True)
@@ -115,6 +130,92 @@ def locate(text: str) -> Lines:
             # Interned: every claim repeats the same few keys.
             current.keys.setdefault(sys.intern(key.group(1).strip("\"'")), number)
     return lines
+
+
+_CLAIMS_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*("?'?)claims\1[ \t]*\]\][ \t]*(?:#.*)?$""", re.M)
+_ARTICLE_HEADER = re.compile(r"""^[ \t]*\[[ \t]*("?'?)article\1[ \t]*\][ \t]*(?:#.*)?$""", re.M)
+
+
+def headers(path: str, text: str, document: dict, crc: int) -> Lines | None:
+    """The lines of the ``[article]`` and ``[[claims]]`` headers from one search of the text, the
+    keys' lines left for later (``crc``: the CRC-32 of the file's bytes); None if the file is
+    of another shape or the search and the parser disagree (an inline table)."""
+    if set(document) - {"article", "claims"} or '"""' in text or "'''" in text:
+        return None
+    claims = document.get("claims", [])
+    article = [found.start() for found in _ARTICLE_HEADER.finditer(text)]
+    starts = [found.start() for found in _CLAIMS_HEADER.finditer(text)]
+    if not isinstance(claims, list) or len(starts) != len(claims):
+        return None
+    if len(article) != ("article" in document):
+        return None
+    later = _FileLines(path, crc)
+    lines = Lines()
+    if article:
+        line = text.count("\n", 0, article[0]) + 1
+        lines.tables["article"] = Block(line, later=LaterLines(later, "article", None))
+    blocks = lines.arrays["claims"] = []
+    number, at = 1, 0
+    for index, start in enumerate(starts):
+        number += text.count("\n", at, start)
+        at = start
+        blocks.append(Block(number, later=LaterLines(later, "claims", index)))
+    return lines
+
+
+class _FileLines:
+    """A file's lines, from the file read again when first asked for: the same bytes (by their
+    CRC-32), or none at all. Pickled without them."""
+
+    __slots__ = ("crc", "found", "path")
+
+    def __init__(self, path: str, crc: int) -> None:
+        self.path, self.crc = path, crc
+        self.found: Lines | None = None
+
+    def __reduce__(self) -> tuple[type, tuple[str, int]]:
+        return (_FileLines, (self.path, self.crc))
+
+    def lines(self) -> Lines:
+        if self.found is None:
+            try:
+                data = Path(self.path).read_bytes()
+            except OSError:
+                data = b""
+            same = zlib.crc32(data) == self.crc
+            self.found = locate(data.decode("utf-8-sig")) if same else Lines()
+        return self.found
+
+
+class LaterLines(Mapping[str, int]):
+    """One table's keys' lines, found when first asked for (see :class:`_FileLines`); none if
+    the file has changed since it was parsed."""
+
+    __slots__ = ("file", "index", "name")
+
+    def __init__(self, file: _FileLines, name: str, index: int | None) -> None:
+        self.file, self.name, self.index = file, name, index
+
+    def _keys(self) -> dict[str, int]:
+        lines = self.file.lines()
+        if self.index is None:
+            block = lines.tables.get(self.name)
+        else:
+            blocks = lines.arrays.get(self.name, [])
+            block = blocks[self.index] if self.index < len(blocks) else None
+        return {} if block is None else block.keys
+
+    def __repr__(self) -> str:
+        return f"LaterLines({self.file.path!r}, {self.name!r}, {self.index!r})"
+
+    def __getitem__(self, key: str) -> int:
+        return self._keys()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
 
 
 _AT_LINE = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", re.S)

@@ -209,15 +209,26 @@ def _add_order_rules(out: Constraints, vocabulary: Vocabulary, disabled: frozens
     are all among the other's (a person's birth and each couple's wedding the person is in; a
     couple's meeting and the same couple's wedding; a person's birth and death)."""
     by_event: dict[str, list[Point]] = {}
+    # Each event's points by each person in them: the points a point shares people with are
+    # found through its own people, not by a look at every pair (quadratic in the corpus).
+    by_person: dict[tuple[str, str], list[Point]] = {}
     for point in sorted(out.points):
         by_event.setdefault(point.event, []).append(point)
+        for person in point.who or ("",):  # no one: shares with everyone (see _shared)
+            by_person.setdefault((point.event, person), []).append(point)
     for rule in (*vocabulary.of_kind("order"), *vocabulary.of_kind("gap")):
         if rule.code in disabled or rule.via:
             continue
         source = Source(_rule_text(rule), rule=rule)
         for earlier_event, later_event in vocabulary.pairs(rule):
             for later in by_event.get(later_event, ()):
-                for earlier in by_event.get(earlier_event, ()):
+                people = later.who or {p for e in by_event.get(earlier_event, ()) for p in e.who}
+                candidates = {
+                    earlier
+                    for person in (*people, "")
+                    for earlier in by_person.get((earlier_event, person), ())
+                }
+                for earlier in sorted(candidates):  # in the order of the points, as ever
                     if _shared(earlier.who, later.who):
                         _add_rule(out, rule, earlier, later, source)
 

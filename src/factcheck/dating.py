@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from factcheck import star
 from factcheck.constraints import Bound, Constraints, Source, compile_readings
 from factcheck.dates import DayInterval, densest_day
 from factcheck.engine import Solution, Window, solve
@@ -226,6 +227,9 @@ def _dated_by(
     bounded = {bound.point for bound in local.bounds}
     for touched in list(local.points):
         local.bounds += bounds.on(touched, mine, every=touched in bounded)
+    found = star.window(local, point)  # the common case, in closed form
+    if found is not None:
+        return local, Solution([], {point: found})
     return local, solve(local, [point])
 
 

@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from factcheck import dates
 from factcheck.dates import (
     DateError,
     DayInterval,
@@ -505,3 +506,22 @@ def test_a_read_date_does_not_stand_in_for_an_equal_value_of_another_type():
     for value in (2009.0, True, 1.0):
         with pytest.raises(DateError):
             parse_date(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(list(dates._MONTHS)),
+    st.integers(1, 9999),
+    st.sampled_from([str.lower, str.title, str.upper]),
+    st.sampled_from([" ", "  ", "\t"]),
+)
+def test_a_month_and_year_read_quickly_as_dateutil_reads_them(month, year, case, space) -> None:
+    text = f"{case(month)}{space}{year}"
+
+    def outcome(read):
+        try:
+            return read(text)
+        except dates.DateError as exc:
+            return str(exc)
+
+    assert outcome(dates.parse_date) == outcome(dates._read_text)

@@ -87,6 +87,11 @@ def _month_interval(year: int, month: int) -> DayInterval:
     return DayInterval(day(first), day(last))
 
 
+# In English, as dateutil reads them (calendar.month_name follows the locale).
+_MONTH_NAMES = "january february march april may june july august september october november"
+_MONTHS = {name: n for n, name in enumerate(f"{_MONTH_NAMES} december".split(), start=1)}
+# Four-digit years from 1000 only: dateutil reads some years below 100 as this century's.
+_MONTH_YEAR = re.compile(rf"^({'|'.join(_MONTHS)})\s+([1-9]\d{{3}})$", re.I)
 _NUMERIC_DAY_MONTH = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*\d{2,4}$")
 
 # Two far-apart defaults reveal which fields a string left out: those come back different. The
@@ -122,6 +127,14 @@ def _parse_date(value: object) -> DayInterval:
     text = value.strip()
     if not text:
         raise DateError("the date is empty")
+    month = _MONTH_YEAR.match(text)
+    if month:  # "June 2011", most dates written as text: what dateutil reads, at a tenth the cost
+        return _month_interval(int(month.group(2)), _MONTHS[month.group(1).lower()])
+    return _read_text(text)
+
+
+def _read_text(text: str) -> DayInterval:
+    """A date written as text, read by dateutil."""
     numeric = _NUMERIC_DAY_MONTH.match(text)
     if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
         raise DateError(f"{text!r} is ambiguous: the day and the month could be either way round")

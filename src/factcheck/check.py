@@ -73,7 +73,9 @@ def _paused_gc() -> Iterator[None]:
 def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settings) -> Analysis:
     cache = ParseCache.at(root, paths) if settings.cache else None
     jobs = settings.jobs or default_jobs()
-    corpus = load(inputs, jobs, cache)
+    progress = settings.progress
+    corpus = load(inputs, jobs, cache, progress)
+    progress.stage("reading claims")
     names = Names(corpus)
     readings = read(corpus, names)
     places = Places(corpus)
@@ -82,7 +84,7 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
         raise InputError(problems)
     links = [fact for fact in readings.facts if fact.kind == "link"]
     constraints = compile_readings(readings.readings, settings.disable, links=links)
-    found = investigate(corpus, names, readings.published, constraints, settings.disable)
+    found = investigate(corpus, names, readings.published, constraints, settings.disable, progress)
     facts = examine(readings.facts, places, constraints, found, settings.disable)
     verdicts = [*found.verdicts, *facts.verdicts]
     findings = [from_verdict(verdict, readings.parties) for verdict in verdicts]

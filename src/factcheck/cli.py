@@ -76,6 +76,10 @@ JobsOption = Annotated[
         metavar="N",
     ),
 ]
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Show no progress on standard error, however long the run."),
+]
 NoCacheOption = Annotated[
     bool,
     typer.Option(
@@ -104,6 +108,7 @@ def run(
     ] = False,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Check claim files and report every contradiction.
 
@@ -112,7 +117,7 @@ def run(
     """
     from factcheck import commands
 
-    loading = commands.Loading(jobs, not no_cache)
+    loading = commands.Loading(jobs, not no_cache, quiet)
     code = commands.run(paths or [], output_format.value, baseline, not no_baseline, loading)
     raise typer.Exit(code)
 
@@ -136,12 +141,13 @@ def baseline_command(
     ] = False,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Accept the current findings: write them to the baseline file that run compares with."""
     from factcheck import commands
 
     raise typer.Exit(
-        commands.baseline(paths or [], output, prune, commands.Loading(jobs, not no_cache))
+        commands.baseline(paths or [], output, prune, commands.Loading(jobs, not no_cache, quiet))
     )
 
 
@@ -174,6 +180,7 @@ def timeline(
     output_format: ReportFormatOption = ReportFormat.text,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Draw a person's events on a year axis: each one's best-supported window, the ages
     reported along the way, and the articles behind them (disputed claims in red).
@@ -182,7 +189,7 @@ def timeline(
     """
     from factcheck import commands
 
-    loading = commands.Loading(jobs, not no_cache)
+    loading = commands.Loading(jobs, not no_cache, quiet)
     raise typer.Exit(commands.timeline(entity, paths or [], output_format.value, loading))
 
 
@@ -253,11 +260,12 @@ def explain(
     output_format: ReportFormatOption = ReportFormat.text,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Show how a finding is derived: each constraint, its claim, and the arithmetic."""
     from factcheck import commands
 
-    loading = commands.Loading(jobs, not no_cache)
+    loading = commands.Loading(jobs, not no_cache, quiet)
     raise typer.Exit(commands.explain(paths or [], fingerprint, output_format.value, loading))
 
 

@@ -6,11 +6,13 @@ Settings come from the configuration file (see :mod:`factcheck.config`); argumen
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck import baseline as baselines
+from factcheck import progress
 from factcheck.check import analyse, check, repository_root
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
@@ -38,11 +40,35 @@ class Loading:
 
     jobs: int | None = None
     cache: bool = True
+    quiet: bool = False  # no progress on standard error
 
 
 def _settings(loading: Loading) -> Settings:
-    """The configuration's settings, with the command line's way of loading."""
-    return replace(load_settings(), jobs=loading.jobs, cache=loading.cache)
+    """The configuration's settings, with the command line's way of loading (and a progress
+    line where a person watches it: close it before writing to the terminal)."""
+    settings = replace(load_settings(), jobs=loading.jobs, cache=loading.cache)
+    if progress.wanted(sys.stderr, loading.quiet):
+        return replace(settings, progress=progress.Progress(sys.stderr))
+    return settings
+
+
+@contextmanager
+def _watched(loading: Loading) -> Iterator[Settings]:
+    """:func:`_settings`, its progress line wiped when the block ends."""
+    settings = _settings(loading)
+    try:
+        yield settings
+    finally:
+        settings.progress.close()
+
+
+def _writing(settings: Settings) -> None:
+    """Before the report is written: the progress line is wiped if the report goes to the
+    terminal too, else it says what the run does now."""
+    if progress.wanted(sys.stdout, False, {}):
+        settings.progress.close()
+    else:
+        settings.progress.stage("writing the report")
 
 
 def _report_problems(error: InputError, output_format: str, outcome: str = "checked") -> int:
@@ -68,12 +94,25 @@ def run(
     use_baseline: bool,
     loading: Loading = Loading(),
 ) -> int:
-    from factcheck.report import FORMATS
-
     try:
         settings = _settings(loading)
     except InputError as error:
         return _report_problems(error, output_format)
+    try:
+        return _run(paths, output_format, baseline, use_baseline, settings)
+    finally:
+        settings.progress.close()
+
+
+def _run(
+    paths: Sequence[Path],
+    output_format: str,
+    baseline: Path | None,
+    use_baseline: bool,
+    settings: Settings,
+) -> int:
+    from factcheck.report import FORMATS
+
     problems = []
     chosen = baseline or (settings.baseline if use_baseline else None)
     accepted = None
@@ -86,8 +125,10 @@ def run(
     except InputError as error:
         problems += error.problems
     if problems:
+        settings.progress.close()
         return _report_problems(InputError(problems), output_format)
     report = report.against(accepted)
+    _writing(settings)
     with using(settings.vocabulary):  # the rules a format lists (SARIF) are the run's
         FORMATS[output_format](report, sys.stdout)
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
@@ -98,8 +139,8 @@ def baseline(
 ) -> int:
     """Write the current findings as the baseline; with ``prune``, only drop the fixed ones."""
     try:
-        settings = _settings(loading)
-        report = check(_paths(paths, settings), settings)
+        with _watched(loading) as settings:
+            report = check(_paths(paths, settings), settings)
         target = output or settings.baseline or report.root / baselines.DEFAULT_NAME
         entries = [baselines.entry(f) for f in report.findings]
         if prune:  # the accepted entries as they are, but for the fixed ones
@@ -125,8 +166,9 @@ def explain(
     from factcheck.report.explanation import FORMATS
 
     try:
-        settings = _settings(loading)
-        finding = find(check(_paths(paths, settings), settings), fingerprint)
+        with _watched(loading) as settings:
+            report = check(_paths(paths, settings), settings)
+        finding = find(report, fingerprint)
     except InputError as error:
         return _report_problems(error, "text")
     with using(settings.vocabulary):  # its events' names, in the steps
@@ -143,9 +185,10 @@ def timeline(
     from factcheck.timeline import timeline as build
 
     try:
-        settings = _settings(loading)
+        with _watched(loading) as settings:
+            analysis = analyse(_paths(paths, settings), settings)
         with using(settings.vocabulary):  # its events' labels and order
-            result = build(analyse(_paths(paths, settings), settings), entity)
+            result = build(analysis, entity)
     except UnknownEntity as error:
         if output_format == "json":
             from factcheck.report.json_format import render_problems

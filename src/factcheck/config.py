@@ -20,6 +20,7 @@ from pathlib import Path
 
 from factcheck.definitions import SECTIONS, Definitions
 from factcheck.problems import InputError, Problem, closest, shown
+from factcheck.progress import SILENT, Progress
 from factcheck.toml_lines import SyntaxHints, locate, syntax_problem
 from factcheck.vocabulary import BUILTIN, Severity, Vocabulary
 
@@ -44,6 +45,7 @@ class Settings:
     jobs: int | None = None  # processes that load files; None: one per core
     cache: bool = True  # whether to use (and keep) the cache: parsed files, the last report
     vocabulary: Vocabulary = BUILTIN  # the built-in one, and what the configuration defines
+    progress: Progress = field(default=SILENT, compare=False)  # where a long run says how far
 
 
 def find(start: Path) -> Path | None:

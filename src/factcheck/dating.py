@@ -21,6 +21,7 @@ from factcheck.dates import DayInterval, densest_day
 from factcheck.engine import Solution, Window, solve
 from factcheck.entities import Names
 from factcheck.model import Article, ClaimKey, Corpus
+from factcheck.progress import SILENT, Progress
 from factcheck.values import (
     Point,
     Reading,
@@ -69,6 +70,7 @@ def date_articles(
     disputed: Iterable[ClaimKey],
     outvoted: Iterable[ClaimKey],
     disabled: frozenset[str] = frozenset(),
+    progress: Progress = SILENT,
 ) -> dict[str, ArticleDate]:
     """``constraints`` are the corpus's, at the stated dates; ``disputed`` claims are left out;
     an article's ``outvoted`` claims lost to more articles at its stated date."""
@@ -89,6 +91,7 @@ def date_articles(
             strict = strict or _Tightest(constraints.bounds, outvoted)
             dated = _fitting(dated, present[article.id], strict, outvoted, disabled)
         dates[article.id] = dated
+        progress.advance()
     return dates
 
 

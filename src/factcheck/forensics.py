@@ -18,6 +18,7 @@ from factcheck.dates import DayInterval
 from factcheck.dating import ArticleDate, date_articles
 from factcheck.entities import Names
 from factcheck.model import ClaimKey, Corpus
+from factcheck.progress import SILENT, Progress
 from factcheck.vocabulary import MISDATED
 
 
@@ -36,18 +37,24 @@ def investigate(
     stated: dict[str, DayInterval | None],
     constraints: Constraints,
     disabled: frozenset[str],
+    progress: Progress = SILENT,
 ) -> Forensics:
+    progress.stage("weighing contradictions")
     attribution = Attribution(constraints)
     first = attribution.weigh()
     # Claims likely wrong, or contested, are left out when articles are dated: a sound claim is
     # not dated by a doubtful one.
     disputed = first.decided | first.contested
-    dates = date_articles(corpus, names, stated, constraints, disputed, first.decided, disabled)
+    progress.stage("dating articles", len(corpus.articles))
+    dates = date_articles(
+        corpus, names, stated, constraints, disputed, first.decided, disabled, progress
+    )
     if MISDATED.code in disabled:  # no finding to refer to: blame the claims themselves
         dates = {
             k: replace(d, explained=(), outvoted=0, fitting=frozenset()) for k, d in dates.items()
         }
     misread = {key for d in dates.values() if d.misdated for key in d.fitting}
+    progress.stage("weighing contradictions again" if misread else "writing findings")
     final = attribution.weigh(misread) if misread else first
     verdicts = attribution.verdicts(final, dates)
     blamed = {(c.article.id, c.id) for v in verdicts if (c := v.blame.claim) is not None}

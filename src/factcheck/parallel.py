@@ -18,6 +18,7 @@ from factcheck.cache import Entry, Facts, ParseCache
 from factcheck.inputs import Inputs
 from factcheck.loader import duplicates, parse_file
 from factcheck.model import Corpus, LoadedFile
+from factcheck.progress import SILENT, Progress
 from factcheck.vocabulary import Vocabulary, active, using
 
 if TYPE_CHECKING:
@@ -36,7 +37,9 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def load_files(inputs: Inputs, jobs: int, cache: ParseCache | None) -> list[LoadedFile]:
+def load_files(
+    inputs: Inputs, jobs: int, cache: ParseCache | None, progress: Progress = SILENT
+) -> list[LoadedFile]:
     """What each file loads as, in order. It takes the place of the file's bytes in ``inputs``:
     at once for a file in the cache, once all are parsed for the others."""
     contents = inputs.contents
@@ -45,17 +48,19 @@ def load_files(inputs: Inputs, jobs: int, cache: ParseCache | None) -> list[Load
     facts: dict[int, Facts] = {}
     for index, data in enumerate(contents):
         if isinstance(data, LoadedFile):  # unreadable
+            progress.advance()
             continue
         known = inputs.facts[index] if cache is not None and inputs.facts else None
         entry = None if cache is None or known is None else cache.get(known)
         if entry is not None and (hit := _unpickled(entry)) is not None:
             assert known is not None
             contents[index], kept[index] = hit, (known, entry)
+            progress.advance()
             continue
         missed[index] = data
         if known is not None:
             facts[index] = known
-    parsed = _parse(inputs.files, missed, jobs, keep=cache is not None)
+    parsed = _parse(inputs.files, missed, jobs, cache is not None, progress)
     missed.clear()
     for index, found, entry in parsed:
         contents[index] = found
@@ -67,7 +72,11 @@ def load_files(inputs: Inputs, jobs: int, cache: ParseCache | None) -> list[Load
 
 
 def _parse(
-    files: Sequence[Path], missed: dict[int, bytes], jobs: int, keep: bool
+    files: Sequence[Path],
+    missed: dict[int, bytes],
+    jobs: int,
+    keep: bool,
+    progress: Progress = SILENT,
 ) -> list[tuple[int, LoadedFile, bytes | None]]:
     """Each missed file parsed, with its pickle where the cache is to keep it."""
     workers = min(jobs, len(missed) // MIN_FILES_PER_JOB)
@@ -76,6 +85,7 @@ def _parse(
         for index, data in missed.items():
             found = parse_file(str(files[index]), data)
             parsed.append((index, found, _pickled(found) if keep else None))
+            progress.advance()
         return parsed
     from concurrent.futures.process import BrokenProcessPool
 
@@ -90,10 +100,12 @@ def _parse(
             said = [active()] * len(work)
             for chunk, pickles in zip(chunks, pool.map(_parse_chunk, work, said), strict=True):
                 parsed += [(i, pickle.loads(p), p) for i, p in zip(chunk, pickles, strict=True)]
+                progress.advance(len(chunk))
     except (OSError, BrokenProcessPool):
         # No processes to be had (a sandbox, a full process table) or one was killed: slower,
         # but the same result.
-        return _parse(files, missed, 1, keep)
+        progress.stage("loading files", len(missed))
+        return _parse(files, missed, 1, keep, progress)
     return parsed
 
 
@@ -151,13 +163,16 @@ def _context() -> BaseContext:
     return multiprocessing.get_context()
 
 
-def load(inputs: Inputs, jobs: int = 1, cache: ParseCache | None = None) -> Corpus:
+def load(
+    inputs: Inputs, jobs: int = 1, cache: ParseCache | None = None, progress: Progress = SILENT
+) -> Corpus:
     """Load every file that can be read; ``corpus.problems`` lists what could not. With more
     than one job, files are parsed in parallel; with a cache, unchanged files are not parsed.
     Loading uses up ``inputs``: each file's bytes are let go of once it is loaded (at a million
     claims they are 130 MB)."""
     corpus = Corpus(files=[str(f) for f in inputs.files], problems=list(inputs.problems))
-    for loaded in load_files(inputs, jobs, cache):
+    progress.stage("loading files", len(inputs.files))
+    for loaded in load_files(inputs, jobs, cache, progress):
         corpus.add(loaded)
     # What they loaded as is in the corpus now, and the facts have served the cache: not to be
     # held through the analysis, where memory peaks.

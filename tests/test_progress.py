@@ -65,7 +65,7 @@ def _run(monkeypatch, quiet: bool = False) -> tuple[int, str, str]:
 def test_a_long_run_says_how_far_it_is_and_wipes_the_line(monkeypatch) -> None:
     code, out, err = _run(monkeypatch)
     assert code == 1
-    assert "factcheck: loading files" in err or "factcheck: reading claims" in err
+    assert "\r\x1b[2Kfactcheck: finding claim files (0 s)" in err
     assert err.endswith("\r\x1b[2K")  # wiped: the next line starts clean
     report = json.loads(out)  # nothing but the report on standard output
     assert report["findings"] and "\x1b" not in out

@@ -38,7 +38,7 @@ class Progress:
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream
         self.started = time.monotonic()
-        self.name, self.done, self.total = "", 0, 0
+        self.name, self.done, self.total = "finding claim files", 0, 0
         self.shown = False
         self._lock = threading.Lock()
         self._stop = threading.Event()

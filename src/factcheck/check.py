@@ -10,20 +10,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from factcheck.cache import ParseCache, ReportCache
+from factcheck.cache import ReportCache
 from factcheck.config import Settings
-from factcheck.constraints import compile_readings
-from factcheck.entities import Names
-from factcheck.facts import examine
 from factcheck.files import present
-from factcheck.findings import Dating, from_article_date, from_notice, from_verdict, sort_findings
-from factcheck.forensics import investigate
 from factcheck.inputs import Inputs
-from factcheck.parallel import default_jobs, load
-from factcheck.places import Places
 from factcheck.problems import InputError
-from factcheck.results import Analysis, Checked, Report
-from factcheck.values import read
+from factcheck.results import Analysis, Report
 from factcheck.vocabulary import using
 
 
@@ -71,6 +63,25 @@ def _paused_gc() -> Iterator[None]:
 
 
 def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settings) -> Analysis:
+    # The analysis, imported only where it runs: a run whose report is in the cache (the most
+    # common run) starts without it.
+    from factcheck.cache import ParseCache
+    from factcheck.constraints import compile_readings
+    from factcheck.entities import Names
+    from factcheck.facts import examine
+    from factcheck.findings import (
+        Dating,
+        from_article_date,
+        from_notice,
+        from_verdict,
+        sort_findings,
+    )
+    from factcheck.forensics import investigate
+    from factcheck.parallel import default_jobs, load
+    from factcheck.places import Places
+    from factcheck.results import Checked
+    from factcheck.values import read
+
     cache = ParseCache.at(root, paths) if settings.cache else None
     jobs = settings.jobs or default_jobs()
     progress = settings.progress

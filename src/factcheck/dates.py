@@ -15,10 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from dateutil.parser import ParserError
-from dateutil.parser import parse as _dateutil_parse
-from dateutil.relativedelta import relativedelta
-
 DATE_HINT = 'write a date like 2009, "June 2018", "June 14, 2011" or 2011-06-14'
 MAX_YEARS = 200  # no claim about a human life needs a longer span; it bounds the day tables
 
@@ -83,7 +79,7 @@ def iso(interval: DayInterval) -> str:
 
 def _month_interval(year: int, month: int) -> DayInterval:
     first = dt.date(year, month, 1)
-    last = first + relativedelta(day=31)
+    last = first.replace(day=calendar.monthrange(year, month)[1])
     return DayInterval(day(first), day(last))
 
 
@@ -138,6 +134,9 @@ def _read_text(text: str) -> DayInterval:
     numeric = _NUMERIC_DAY_MONTH.match(text)
     if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
         raise DateError(f"{text!r} is ambiguous: the day and the month could be either way round")
+    from dateutil.parser import ParserError  # only for dates written as text: slow to import
+    from dateutil.parser import parse as _dateutil_parse
+
     try:
         a = _dateutil_parse(text, default=_DEFAULT_A)
         b = _dateutil_parse(text, default=_DEFAULT_B)

@@ -15,17 +15,20 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from factcheck.blame import Blame, Notice, Verdict
 from factcheck.constraints import Source
 from factcheck.dates import DayInterval, day_str, iso, parse_date
-from factcheck.dating import ArticleDate
 from factcheck.lengths import parse_length
 from factcheck.model import Article, Claim, Location
 from factcheck.paths import Step
 from factcheck.spellings import fold
 from factcheck.values import AS_OF, may_be_present_tense, read_count
 from factcheck.vocabulary import CONFLICT, MISDATED, UNDATED, Rule, Severity, active
+
+if TYPE_CHECKING:  # dating is the analysis: a report read from the cache needs none of it
+    from factcheck.dating import ArticleDate
 
 
 @dataclass(frozen=True, slots=True)

@@ -525,3 +525,15 @@ def test_a_month_and_year_read_quickly_as_dateutil_reads_them(month, year, case,
             return str(exc)
 
     assert outcome(dates.parse_date) == outcome(dates._read_text)
+
+
+@pytest.mark.parametrize("text", ["June 99", "14 June 99", "99", "June 0099", "June 14, 0099"])
+def test_a_year_not_written_in_full_is_refused_not_guessed(text: str) -> None:
+    # dateutil reads all of these as 1999
+    with pytest.raises(dates.DateError, match="write the year in full"):
+        dates.parse_date(text)
+
+
+def test_a_year_written_in_full_before_1000_is_read_as_written() -> None:
+    first, last = dates.day(dt.date(250, 3, 1)), dates.day(dt.date(250, 3, 31))
+    assert dates.parse_date("March 0250") == dates.DayInterval(first, last)

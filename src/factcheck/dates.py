@@ -144,6 +144,12 @@ def _read_text(text: str) -> DayInterval:
         raise DateError(f"cannot read {text!r} as a date ({_reason(exc)})") from None
     if a.year != b.year:
         raise DateError(f"{text!r} has no year")
+    if a.year not in {int(digits) for digits in re.findall(r"\d{3,}", text)}:
+        # dateutil guesses a century for "June 99", and reads "0099" as 1999 too
+        raise DateError(
+            f'{text!r}: write the year in full, like "June 1999" (a year before 100 as a '
+            "TOML date, 0099-06-01)"
+        )
     if a.month != b.month:
         if a.day != b.day:
             return DayInterval(day(dt.date(a.year, 1, 1)), day(dt.date(a.year, 12, 31)))

@@ -19,6 +19,7 @@ from factcheck.entities import Names
 from factcheck.extract import entity_names
 from factcheck.extract.draft import DraftClaim, extract_claims
 from factcheck.extract.numbers import parse_number
+from factcheck.extract.segments import LONG_QUOTE
 
 ENTITIES = """\
 [[entities]]
@@ -677,3 +678,12 @@ def test_an_article_that_is_not_a_regular_file_is_refused(cli, repo: Path) -> No
         result = cli("extract", article)
         assert result.exit_code == 2
         assert result.stderr.startswith(f"{article}:1: not a regular file")
+
+
+def test_a_text_without_punctuation_is_quoted_by_the_words_around_each_claim(names) -> None:
+    # One sentence of 24,000 words: each quote is its claim's neighbourhood, not the sentence
+    # (a quote that long, once per claim, made the draft quadratic in the text).
+    words = "Aleph is 11 and Natalie Portman married Benjamin Millepied in 2012 and then "
+    claims = draft(words * 2000, names)
+    assert claims
+    assert all(len(c.quote) <= 2 * LONG_QUOTE + 40 for c in claims)

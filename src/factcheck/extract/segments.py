@@ -21,6 +21,7 @@ _CLAUSE_MARKS = re.compile(r"\s*(?:[,;:]|\s[—\u2013-]\s|—|\u2013)\s*")
 _LOOSE_START = "”\u2019\"'),;:—\u2013 "
 _LOOSE_END = ",;:—\u2013“\u2018( "
 SHORT_QUOTE = 120  # a sentence up to this length is quoted whole; a longer one by its clauses
+LONG_QUOTE = 200  # the most a quote runs on either side of what it found
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,11 @@ class Layout:
         self._starts = [s.start for s in self.sentences]
         self.quotes = _quotations(text, self.paragraphs)
         self._quote_starts = [q[0] for q in self.quotes]
+        # Found once for the whole text: a claim in a sentence of any length finds its clause
+        # by a search, not by a look along the sentence.
+        marks = [(m.start(), m.end()) for m in _CLAUSE_MARKS.finditer(text)]
+        self._mark_starts = [s for s, _ in marks]
+        self._mark_ends = [e for _, e in marks]
 
     def sentence_at(self, position: int) -> Sentence | None:
         index = bisect.bisect_right(self._starts, position) - 1
@@ -68,11 +74,7 @@ class Layout:
             return start, end
         lo, hi = sentence.start, max(sentence.end, end)
         if hi - lo > SHORT_QUOTE:
-            marks = [(m.start(), m.end()) for m in _CLAUSE_MARKS.finditer(self.text, lo, hi)]
-            before = [e for s, e in marks if e <= start]
-            after = [s for s, e in marks if s >= end]
-            lo = before[-1] if before else lo
-            hi = after[0] if after else hi
+            lo, hi = self._clause(lo, hi, start, end)
         lo, hi = _trimmed(self.text, lo, hi)
         # A clause cut out of a quotation starts after its closing mark, not with it.
         while lo < min(hi, start) and self.text[lo] in _LOOSE_START:
@@ -80,6 +82,25 @@ class Layout:
         while hi > max(lo, end) and self.text[hi - 1] in _LOOSE_END:
             hi -= 1
         return _trimmed(self.text, lo, hi)
+
+
+    def _clause(self, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+        """The clause of the sentence [lo, hi) that holds [start, end): from the last clause
+        mark that ends before it to the first that starts after it; at most LONG_QUOTE
+        characters on either side, cut at a space, where the sentence has no marks (a text
+        with no punctuation is one sentence)."""
+        before = bisect.bisect_right(self._mark_ends, start) - 1
+        if before >= 0 and self._mark_ends[before] > lo:
+            lo = self._mark_ends[before]
+        after = bisect.bisect_left(self._mark_starts, end)
+        if after < len(self._mark_starts) and self._mark_starts[after] < hi:
+            hi = self._mark_starts[after]
+        if start - lo > LONG_QUOTE:
+            lo = max(lo, self.text.find(" ", start - LONG_QUOTE, start) + 1, start - LONG_QUOTE)
+        if hi - end > LONG_QUOTE:
+            cut = self.text.rfind(" ", end, end + LONG_QUOTE)
+            hi = cut if cut > end else end + LONG_QUOTE
+        return lo, hi
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

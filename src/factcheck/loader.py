@@ -73,6 +73,7 @@ _TYPE_HINTS = {
     "within": 'the place that contains it, like "Israel"',
     "after": 'a table like { predicate = "born", subject = "Aleph" }',
 }
+_NOT_EMPTY = frozenset({"id", "subject", "name", "within"})
 _TYPE_WORDS = {str: "text", int: "a number", float: "a number", dt.date: "a date"}
 _TYPE_WORDS.update({dict: "a table", list: "a list"})
 
@@ -198,22 +199,21 @@ class _FileReader:
         """The table's values of the right types, and whether all of them were right."""
         clean = {}
         for key, value in table.items():
-            line = block.keys.get(key, block.line)
-            if key not in allowed:
+            kinds = allowed.get(key)
+            if kinds is not None and isinstance(value, kinds) and not isinstance(value, bool):
+                if not isinstance(value, str) or value.strip() or key not in _NOT_EMPTY:
+                    clean[key] = value
+                    continue
+            line = block.keys.get(key, block.line)  # a problem: only then is its line looked up
+            if kinds is None:
                 hint = closest(key, allowed) or "known keys: " + ", ".join(allowed)
                 self.problem(line, f"unknown key {key!r} in {where}", hint)
-            elif not isinstance(value, allowed[key]) or isinstance(value, bool):
-                words = (_TYPE_WORDS.get(t, t.__name__) for t in allowed[key])
-                wanted = " or ".join(dict.fromkeys(words))
-                self.problem(line, f"{key} in {where} must be {wanted}", _TYPE_HINTS.get(key, ""))
-            elif (
-                isinstance(value, str)
-                and not value.strip()
-                and key in ("id", "subject", "name", "within")
-            ):
+            elif isinstance(value, str) and isinstance(value, kinds):  # the right type, empty
                 self.problem(line, f"{key} in {where} is empty")
             else:
-                clean[key] = value
+                words = (_TYPE_WORDS.get(t, t.__name__) for t in kinds)
+                wanted = " or ".join(dict.fromkeys(words))
+                self.problem(line, f"{key} in {where} must be {wanted}", _TYPE_HINTS.get(key, ""))
         return clean, len(clean) == len(table)
 
     def _require(self, table: dict, block: Block, keys: Iterable[str], where: str) -> bool:

@@ -83,7 +83,6 @@ class Layout:
             hi -= 1
         return _trimmed(self.text, lo, hi)
 
-
     def _clause(self, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
         """The clause of the sentence [lo, hi) that holds [start, end): from the last clause
         mark that ends before it to the first that starts after it; at most LONG_QUOTE

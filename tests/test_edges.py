@@ -109,3 +109,14 @@ def test_a_file_over_the_limits_is_bad_input(cli, tmp_path: Path, monkeypatch) -
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
     result = cli("run", "--no-cache", "--jobs", "1", str(claims))
     assert result.exit_code == 2 and "a.toml:1: the file is 0 MB, over the 0 MB" in result.stderr
+
+
+def test_nesting_too_deep_is_reported_at_the_line_where_it_gets_too_deep(
+    cli, tmp_path: Path
+) -> None:
+    opened = "value = [\n" + "[" * 40 + "\n" + "]" * 41 + "\n"
+    text = '[article]\nid = "a"\n\n[[claims]]\nid = "c"\nsubject = "A"\n' + opened
+    claims = _claims(tmp_path, {"a.toml": text})
+    result = cli("run", str(claims))
+    assert result.exit_code == 2
+    assert "a.toml:8: the file nests arrays or tables too deeply" in result.stderr

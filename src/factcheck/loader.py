@@ -25,7 +25,15 @@ from factcheck.model import (
     Place,
 )
 from factcheck.problems import Problem, closest
-from factcheck.toml_lines import Block, Lines, SyntaxHints, headers, locate, syntax_problem
+from factcheck.toml_lines import (
+    Block,
+    Lines,
+    SyntaxHints,
+    headers,
+    locate,
+    nesting_line,
+    syntax_problem,
+)
 from factcheck.vocabulary import active
 
 _DATE_TYPES = (str, int, dt.date)
@@ -104,7 +112,8 @@ def parse_file(path: str, data: bytes) -> LoadedFile:
         # Deeper than any claims file needs, it would also be too deep to cache or to send
         # from a worker process (pickling recurses as deep).
         hint = f"a claims file nests no deeper than {MAX_DEPTH} levels"
-        problem = Problem(path, 1, "the file nests arrays or tables too deeply", hint)
+        line = nesting_line(text, MAX_DEPTH)
+        problem = Problem(path, line, "the file nests arrays or tables too deeply", hint)
         return LoadedFile(path, problems=[problem], unreadable=True)
     claims = document.get("claims")
     if isinstance(claims, list) and len(claims) > MAX_CLAIMS:
@@ -200,10 +209,10 @@ class _FileReader:
         clean = {}
         for key, value in table.items():
             kinds = allowed.get(key)
-            if kinds is not None and isinstance(value, kinds) and not isinstance(value, bool):
-                if not isinstance(value, str) or value.strip() or key not in _NOT_EMPTY:
-                    clean[key] = value
-                    continue
+            right = kinds is not None and isinstance(value, kinds) and not isinstance(value, bool)
+            if right and (not isinstance(value, str) or value.strip() or key not in _NOT_EMPTY):
+                clean[key] = value
+                continue
             line = block.keys.get(key, block.line)  # a problem: only then is its line looked up
             if kinds is None:
                 hint = closest(key, allowed) or "known keys: " + ", ".join(allowed)

@@ -36,6 +36,7 @@ class _State:
 
     string: str | None = None
     depth: int = 0
+    deepest: int = 0  # the most brackets open at once so far
 
     def plain(self, raw: str) -> bool:
         """Whether ``raw`` starts and ends outside any string or bracket, found cheaply."""
@@ -67,6 +68,7 @@ class _State:
                 return
             elif text in _OPEN:
                 self.depth += 1
+                self.deepest = max(self.deepest, self.depth)
             elif text in "]}":
                 self.depth = max(0, self.depth - 1)
             position = token.end()
@@ -216,6 +218,17 @@ class LaterLines(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self._keys())
+
+
+def nesting_line(text: str, depth: int) -> int:
+    """The first line where arrays and inline tables nest ``depth`` deep (1 if none does: the
+    nesting is in table headers or dotted keys)."""
+    state = _State()
+    for number, raw in enumerate(text.split("\n"), start=1):
+        state.scan(raw)
+        if state.deepest >= depth:
+            return number
+    return 1
 
 
 _AT_LINE = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", re.S)

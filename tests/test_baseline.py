@@ -223,6 +223,12 @@ def test_configuration_sets_paths_baseline_severity_and_disabled_rules(cli, repo
     assert cli("run").exit_code == 0
     assert json.loads(cli("run", "-f", "json").stdout)["findings"] == []
 
+    # A problem in a configured folder names its file as the user would (review #14 L8).
+    (repo / "corpus" / "bad.toml").write_text('[article]\nid = "x"\nid2 = 1\n', encoding="utf-8")
+    result = cli("run")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{Path('corpus', 'bad.toml')}:3: unknown key 'id2'")
+
 
 def test_a_bad_configuration_is_bad_input(cli, repo: Path) -> None:
     (repo / "factcheck.toml").write_text(

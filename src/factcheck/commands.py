@@ -27,11 +27,13 @@ DEFAULT_PATHS = (Path("claims"),)
 def _paths(arguments: Sequence[Path], settings: Settings) -> list[Path]:
     """The arguments, else the configured paths, else claims/ here or at the repository's root
     (so that a run from a subfolder of the repository finds them)."""
-    if arguments or settings.paths:
-        return list(arguments or settings.paths)
+    if arguments:
+        return list(arguments)
+    if settings.paths:  # named, as on a command line, from here where they are inside it
+        return [Path(shown(path)) for path in settings.paths]
     here = DEFAULT_PATHS[0]
     at_root = repository_root([Path.cwd()]) / here
-    return [here if here.exists() or not at_root.exists() else at_root]
+    return [here if here.exists() or not at_root.exists() else Path(shown(at_root))]
 
 
 @dataclass(frozen=True, slots=True)

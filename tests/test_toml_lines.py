@@ -90,7 +90,8 @@ def _files(draw: st.DrawFn) -> str:
     article = f"{draw(_BLANK)}[ article ]\n{draw(_BLANK)}id = 'a'\n"
     at = draw(st.sampled_from([0, len(blocks)]))
     blocks.insert(at, article)
-    return "".join(blocks)
+    ending = draw(st.sampled_from(["\n", "\r\n"]))  # files saved on Windows too
+    return "".join(blocks).replace("\n", ending)
 
 
 @settings(max_examples=300, deadline=None)

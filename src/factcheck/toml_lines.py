@@ -134,8 +134,8 @@ def locate(text: str) -> Lines:
     return lines
 
 
-_CLAIMS_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*("?'?)claims\1[ \t]*\]\][ \t]*(?:#.*)?$""", re.M)
-_ARTICLE_HEADER = re.compile(r"""^[ \t]*\[[ \t]*("?'?)article\1[ \t]*\][ \t]*(?:#.*)?$""", re.M)
+_CLAIMS_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*("?'?)claims\1[ \t]*\]\][ \t]*(#.*)?\r?$""", re.M)
+_ARTICLE_HEADER = re.compile(r"""^[ \t]*\[[ \t]*("?'?)article\1[ \t]*\][ \t]*(#.*)?\r?$""", re.M)
 
 
 def headers(path: str, text: str, document: dict, crc: int) -> Lines | None:

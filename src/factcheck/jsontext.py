@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from json.encoder import (
+    encode_basestring,
+    encode_basestring_ascii,
+)
 
 # Characters JSON may carry raw but a terminal acts on: C1 controls (U+009B is a CSI to xterm),
 # bidi controls that reorder what is shown, and line separators; and the lone surrogates by which
@@ -22,6 +27,58 @@ ESCAPED = {
 
 
 def dumps(document: dict, ascii: bool = False) -> str:
-    """A document as JSON text, indented, made in one piece: ``json.dump`` to a stream writes
-    it in small pieces, four times slower for a large report."""
-    return json.dumps(document, indent=2, ensure_ascii=ascii).translate(ESCAPED) + "\n"
+    """A document as JSON text, indented by two spaces, as ``json.dumps(document, indent=2)``
+    writes it, but about twice as fast: indented, ``json`` encodes in Python, one
+    generator per value (``json.dump`` to a stream is slower still); here each string is
+    encoded in C, and the rest appended to one list. Values of other types than JSON's own
+    (and keys that are not strings) are left to ``json``."""
+    pieces: list[str] = []
+    quote = encode_basestring_ascii if ascii else encode_basestring
+    try:
+        _indented(document, "\n", pieces, quote)
+    except _NotPlain:
+        return json.dumps(document, indent=2, ensure_ascii=ascii).translate(ESCAPED) + "\n"
+    return "".join(pieces).translate(ESCAPED) + "\n"
+
+
+class _NotPlain(Exception):
+    """A value ``_indented`` leaves to ``json``."""
+
+
+def _indented(value: object, newline: str, out: list[str], quote: Callable[[str], str]) -> None:
+    if isinstance(value, str):
+        out.append(quote(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(json.dumps(value))  # NaN, Infinity, and the shortest repr, as json has them
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        out.append("{")
+        for index, (key, item) in enumerate(value.items()):
+            if not isinstance(key, str):
+                raise _NotPlain
+            out.append(("," if index else "") + inner + quote(key) + ": ")
+            _indented(item, inner, out, quote)
+        out.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        out.append("[")
+        for index, item in enumerate(value):
+            out.append(("," if index else "") + inner)
+            _indented(item, inner, out, quote)
+        out.append(newline + "]")
+    else:
+        raise _NotPlain

@@ -515,9 +515,18 @@ def test_a_read_date_does_not_stand_in_for_an_equal_value_of_another_type():
     st.sampled_from([str.lower, str.title, str.upper]),
     st.sampled_from([" ", "  ", "\t"]),
 )
+@example("january", 2011, str.title, " ")
 def test_a_month_and_year_read_quickly_as_dateutil_reads_them(month, year, case, space) -> None:
-    text = f"{case(month)}{space}{year}"
+    _same_as_dateutil(f"{case(month)}{space}{year}")
+    for number in _DAYS:  # "June 14, 2011", and days that do not exist
+        _same_as_dateutil(f"{case(month)} {number}, {year}")
+        _same_as_dateutil(f"{case(month)}{space}{number}{space}{year}")
 
+
+_DAYS = (0, 1, 9, 28, 29, 30, 31, 32, 99)
+
+
+def _same_as_dateutil(text: str) -> None:
     def outcome(read):
         try:
             return read(text)

@@ -100,15 +100,3 @@ def test_a_path_that_cannot_be_written_is_bad_input(tmp_path: Path) -> None:
     assert str(raised.value.problems[0]).startswith(f"{folder}:1: cannot write the file: ")
     with pytest.raises(InputError):
         _write(tmp_path / "missing" / "out.toml", "text")
-
-
-def test_a_link_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
-    # The user's link is theirs: the file it leads to is replaced, atomically (#14 review L4).
-    (tmp_path / "kept").mkdir()
-    target = tmp_path / "kept" / "baseline.json"
-    target.write_text("old", encoding="utf-8")
-    link = tmp_path / "baseline.json"
-    link.symlink_to(Path("kept") / "baseline.json")
-    _write(link, "new")
-    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
-    assert _leftovers(tmp_path) == [] and _leftovers(tmp_path / "kept") == []

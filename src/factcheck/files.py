@@ -40,13 +40,10 @@ def write_atomically(path: Path, text: str, *, what: str, hint: str, replace: bo
     ``what`` names the file in messages ("the baseline"), ``hint`` says what to do when the path
     cannot be written. An existing file keeps its permissions (a new one gets the usual ones, as
     the umask allows). With ``replace=False`` an existing file is never touched: that is
-    :class:`FileExists`, also when it appears while the text is being written. A link is
-    written through: the file it leads to is replaced, and the link stays.
+    :class:`FileExists`, also when it appears while the text is being written.
     """
     if not replace and path.exists():
         raise _exists(path, what)
-    if replace and path.is_symlink():
-        path = Path(os.path.realpath(path))
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
         handle, temporary = _temporary_beside(path)

@@ -100,3 +100,16 @@ def test_a_path_that_cannot_be_written_is_bad_input(tmp_path: Path) -> None:
     assert str(raised.value.problems[0]).startswith(f"{folder}:1: cannot write the file: ")
     with pytest.raises(InputError):
         _write(tmp_path / "missing" / "out.toml", "text")
+
+
+def test_a_link_at_the_target_is_replaced_never_written_through(tmp_path: Path) -> None:
+    # A hostile repository may commit its baseline as a link to a file of the user's
+    # (~/.bashrc): the link is replaced, and the file it led to is left as it was.
+    victim = tmp_path / "victim"
+    victim.write_text("the user's own", encoding="utf-8")
+    (tmp_path / "repo").mkdir()
+    link = tmp_path / "repo" / "baseline.json"
+    link.symlink_to(victim)
+    _write(link, "new")
+    assert not link.is_symlink() and link.read_text(encoding="utf-8") == "new"
+    assert victim.read_text(encoding="utf-8") == "the user's own"

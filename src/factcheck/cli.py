@@ -71,7 +71,7 @@ JobsOption = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="Processes that parse claim files (default: one per core).",
+        help="Processes that parse claim files (default: 1).",
         show_default=False,
         metavar="N",
     ),

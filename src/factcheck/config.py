@@ -42,7 +42,7 @@ class Settings:
     severity: dict[str, Severity] = field(default_factory=dict)
     disable: frozenset[str] = frozenset()
     source: Path | None = None  # the file they came from
-    jobs: int | None = None  # processes that load files; None: one per core
+    jobs: int | None = None  # processes that load files; None: parallel.default_jobs()
     cache: bool = True  # whether to use (and keep) the cache: parsed files, the last report
     vocabulary: Vocabulary = BUILTIN  # the built-in one, and what the configuration defines
     progress: Progress = field(default=SILENT, compare=False)  # where a long run says how far

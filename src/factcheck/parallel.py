@@ -30,11 +30,16 @@ MIN_FILES_PER_JOB = 100
 CHUNKS_PER_JOB = 4  # small enough pieces that a slow one does not leave a core idle
 
 
+# One process by default: with the compiled parser, a file costs about as much to send back
+# from a worker (pickled, then unpickled here) as to parse, and a second process gained
+# nothing (100k claims: 6.39-6.51 s in one, 6.41-6.90 s in two) and cost memory (1M: 76 s and
+# 2.07 GiB in one, 80 s and 2.32 GiB in two). See docs/performance.md#parallel-loading.
+DEFAULT_JOBS = 1
+
+
 def default_jobs() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    """The processes that parse claim files unless ``--jobs`` says otherwise."""
+    return DEFAULT_JOBS
 
 
 def load_files(

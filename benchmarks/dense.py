@@ -12,8 +12,8 @@ at most 1000 files:
   cannot be dated and contradict the births;
 - ``chain``: person i is born one year after person i-1, for N people, by ``after`` claims.
 
-A run is ``factcheck run --format json --no-cache claims`` in a subprocess (one worker per
-core). The table gives each shape's time and its ratio to ``consistent`` at the same N.
+A run is ``factcheck run --format json --no-cache claims`` in a subprocess (the default
+jobs). The table gives each shape's time and its ratio to ``consistent`` at the same N.
 """
 
 from __future__ import annotations

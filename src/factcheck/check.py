@@ -25,7 +25,7 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
     With the cache, a run whose files and settings are all unchanged reports what the last one
     did without loading or analysing anything."""
     settings = settings or Settings()
-    with _paused_gc(), using(settings.vocabulary):
+    with paused_gc(), using(settings.vocabulary):
         root = repository_root(paths)
         inputs = Inputs.read(paths, facts=settings.cache)
         reports = ReportCache.at(root, paths) if inputs.complete else None
@@ -43,16 +43,17 @@ def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
 def analyse(paths: Sequence[Path], settings: Settings | None = None) -> Analysis:
     """:func:`check`, keeping all it worked out; never from the report cache."""
     settings = settings or Settings()
-    with _paused_gc(), using(settings.vocabulary):
+    with paused_gc(), using(settings.vocabulary):
         inputs = Inputs.read(paths, facts=settings.cache)
         return _analyse(repository_root(paths), paths, inputs, settings)
 
 
 @contextmanager
-def _paused_gc() -> Iterator[None]:
+def paused_gc() -> Iterator[None]:
     """A check makes millions of objects that live until it ends, and almost no garbage with
     cycles: collecting cycles meanwhile only rescans the live ones, again and again (a fifth
-    of the time at 100k claims, for nothing)."""
+    of the time at 100k claims, for nothing). So does writing a large report (the JSON of
+    95,754 findings: 8.2 s to build with collections, 1.7 s without)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from factcheck import baseline as baselines
 from factcheck import progress
-from factcheck.check import analyse, check, repository_root
+from factcheck.check import analyse, check, paused_gc, repository_root
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.exits import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
@@ -131,7 +131,7 @@ def _run(
         return _report_problems(InputError(problems), output_format)
     report = report.against(accepted)
     _writing(settings)
-    with using(settings.vocabulary):  # the rules a format lists (SARIF) are the run's
+    with paused_gc(), using(settings.vocabulary):  # the rules SARIF lists are the run's
         FORMATS[output_format](report, sys.stdout)
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
 

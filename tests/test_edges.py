@@ -120,3 +120,23 @@ def test_nesting_too_deep_is_reported_at_the_line_where_it_gets_too_deep(
     result = cli("run", str(claims))
     assert result.exit_code == 2
     assert "a.toml:8: the file nests arrays or tables too deeply" in result.stderr
+
+
+def test_a_window_past_the_calendar_is_iso_in_json_clamped_and_open(cli, tmp_path: Path) -> None:
+    # Born in 9990 and 15 at an undated publication: only days after 9999-12-31 fit. The text
+    # says so; JSON keeps to ISO dates and nulls (review L6).
+    claims = _claims(
+        tmp_path,
+        {
+            "a.toml": '[article]\nid = "a"\npublished = 2020-01-01\n\n[[claims]]\nid = "b"\n'
+            'subject = "Ann"\npredicate = "born"\nvalue = 9990-01-01\n',
+            "u.toml": '[article]\nid = "u"\n\n[[claims]]\nid = "age"\nsubject = "Ann"\n'
+            'predicate = "age"\nvalue = 15\n',
+        },
+    )
+    text = cli("run", "--no-cache", str(claims))
+    assert "fit publication on a day after 9999-12-31" in " ".join(text.stdout.split())
+    report = json.loads(cli("run", "--no-cache", "-f", "json", str(claims)).stdout)
+    window = {"earliest": "9999-12-31", "latest": None}
+    assert [f["window"] for f in report["findings"]] == [window]
+    assert [a["inferred_window"] for a in report["articles"] if a["id"] == "u"] == [window]

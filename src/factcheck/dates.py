@@ -57,6 +57,20 @@ def day_str(ordinal: int) -> str:
     return dt.date.fromordinal(ordinal).isoformat()
 
 
+def iso_window(lo: int | None, hi: int | None) -> dict[str, str | None]:
+    """A window's ends as ISO dates, None where open, as JSON reports give them. Arithmetic can
+    reach past the calendar (a birth in 9990 and an age of 15): an end past it is open, and a
+    window wholly past it is the calendar's last (or first) day, open beyond, so that it still
+    holds every day it did and is still ISO."""
+    if lo is not None and lo > _LAST_ORDINAL:
+        return {"earliest": day_str(_LAST_ORDINAL), "latest": None}
+    if hi is not None and hi < 1:
+        return {"earliest": None, "latest": day_str(1)}
+    earliest = None if lo is None or lo < 1 else day_str(lo)
+    latest = None if hi is None or hi > _LAST_ORDINAL else day_str(hi)
+    return {"earliest": earliest, "latest": latest}
+
+
 def in_calendar(ordinal: int) -> int:
     """The nearest day of the calendar (to place a day past its ends on a chart)."""
     return min(max(ordinal, 1), _LAST_ORDINAL)

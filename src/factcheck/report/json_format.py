@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from factcheck.blame import Blame, Option
-from factcheck.dates import day_str, in_calendar, iso
+from factcheck.dates import iso, iso_window
 from factcheck.findings import Dating, Finding, normalised
 from factcheck.jsontext import dumps
 from factcheck.model import Claim, EventRef
@@ -39,7 +39,7 @@ def article_json(dated: Dating) -> dict:
     """An article's stated date and the window of dates its own claims allow."""
     inferred = None
     if dated.earliest is not None or dated.latest is not None:
-        inferred = _ends(dated.earliest, dated.latest)
+        inferred = iso_window(dated.earliest, dated.latest)
     return {
         "id": dated.article,
         "published": None if dated.stated is None else iso(dated.stated),
@@ -81,21 +81,6 @@ def cost_json(option: Option) -> dict:
     }
 
 
-def _ends(lo: int | None, hi: int | None) -> dict[str, str | None]:
-    """A window's ends as ISO dates, null where open. Arithmetic can reach past the calendar
-    (a birth in 9990 and an age of 15): an end past it is open, and a window wholly past it is
-    clamped to the calendar's last (or first) day, open beyond, so that it still holds every
-    day it did and is still ISO."""
-    first, last = in_calendar(1), in_calendar(1 << 62)
-    if lo is not None and lo > last:
-        return {"earliest": day_str(last), "latest": None}
-    if hi is not None and hi < first:
-        return {"earliest": None, "latest": day_str(first)}
-    earliest = None if lo is None or lo < first else day_str(lo)
-    latest = None if hi is None or hi > last else day_str(hi)
-    return {"earliest": earliest, "latest": latest}
-
-
 def _names(after: EventRef) -> dict:
     return {"subject": after.subject, "object": after.object}
 
@@ -111,7 +96,7 @@ def _window(finding: Finding) -> dict | None:
     window = finding.window
     if window is None:
         return None
-    return _ends(window.lo, window.hi)
+    return iso_window(window.lo, window.hi)
 
 
 def finding_json(finding: Finding, report: Report) -> dict:

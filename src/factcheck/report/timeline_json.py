@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from factcheck.dates import DayInterval, day_str
+from factcheck.dates import DayInterval, iso_window
 from factcheck.jsontext import dumps
 from factcheck.timeline import VERSION, Cited, Timeline
 
 
 def _window(interval: DayInterval | None) -> dict | None:
-    if interval is None:
-        return None
-    return {
-        "earliest": None if interval.lo is None else day_str(interval.lo),
-        "latest": None if interval.hi is None else day_str(interval.hi),
-    }
+    return None if interval is None else iso_window(interval.lo, interval.hi)
 
 
 def _cited_json(cited: Cited) -> dict:

@@ -100,7 +100,8 @@ def test_a_syntax_error_is_reported_by_tomllib_in_its_words_and_at_its_line() ->
     text = '[article]\nid = "a"\n\n[[claims]]\nid = "c1"\nvalue = "\\e"\n'
     loaded = parse_file("x.toml", text.encode())
     assert [str(p) for p in loaded.problems] == [
-        "x.toml:6: TOML syntax error: Unescaped '\\' in a string (see docs/claims-format.md)"
+        "x.toml:6: TOML syntax error: Unescaped '\\' in a string (in a quoted string a backslash "
+        "starts \\\\, \\\", \\n, \\t or \\uXXXX; for a plain backslash, quote with 'single quotes')"
     ]
 
 

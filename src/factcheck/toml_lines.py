@@ -268,4 +268,9 @@ def _syntax_hint(what: str, hints: SyntaxHints) -> str:
         return hints.repeated
     if "unclosed" in lowered or "expected" in lowered:
         return "a quote or bracket may be missing"
+    if "unescaped '\\'" in lowered:  # "\e" and "\x41" are TOML 1.1, which is not read
+        return (
+            'in a quoted string a backslash starts \\\\, \\", \\n, \\t or \\uXXXX; '
+            "for a plain backslash, quote with 'single quotes'"
+        )
     return hints.other

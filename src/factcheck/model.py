@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 
 from factcheck.problems import Problem
 
-# The records below are dataclasses without slots: the parse cache pickles them, and objects
-# with a __dict__ unpickle in C, several times faster than slotted dataclasses.
+# The records below are slotted: at a million claims, a run peaks about 270 MB lower than with
+# a __dict__ on each (2.10 against 2.36 GiB cold, 2.20 against 2.48 after an edit). Slotted
+# dataclasses unpickle through Python (``__setstate__``), where objects with a __dict__
+# unpickle in C, yet runs after an edit, which unpickle every file from the parse cache, were
+# no slower (68 against 87 s in the same sitting).
 TomlValue = object  # a value as tomllib returns it (a name of its own: Claim has an `object`)
 ClaimKey = tuple[str, str]  # a claim as (article id, claim id): unique in a corpus
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     path: str
     line: int
@@ -22,7 +25,7 @@ class Location:
         return f"{self.path}:{self.line}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     location: Location
@@ -42,7 +45,7 @@ class Article:
         return f"{source} {self.published}" if self.published is not None else f"{source} (undated)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventRef:
     """Another claim's event, named by predicate and participants (``after = {...}``)."""
 
@@ -51,7 +54,7 @@ class EventRef:
     object: str | None = None
 
 
-@dataclass(frozen=True, eq=False)  # a claim is itself; its value may be a table
+@dataclass(frozen=True, eq=False, slots=True)  # a claim is itself; its value may be a table
 class Claim:
     article: Article
     id: str
@@ -74,7 +77,7 @@ class Claim:
         return self.key_lines.get(key, self.location.line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     name: str
     aliases: tuple[str, ...]
@@ -85,7 +88,7 @@ class Entity:
         return self.key_lines.get(key, self.location.line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A place in an entity file's [[places]]: its names, and the place that contains it."""
 

@@ -1,7 +1,7 @@
 """The cache under ``.factcheck_cache/``: what the loader made of each file, and the last report.
 
-Two kinds of pack are kept for each set of paths checked (``claims/``, say), each one file read
-and written in one go, written atomically after a run in which anything changed:
+Three kinds of pack are kept for each set of paths checked (``claims/``, say), each one file
+read and written in one go, written atomically after a run in which anything changed:
 
 - the **parse** pack holds each file's entry, keyed on its path, size, modification time and
   content hash (SHA-256), and used only if all four match: hashing a file costs a small
@@ -9,7 +9,10 @@ and written in one go, written atomically after a run in which anything changed:
   seen;
 - the **report** pack holds the report of the last run, keyed on those facts of every file
   checked and the settings that shape findings: when none of it changed, the report is the
-  same, and the run neither loads nor analyses anything.
+  same, and the run neither loads nor analyses anything;
+- the **dates** pack holds each article's date, with what it was worked out from, so that after
+  an edit only the articles whose dates could have moved are dated again (see
+  :mod:`factcheck.incremental`).
 
 Entries are pickles, which load several times faster than anything rebuilt from JSON, but
 unpickling foreign data can run code. So a pack is signed (HMAC-SHA256) with a key kept in the
@@ -85,7 +88,7 @@ class ParseCache:
         self.pack = pack
         self.key = key
         self.entries: dict[Facts, Entry] = {}
-        read = _read_pack(pack, key)
+        read = read_pack(pack, key)
         if read is None:
             return
         index, payloads = read
@@ -101,10 +104,8 @@ class ParseCache:
     def at(cls, root: Path, paths: Sequence[Path]) -> ParseCache | None:
         """The cache of these paths in the repository at ``root``; None without a key, or where
         the cache folder is not one factcheck can own (see :func:`_owned`)."""
-        key = signing_key()
-        if key is None or not _owned(root / CACHE_DIR):
-            return None
-        return cls(_pack_path(root, paths, "parse"), key)
+        found = pack_at(root, paths, "parse")
+        return None if found is None else cls(*found)
 
     def get(self, facts: Facts) -> Entry | None:
         """The pickled entry for a file with these facts, or None."""
@@ -118,7 +119,7 @@ class ParseCache:
                 os.utime(self.pack)  # in use: the last to be evicted
             return
         index = [[*facts.fields(), len(blob)] for facts, blob in fresh.items()]
-        _write_pack(self.pack, self.key, json.dumps(index).encode(), fresh.values())
+        write_pack(self.pack, self.key, json.dumps(index).encode(), fresh.values())
         self.entries = fresh
 
 
@@ -133,10 +134,8 @@ class ReportCache:
     def at(cls, root: Path, paths: Sequence[Path]) -> ReportCache | None:
         """The report pack of these paths in the repository at ``root``; None without a key, or
         where the cache folder is not one factcheck can own."""
-        key = signing_key()
-        if key is None or not _owned(root / CACHE_DIR):
-            return None
-        return cls(_pack_path(root, paths, "report"), key)
+        found = pack_at(root, paths, "report")
+        return None if found is None else cls(*found)
 
     @staticmethod
     def identity(
@@ -152,7 +151,7 @@ class ReportCache:
         """The report kept, if it was made from inputs of this ``identity``."""
         from factcheck.results import Report
 
-        read = _read_pack(self.pack, self.key)
+        read = read_pack(self.pack, self.key)
         if read is None or read[0] != identity:
             return None
         try:
@@ -167,10 +166,19 @@ class ReportCache:
 
     def save(self, identity: bytes, report: Report) -> None:
         """Keep ``report``, made from inputs of this ``identity``, instead of the last."""
-        _write_pack(self.pack, self.key, identity, [pickle.dumps(report, pickle.HIGHEST_PROTOCOL)])
+        write_pack(self.pack, self.key, identity, [pickle.dumps(report, pickle.HIGHEST_PROTOCOL)])
 
 
-def _read_pack(pack: Path, key: bytes) -> tuple[bytes, memoryview] | None:
+def pack_at(root: Path, paths: Sequence[Path], kind: str) -> tuple[Path, bytes] | None:
+    """The pack of this ``kind`` for these paths, and the key it is signed with; None without a
+    key, or where the cache folder is not one factcheck can own (see :func:`_owned`)."""
+    key = signing_key()
+    if key is None or not _owned(root / CACHE_DIR):
+        return None
+    return _pack_path(root, paths, kind), key
+
+
+def read_pack(pack: Path, key: bytes) -> tuple[bytes, memoryview] | None:
     """A pack's index line and its payload, if it is signed with ``key`` and written by this
     code; else None."""
     if not present(pack, Path.is_file):  # a pipe would block the run, a folder fail it
@@ -194,7 +202,7 @@ def _read_pack(pack: Path, key: bytes) -> tuple[bytes, memoryview] | None:
     return blob[header : index - 1], memoryview(blob)[index:]  # views: nothing is copied
 
 
-def _write_pack(pack: Path, key: bytes, index: bytes, payloads: Iterable[Entry]) -> None:
+def write_pack(pack: Path, key: bytes, index: bytes, payloads: Iterable[Entry]) -> None:
     # Written piece by piece, not joined: at a million claims the entries are 200 MB.
     rest = [_header(), b"\n", index, b"\n", *payloads]
     signature = hmac.new(key, digestmod=hashlib.sha256)
@@ -280,7 +288,7 @@ def _owned(folder: Path) -> bool:
 
 
 # The packs factcheck writes, and the only files eviction deletes.
-_PACK = re.compile(r"^(?:parse|report)-[0-9a-f]{32}\.pack$")
+_PACK = re.compile(r"^(?:parse|report|dates)-[0-9a-f]{32}\.pack$")
 
 
 def _evict(kept: Path) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.cache import ReportCache
 from factcheck.config import Settings
@@ -17,6 +18,10 @@ from factcheck.inputs import Inputs
 from factcheck.problems import InputError
 from factcheck.results import Analysis, Report
 from factcheck.vocabulary import using
+
+if TYPE_CHECKING:
+    from factcheck.incremental import Kept
+    from factcheck.model import Corpus
 
 
 def check(paths: Sequence[Path], settings: Settings | None = None) -> Report:
@@ -86,6 +91,8 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
     cache = ParseCache.at(root, paths) if settings.cache else None
     jobs = settings.jobs or default_jobs()
     progress = settings.progress
+    # The files' content hashes, by path, for the dates kept: loading lets go of the facts.
+    versions = {f.path: f.sha256 for f in inputs.known} if inputs.complete else None
     corpus = load(inputs, jobs, cache, progress)
     progress.stage("reading claims")
     names = Names(corpus)
@@ -96,7 +103,12 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
         raise InputError(problems)
     links = [fact for fact in readings.facts if fact.kind == "link"]
     constraints = compile_readings(readings.readings, settings.disable, links=links)
-    found = investigate(corpus, names, readings.published, constraints, settings.disable, progress)
+    kept = _kept(root, paths, versions, corpus, settings)
+    found = investigate(
+        corpus, names, readings.published, constraints, settings.disable, progress, kept
+    )
+    if kept is not None:
+        kept.save()
     facts = examine(readings.facts, places, constraints, found, settings.disable)
     verdicts = [*found.verdicts, *facts.verdicts]
     findings = [from_verdict(verdict, readings.parties) for verdict in verdicts]
@@ -123,6 +135,21 @@ def _analyse(root: Path, paths: Sequence[Path], inputs: Inputs, settings: Settin
     )
     blamed, contested = found.blamed | facts.blamed, found.contested | facts.contested
     return Analysis(report, corpus, readings.parties, constraints, blamed, contested)
+
+
+def _kept(
+    root: Path,
+    paths: Sequence[Path],
+    versions: dict[str, str] | None,
+    corpus: Corpus,
+    settings: Settings,
+) -> Kept | None:
+    """The article dates of the last run, where the cache is on and every file is known."""
+    from factcheck.incremental import Kept
+
+    if not settings.cache or versions is None:
+        return None
+    return Kept.at(root, paths, corpus, versions, settings.disable)
 
 
 def repository_root(paths: Sequence[Path]) -> Path:

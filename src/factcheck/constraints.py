@@ -12,7 +12,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 
 from factcheck.dates import DayInterval, Span, span_day_bounds, starts_within
-from factcheck.model import Claim
+from factcheck.model import Claim, quick_pickle
 from factcheck.values import (
     AS_OF,
     Anchor,
@@ -25,6 +25,7 @@ from factcheck.values import (
 from factcheck.vocabulary import Rule, Vocabulary, active
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True, eq=False)  # one source per claim or rule use: identity
 class Source:
     """Where a constraint came from: a claim, or a domain rule; ``text`` is its arithmetic."""
@@ -51,6 +52,7 @@ class Source:
         object.__setattr__(self, "order", order)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Bound:
     point: Point

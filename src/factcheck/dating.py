@@ -12,15 +12,16 @@ narrow it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from factcheck import star
 from factcheck.constraints import Bound, Constraints, Source, compile_readings
 from factcheck.dates import DayInterval, densest_day
 from factcheck.engine import Solution, Window, solve
 from factcheck.entities import Names
-from factcheck.model import Article, ClaimKey, Corpus
+from factcheck.model import Article, ClaimKey, Corpus, quick_pickle
 from factcheck.progress import SILENT, Progress
 from factcheck.values import (
     Point,
@@ -31,6 +32,9 @@ from factcheck.values import (
     read,
 )
 
+if TYPE_CHECKING:
+    from factcheck.incremental import Kept
+
 # A claim alone at odds with the rest may just be wrong; two or more, named likely wrong at the
 # stated date (not merely one article against one) and all set right by one other date, point at
 # the date. Counting claims merely tied at the stated date found a few more reprints in the blame
@@ -38,6 +42,7 @@ from factcheck.values import (
 MIN_EXPLAINED = 2
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class ArticleDate:
     article: Article
@@ -71,35 +76,56 @@ def date_articles(
     outvoted: Iterable[ClaimKey],
     disabled: frozenset[str] = frozenset(),
     progress: Progress = SILENT,
+    kept: Kept | None = None,
 ) -> dict[str, ArticleDate]:
     """``constraints`` are the corpus's, at the stated dates; ``disputed`` claims are left out;
-    an article's ``outvoted`` claims lost to more articles at its stated date."""
-    floating = read(corpus, names, True, [c for c in corpus.claims if may_be_present_tense(c)])
-    present: dict[str, list[Reading]] = defaultdict(list)
-    for reading in floating.readings:
-        if published_point(reading.claim.article) in _anchors(reading):
-            present[reading.claim.article.id].append(reading)
+    an article's ``outvoted`` claims lost to more articles at its stated date. Dates ``kept``
+    from the last run are reused where nothing they were worked out from has changed."""
     disputed, outvoted = set(disputed), set(outvoted)
-    bounds = _Tightest(constraints.bounds, disputed)
-    strict: _Tightest | None = None  # made only if an article looks misdated
-    dates = {}
+    bounds = Tightest(constraints.bounds, disputed)
+    strict = Later(lambda: Tightest(constraints.bounds, outvoted))  # only if one looks misdated
+    dates: dict[str, ArticleDate] = {}
+    todo = []
+    if kept:
+        kept.weighed(disputed, outvoted)
     for article in corpus.articles:
-        dated = _date(
-            article, stated.get(article.id), present, bounds, disputed, outvoted, disabled
-        )
+        reused = kept.get(article, bounds, strict) if kept else None
+        if reused is None:
+            todo.append(article)
+        else:
+            dates[article.id] = reused
+            progress.advance()
+    present = _present(corpus, names, todo)
+    for article in todo:
+        asked = kept.asking(bounds, strict) if kept else None
+        near: Bounds = asked.bounds if asked else bounds
+        far: Later[Bounds] = asked.strict if asked else strict
+        dated = _date(article, stated.get(article.id), present, near, disputed, outvoted, disabled)
         if dated.misdated:
-            strict = strict or _Tightest(constraints.bounds, outvoted)
-            dated = _fitting(dated, present[article.id], strict, outvoted, disabled)
+            dated = _fitting(dated, present[article.id], far.get(), outvoted, disabled)
+        if kept and asked:
+            kept.put(article, asked, dated)
         dates[article.id] = dated
         progress.advance()
-    return dates
+    return {article.id: dates[article.id] for article in corpus.articles}
+
+
+def _present(corpus: Corpus, names: Names, articles: list[Article]) -> dict[str, list[Reading]]:
+    """The claims of these articles in the present tense, read at their article's publication."""
+    wanted = {article.id for article in articles}
+    claims = [c for c in corpus.claims if c.article.id in wanted and may_be_present_tense(c)]
+    present: dict[str, list[Reading]] = defaultdict(list)
+    for reading in read(corpus, names, True, claims).readings:
+        if published_point(reading.claim.article) in _anchors(reading):
+            present[reading.claim.article.id].append(reading)
+    return present
 
 
 def _date(
     article: Article,
     date: DayInterval | None,
     present: dict[str, list[Reading]],
-    bounds: _Tightest,
+    bounds: Bounds,
     disputed: set[ClaimKey],
     outvoted: set[ClaimKey],
     disabled: frozenset[str],
@@ -146,7 +172,7 @@ def _date(
 def _fitting(
     dated: ArticleDate,
     readings: list[Reading],
-    strict: _Tightest,
+    strict: Bounds,
     outvoted: set[ClaimKey],
     disabled: frozenset[str],
 ) -> ArticleDate:
@@ -178,7 +204,32 @@ def _overlap(a: Window, b: Window) -> bool:
     return lo is None or hi is None or lo <= hi
 
 
-class _Tightest:
+class Bounds(Protocol):
+    """What dating asks of the bounds of the rest of the corpus (see :class:`Tightest`)."""
+
+    @property
+    def points(self) -> Set[Point]: ...
+
+    def on(self, point: Point, excluded: Set[ClaimKey], every: bool = False) -> list[Bound]: ...
+
+
+T = TypeVar("T", covariant=True)
+
+
+class Later(Generic[T]):
+    """A value made the first time it is asked for."""
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make = make
+        self._made: list[T] = []
+
+    def get(self) -> T:
+        if not self._made:
+            self._made.append(self._make())
+        return self._made[0]
+
+
+class Tightest:
     """The bounds on each point, tightest first, without the disputed claims'.
 
     Only the tightest bound on each side of a point can narrow a window, so a local problem
@@ -199,7 +250,7 @@ class _Tightest:
             side.sort(key=lambda b: (b.day, b.source.order))
         self.points = frozenset(self.lower) | frozenset(self.upper)  # the points bounded
 
-    def on(self, point: Point, excluded: set[ClaimKey], every: bool = False) -> list[Bound]:
+    def on(self, point: Point, excluded: Set[ClaimKey], every: bool = False) -> list[Bound]:
         lower = next(self._live(self.lower, point, excluded), None)
         upper = next(self._live(self.upper, point, excluded), None)
         if every or (lower is not None and upper is not None and lower.day > upper.day):
@@ -211,7 +262,7 @@ class _Tightest:
 
     @staticmethod
     def _live(
-        side: dict[Point, list[Bound]], point: Point, excluded: set[ClaimKey]
+        side: dict[Point, list[Bound]], point: Point, excluded: Set[ClaimKey]
     ) -> Iterator[Bound]:
         return (b for b in side.get(point, ()) if b.source.claim_key not in excluded)
 
@@ -219,7 +270,7 @@ class _Tightest:
 def _dated_by(
     readings: list[Reading],
     point: Point,
-    bounds: _Tightest,
+    bounds: Bounds,
     mine: set[ClaimKey],
     disabled: frozenset[str],
 ) -> tuple[Constraints, Solution]:

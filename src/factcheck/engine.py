@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from factcheck.constraints import Bound, Constraints, Edge, Gap, Source
 from factcheck.cycles import PLAIN_WORK, negative_cycle
 from factcheck.dates import Span
-from factcheck.model import ClaimKey
+from factcheck.model import ClaimKey, quick_pickle
 from factcheck.outliers import outliers
 from factcheck.paths import Conflict, Step, connected
 from factcheck.potentials import Warm
@@ -37,6 +37,7 @@ from factcheck.propagation import Propagation, propagate
 from factcheck.values import Point
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Window:
     """The days a point can take given every constraint that was not retracted."""

@@ -10,6 +10,7 @@ their article's date.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from factcheck.attribution import Attribution
 from factcheck.blame import Verdict
@@ -20,6 +21,9 @@ from factcheck.entities import Names
 from factcheck.model import ClaimKey, Corpus
 from factcheck.progress import SILENT, Progress
 from factcheck.vocabulary import MISDATED
+
+if TYPE_CHECKING:
+    from factcheck.incremental import Kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +42,9 @@ def investigate(
     constraints: Constraints,
     disabled: frozenset[str],
     progress: Progress = SILENT,
+    kept: Kept | None = None,
 ) -> Forensics:
+    """``kept``: the article dates of the last run, reused where they still hold."""
     progress.stage("weighing contradictions")
     attribution = Attribution(constraints)
     first = attribution.weigh()
@@ -47,7 +53,7 @@ def investigate(
     disputed = first.decided | first.contested
     progress.stage("dating articles", len(corpus.articles))
     dates = date_articles(
-        corpus, names, stated, constraints, disputed, first.decided, disabled, progress
+        corpus, names, stated, constraints, disputed, first.decided, disabled, progress, kept
     )
     if MISDATED.code in disabled:  # no finding to refer to: blame the claims themselves
         dates = {

@@ -177,7 +177,6 @@ def test_without_the_cache_no_dates_pack_is_written(tmp_path):
     claims = corpus(tmp_path)
     report(claims, cache=False)
     assert not list((tmp_path / CACHE_DIR).glob("dates-*.pack"))
-    shutil.rmtree(claims)
 
 
 def dated_by_another(born: str, published: str = "", died: str = "") -> dict[str, str]:

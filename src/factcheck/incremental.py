@@ -14,8 +14,8 @@ that is not the tightest bound on its event) is not paid for.
 Everything else a date depends on is the *context*: the files that define entities and places,
 and the rules disabled; the pack's header adds the code, the vocabulary, python-dateutil and
 Python (see :mod:`factcheck.cache`). When the context changes, nothing is reused. Dates are
-pickled with their claims and articles named by key, and relinked to this run's on the way out:
-a claim is itself (compared by identity), and the copy in a pickle would not be.
+pickled with their claims, articles and rules named by key, and relinked to this run's on the
+way out: a claim is itself (compared by identity), and the copy in a pickle would not be.
 """
 
 from __future__ import annotations

@@ -179,62 +179,35 @@ def test_without_the_cache_no_dates_pack_is_written(tmp_path):
     assert not list((tmp_path / CACHE_DIR).glob("dates-*.pack"))
 
 
+def claim_file(id: str, published: str, *claims: tuple[str, str, str, object]) -> str:
+    """A claim file: its article, and claims as (id, subject, predicate, value)."""
+    lines = ["[article]", f'id = "{id}"', published]
+    for claim, subject, predicate, value in claims:
+        lines += ["[[claims]]", f'id = "{claim}"', f'subject = "{subject}"']
+        lines += [f'predicate = "{predicate}"', f"value = {value}"]
+    return "\n".join(lines) + "\n"
+
+
 def dated_by_another(born: str, published: str = "", died: str = "") -> dict[str, str]:
     """An undated article dated by another's birth date (and a death, if given, that bounds it
     from above through the rule that the living have ages), and one that may be misdated (two
     ages that fit a year before its stated date)."""
-    death = f"""\
-        [article]
-        id = "d"
-        published = 2030-01-01
-        [[claims]]
-        id = "died"
-        subject = "Natalie Portman"
-        predicate = "died"
-        value = {died}
-        """
-    return {
-        **({"d.toml": death} if died else {}),
-        "a.toml": f"""\
-            [article]
-            id = "a"
-            published = 2020-01-01
-            [[claims]]
-            id = "born"
-            subject = "Natalie Portman"
-            predicate = "born"
-            value = {born}
-            [[claims]]
-            id = "born2"
-            subject = "Benjamin Millepied"
-            predicate = "born"
-            value = 1977-06-10
-            """,
-        "b.toml": """\
-            [article]
-            id = "b"
-            [[claims]]
-            id = "age"
-            subject = "Natalie Portman"
-            predicate = "age"
-            value = 30
-            """,
-        "c.toml": f"""\
-            [article]
-            id = "c"
-            {published}
-            [[claims]]
-            id = "age"
-            subject = "Natalie Portman"
-            predicate = "age"
-            value = 29
-            [[claims]]
-            id = "age2"
-            subject = "Benjamin Millepied"
-            predicate = "age"
-            value = 33
-            """,
+    portman, millepied = "Natalie Portman", "Benjamin Millepied"
+    files = {
+        "a.toml": claim_file(
+            "a",
+            "published = 2020-01-01",
+            ("born", portman, "born", born),
+            ("born2", millepied, "born", "1977-06-10"),
+        ),
+        "b.toml": claim_file("b", "", ("age", portman, "age", 30)),
+        "c.toml": claim_file(
+            "c", published, ("age", portman, "age", 29), ("age2", millepied, "age", 33)
+        ),
     }
+    if died:
+        files["d.toml"] = claim_file("d", "published = 2030-01-01", ("died", portman, "died", died))
+    return files
 
 
 @settings(

@@ -98,8 +98,8 @@ def date_articles(
     present = _present(corpus, names, todo)
     for article in todo:
         asked = kept.asking(bounds, strict) if kept else None
-        near: Bounds = asked.bounds if asked else bounds
-        far: Later[Bounds] = asked.strict if asked else strict
+        near: Bounds = asked.near if asked else bounds
+        far: Later[Bounds] = asked.far if asked else strict
         dated = _date(article, stated.get(article.id), present, near, disputed, outvoted, disabled)
         if dated.misdated:
             dated = _fitting(dated, present[article.id], far.get(), outvoted, disabled)

@@ -52,8 +52,8 @@ class Asked:
     def __init__(self, near: Tightest, far: Later[Tightest]) -> None:
         self.noted: dict[Question, Hashable] = {}
         self.excluded: list[frozenset[ClaimKey]] = []  # the article's own claims: one set
-        self.bounds = _Noting(self, "near", lambda: near)
-        self.strict = Later(lambda: _Noting(self, "far", far.get))
+        self.near = _Noting(self, "near", lambda: near)
+        self.far = Later(lambda: _Noting(self, "far", far.get))
 
 
 class _Noting:
@@ -164,11 +164,16 @@ class Kept:
             for key in sorted(keys):
                 by_article.setdefault(key[0], []).append(key)
 
-    def standing(self, article: Article) -> Standing:
+    def standing(self, article: Article) -> Standing | None:
+        """What the article's date depends on directly; None for a file whose content hash is
+        unknown (then nothing is kept or reused for it)."""
         path = article.location.path
+        version = self.versions.get(path)
+        if version is None:
+            return None
         return (
             path,
-            self.versions.get(path, ""),
+            version,
             tuple(self.disputed.get(article.id, ())),
             tuple(self.outvoted.get(article.id, ())),
         )
@@ -176,10 +181,11 @@ class Kept:
     def get(self, article: Article, near: Tightest, far: Later[Tightest]) -> ArticleDate | None:
         """The article's date from the last run, if every answer it was worked out from holds."""
         pickled = self.entries.get(article.id)
-        if pickled is None:
+        standing = self.standing(article)
+        if pickled is None or standing is None:
             return None
         entry = self._relinked(pickled)
-        if entry is None or entry[0] != self.standing(article):
+        if entry is None or entry[0] != standing:
             return None
         _, excluded, noted, dated = entry
         for (which, what, point, every), was in noted:
@@ -200,10 +206,11 @@ class Kept:
 
     def put(self, article: Article, asked: Asked, dated: ArticleDate) -> None:
         self.changed = True
-        if len(asked.excluded) > 1:  # asked for two articles' claims: not one article's trace
+        standing = self.standing(article)
+        if standing is None or len(asked.excluded) > 1:  # two articles' claims: not one's trace
             return
         excluded = asked.excluded[0] if asked.excluded else None
-        entry: Entry = (self.standing(article), excluded, tuple(asked.noted.items()), dated)
+        entry: Entry = (standing, excluded, tuple(asked.noted.items()), dated)
         buffer = io.BytesIO()
         _Naming(buffer, pickle.HIGHEST_PROTOCOL).dump(entry)
         self.kept[article.id] = buffer.getvalue()

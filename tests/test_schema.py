@@ -104,7 +104,7 @@ def test_cli_prints_the_schema(cli):
 
 
 def test_schema_follows_the_loader_tables_and_predicates():
-    from factcheck.loader import AFTER_KEYS, ARTICLE_KEYS, CLAIM_KEYS, ENTITY_KEYS, TOP_KEYS
+    from factcheck.keys import AFTER_KEYS, ARTICLE_KEYS, CLAIM_KEYS, ENTITY_KEYS, TOP_KEYS
     from factcheck.vocabulary import BUILTIN
 
     PREDICATES = BUILTIN.predicates

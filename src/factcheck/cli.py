@@ -31,6 +31,13 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+class DraftFormat(StrEnum):
+    """The formats of extract's draft."""
+
+    toml = "toml"
+    json = "json"
+
+
 class Format(StrEnum):
     text = "text"
     json = "json"
@@ -237,17 +244,28 @@ def extract(
             metavar="OUT.toml",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace OUT.toml if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace OUT.toml (and a proposed entity file).")
+    ] = False,
+    output_format: Annotated[
+        DraftFormat,
+        typer.Option(
+            "--format", help="toml: a claims file; json: claims and sentences not drafted."
+        ),
+    ] = DraftFormat.toml,
 ) -> None:
-    """Draft a claims file from an article's text: ages, births, meetings, weddings,
-    separations, divorces and marriage durations, each with its quote and place in the text.
+    """Draft a claims file from an article's text: ages, births, deaths, meetings,
+    engagements, weddings, separations, divorces, marriage durations, children, birthplaces and
+    heights, each with its quote and place in the text. Sentences that look like claims but
+    gave none are listed in the draft. Without an entity file, one is proposed beside the draft.
 
     Exit status: 0 drafted, 2 bad input or usage. Check every claim before committing it.
     """
     from factcheck import commands
 
+    as_json = output_format is DraftFormat.json
     raise typer.Exit(
-        commands.extract(article, article_id, published, outlet, entities, output, force)
+        commands.extract(article, article_id, published, outlet, entities, output, force, as_json)
     )
 
 

@@ -220,12 +220,12 @@ def extract(
     entities: Path | None,
     output: Path | None,
     force: bool,
+    as_json: bool = False,
 ) -> int:
     """Draft a claims file from an article's text: to ``output`` (atomically, and never over an
     existing file unless ``force``), else to standard output."""
     from factcheck import extract as extractor
     from factcheck.dates import DATE_HINT, DateError
-    from factcheck.files import refuse_existing, write_atomically
 
     try:
         when = None if published is None else extractor.published_value(published)
@@ -241,29 +241,34 @@ def extract(
             message = f"factcheck: {option} '{value}' is not UTF-8 text (check the shell's locale)"
             print(not_a_command(inert(message)), file=sys.stderr)
             return EXIT_BAD_INPUT
-    what = "the claims file"
+    from factcheck.extract.command import Request
+    from factcheck.extract.command import extract as run_extract
+
+    name = extractor.default_id(article) if article_id is None else article_id
+    paths = _paths([], load_settings())
+    request = Request(article, name, when, outlet, entities, paths, output, force, as_json)
     try:
-        if output is not None and not force:
-            refuse_existing(output, what)  # before the work, not only after it
-        source = extractor.read_article(article)
-        if entities is None:
-            entities = extractor.default_entity_file(article, _paths([], load_settings()))
-        names = extractor.entity_names(entities)
-        name = extractor.default_id(article) if article_id is None else article_id
-        result = extractor.draft(source, names, article_id=name, published=when, outlet=outlet)
-        if output is None:
-            sys.stdout.write(result.text)
-        else:
-            hint = "give a file path with --output"
-            write_atomically(output, result.text, what=what, hint=hint, replace=force)
+        done = run_extract(request)
     except InputError as error:
         return _report_problems(error, "text", "written")
-    count = len(result.claims)
+    result = done.draft
+    count, skipped = len(result.claims), len(result.skipped)
     where = "" if output is None else f" to {shown(output)}"
     undated = " (undated)" if result.published is None else ""
+    listed = f" ({skipped} sentence{'s' * (skipped != 1)} not drafted, listed in the draft)"
+    if done.proposed is not None:
+        place = done.proposed if isinstance(done.proposed, str) else shown(done.proposed)
+        print(
+            inert(
+                f"factcheck: no entity file found: proposed {done.proposed_people} people in "
+                f"{place}; review them (names, aliases, gender) before relying on the draft"
+            ),
+            file=sys.stderr,
+        )
     print(
         f"factcheck: drafted {count} claim{'s' * (count != 1)}{undated} from "
-        f"{inert(shown(article) + where)}: check each against the article",
+        f"{inert(shown(article) + where)}{listed if skipped else ''}: check each against the "
+        "article",
         file=sys.stderr,
     )
     return EXIT_CLEAN

@@ -14,6 +14,17 @@ import zlib
 from collections.abc import Iterable
 
 from factcheck import toml_parser
+from factcheck.keys import (
+    AFTER_KEYS,
+    ARTICLE_KEYS,
+    CLAIM_KEYS,
+    ENTITY_KEYS,
+    GENDERS,
+    PLACE_KEYS,
+    REQUIRED,
+    TOP_KEYS,
+    TYPE_HINTS,
+)
 from factcheck.model import (
     Article,
     Claim,
@@ -36,51 +47,12 @@ from factcheck.toml_lines import (
 )
 from factcheck.vocabulary import active
 
-_DATE_TYPES = (str, int, dt.date)
-_OPTIONAL_TEXT = (str,)
-
-ARTICLE_KEYS: dict[str, tuple[type, ...]] = {
-    "id": (str,),
-    "title": _OPTIONAL_TEXT,
-    "outlet": _OPTIONAL_TEXT,
-    "url": _OPTIONAL_TEXT,
-    "published": _DATE_TYPES,
-}
-CLAIM_KEYS: dict[str, tuple[type, ...]] = {
-    "id": (str,),
-    "subject": (str,),
-    "predicate": (str,),
-    "object": (str,),
-    "value": (str, int, float, dt.date, dict),
-    "as_of": _DATE_TYPES,
-    "quote": (str,),
-    "after": (dict,),
-}
-AFTER_KEYS: dict[str, tuple[type, ...]] = {"predicate": (str,), "subject": (str,), "object": (str,)}
-ENTITY_KEYS: dict[str, tuple[type, ...]] = {"name": (str,), "aliases": (list,)}
-PLACE_KEYS: dict[str, tuple[type, ...]] = {**ENTITY_KEYS, "within": (str,)}
-# The keys each table must have.
-REQUIRED: dict[str, list[str]] = {
-    "article": ["id"],
-    "claim": ["id", "subject", "predicate", "value"],
-    "after": ["predicate", "subject"],
-    "entity": ["name"],
-}
-TOP_KEYS = ("article", "claims", "entities", "places")
 # Limits no real file comes near (the largest bundled file is a few KB; a generated 100k-claim
 # corpus has 20 claims a file), so that hostile input is refused rather than exhausting memory
 # or time.
 MAX_FILE_BYTES = 50 * 10**6
 MAX_CLAIMS = 100_000
 MAX_DEPTH = 32
-_TYPE_HINTS = {
-    "value": 'a date like "June 2011" or 2011-06-14, or years like 11, 1.5 or { min = 10 }',
-    "as_of": 'a date like "2022", "June 2018" or 2018-06-01',
-    "published": 'a date like 2021-09-17, "2023-08" or "2023"',
-    "aliases": 'a list like ["Portman", "Natalie"]',
-    "within": 'the place that contains it, like "Israel"',
-    "after": 'a table like { predicate = "born", subject = "Aleph" }',
-}
 _NOT_EMPTY = frozenset({"id", "subject", "name", "within"})
 _TYPE_WORDS = {str: "text", int: "a number", float: "a number", dt.date: "a date"}
 _TYPE_WORDS.update({dict: "a table", list: "a list"})
@@ -222,7 +194,7 @@ class _FileReader:
             else:
                 words = (_TYPE_WORDS.get(t, t.__name__) for t in kinds)
                 wanted = " or ".join(dict.fromkeys(words))
-                self.problem(line, f"{key} in {where} must be {wanted}", _TYPE_HINTS.get(key, ""))
+                self.problem(line, f"{key} in {where} must be {wanted}", TYPE_HINTS.get(key, ""))
         return clean, len(clean) == len(table)
 
     def _require(self, table: dict, block: Block, keys: Iterable[str], where: str) -> bool:
@@ -236,7 +208,14 @@ class _FileReader:
             clean = self._named(table, block, ENTITY_KEYS, "[[entities]]")
             if clean is not None:
                 location = Location(self.path, block.line)
-                entity = Entity(clean["name"], tuple(clean["aliases"]), location, block.key_lines)
+                entity = Entity(
+                    clean["name"],
+                    tuple(clean["aliases"]),
+                    location,
+                    key_lines=block.key_lines,
+                    gender=clean.get("gender"),
+                    roles=tuple(clean.get("roles", ())),
+                )
                 self.loaded.entities.append(entity)
 
     def _read_places(self) -> None:
@@ -257,8 +236,17 @@ class _FileReader:
         clean, ok = self._checked(table, block, keys, where)
         ok = self._require(table, block, REQUIRED["entity"], where) and ok
         clean.setdefault("aliases", [])
-        if not all(isinstance(a, str) for a in clean["aliases"]):
-            self.problem(block.keys.get("aliases", block.line), "aliases must be a list of text")
+        for key in ("aliases", "roles"):
+            # A blank alias is the spellings' to report, with the alias's line.
+            if not all(
+                isinstance(a, str) and (key == "aliases" or a.strip()) for a in clean.get(key, ())
+            ):
+                self.problem(block.keys.get(key, block.line), f"{key} must be a list of text")
+                ok = False
+        gender = clean.get("gender")
+        if gender is not None and gender not in GENDERS:
+            line = block.keys.get("gender", block.line)
+            self.problem(line, f"gender {gender!r} is not known", "one of: " + ", ".join(GENDERS))
             ok = False
         return clean if ok else None
 

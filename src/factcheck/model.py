@@ -116,6 +116,8 @@ class Entity:
     aliases: tuple[str, ...]
     location: Location
     key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+    gender: str | None = None  # "female", "male" or "nonbinary"; for extract's pronouns
+    roles: tuple[str, ...] = ()  # nouns an article may call them by: "actress", "footballer"
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.location.line)

@@ -19,11 +19,12 @@ import json
 from collections.abc import Iterable
 
 from factcheck.dates import MAX_YEARS
-from factcheck.loader import (
+from factcheck.keys import (
     AFTER_KEYS,
     ARTICLE_KEYS,
     CLAIM_KEYS,
     ENTITY_KEYS,
+    GENDERS,
     PLACE_KEYS,
     REQUIRED,
     TOP_KEYS,
@@ -294,9 +295,15 @@ def schema() -> dict:
     entity = _table(
         ENTITY_KEYS,
         texts["entity"],
-        {"name": not_blank, "aliases": {"items": {"type": "string", **not_blank}}},
+        {
+            "name": not_blank,
+            "aliases": {"items": {"type": "string", **not_blank}},
+            "gender": {"enum": list(GENDERS)},
+            "roles": {"items": {"type": "string", **not_blank}},
+        },
         REQUIRED["entity"],
-        "A person: a canonical name and the aliases claims may use.",
+        "A person: a canonical name, the aliases claims may use, and optionally the gender and "
+        "roles that help extract resolve pronouns and role nouns.",
     )
 
     place = _table(

@@ -103,6 +103,8 @@ def descriptions() -> dict[str, dict[str, str]]:
         "entity": {
             "name": "Required: the entity's canonical name, unique.",
             "aliases": "Other names claims may use; no name or alias may name two entities.",
+            "gender": "Optional: female, male or nonbinary; tells extract whom she or he means.",
+            "roles": 'Optional: nouns articles call them by, like "actress"; read by extract.',
         },
         "place": {
             "name": "Required: the place's name, unique among places.",

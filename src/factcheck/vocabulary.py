@@ -77,7 +77,9 @@ BUILTIN = Vocabulary(
                 "engaged to",
                 "couple",
                 2,
-                r"(?i:got\s+engaged|became\s+engaged|were\s+engaged|engaged)(?!\s+(?i:for)\b)",
+                r"(?i:got\s+engaged|became\s+engaged|were\s+engaged|engaged"
+                r"|popped\s+the\s+question|(?:proposed|propose)(?:\s+marriage)?)"
+                r"(?!\s+(?i:for)\b)",
             ),
             Event(
                 "married",
@@ -86,7 +88,8 @@ BUILTIN = Vocabulary(
                 "couple",
                 3,
                 r"(?i:tied\s+the\s+knot|got\s+married|were\s+married|was\s+married"
-                r"|(?:been\s+)?married|were\s+wed|got\s+hitched|exchanged\s+vows|wed)"
+                r"|(?:been\s+)?married|were\s+wed|got\s+hitched|exchanged\s+vows|wed"
+                r"|tying\s+the\s+knot|walked\s+down\s+the\s+aisle|said\s+(?:\"|“)?I\s+do)"
                 r"(?!\s+(?i:for)\b)",
             ),
             Event(

@@ -22,12 +22,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from factcheck.dates import DayInterval, parse_date
-from factcheck.entities import Names
-from factcheck.extract.draft import DraftClaim, extract_claims
+from factcheck.extract.cast import Cast
+from factcheck.extract.draft import DraftClaim, extract
 from factcheck.extract.render import render
+from factcheck.extract.skipped import Skipped
 from factcheck.extract.source import (
     ArticleText,
-    default_entity_file,
     default_id,
     entity_names,
     published_value,
@@ -38,7 +38,6 @@ __all__ = [
     "ArticleText",
     "Draft",
     "DraftClaim",
-    "default_entity_file",
     "default_id",
     "draft",
     "entity_names",
@@ -50,13 +49,14 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class Draft:
     claims: list[DraftClaim]
+    skipped: list[Skipped]  # sentences that gave no claim, listed in the draft for review
     published: dt.date | str | None  # as the claims file writes it
     text: str  # the claims file
 
 
 def draft(
     article: ArticleText,
-    names: Names,
+    names: Cast,
     *,
     article_id: str,
     published: dt.date | str | None = None,
@@ -66,8 +66,13 @@ def draft(
     the article's date line; without either the article is undated."""
     when = published if published is not None else article.dated
     interval: DayInterval | None = parse_date(when) if when is not None else None
-    claims = extract_claims(article.body, names, interval)
+    found = extract(article.body, names, interval)
     text = render(
-        claims, article_id=article_id, published=when, outlet=outlet, source=article.path.name
+        found.claims,
+        found.skipped,
+        article_id=article_id,
+        published=when,
+        outlet=outlet,
+        source=article.path.name,
     )
-    return Draft(claims, when, text)
+    return Draft(found.claims, found.skipped, when, text)

@@ -11,21 +11,26 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from factcheck.dates import DayInterval
-from factcheck.entities import Names
+from factcheck.extract.cast import Cast
+from factcheck.extract.datephrases import Dates
 from factcheck.extract.facts import Facts
-from factcheck.extract.mentions import Mentions, name_pattern
+from factcheck.extract.mentions import Mentions, name_pattern, role_nouns
 from factcheck.extract.patterns import Finder
 from factcheck.extract.profiles import SPOUSE_GENDER, Profiles
 from factcheck.extract.raw import RawClaim, Value, Who
 from factcheck.extract.relations import AS_OF
 from factcheck.extract.resolve import Fits, Resolver
 from factcheck.extract.segments import Layout
+from factcheck.extract.skipped import Skipped, not_drafted
 from factcheck.extract.statements import Statements
 from factcheck.vocabulary import BUILTIN
 
 ADULT_AGE = 18
+_FACT_KINDS = ("link", "count", "place", "length")
 # The predicates whose value depends on when it held: a number of years, as of a day.
 _HOLDS_AT_AS_OF = tuple(n for n, p in BUILTIN.predicates.items() if p.kind == "years")
+# The predicates that state a fact about people rather than bound an event.
+_ABOUT_PEOPLE = frozenset(n for n, p in BUILTIN.predicates.items() if p.kind in _FACT_KINDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,21 +48,44 @@ class DraftClaim:
     after: tuple[str, str, str | None] | None = None
 
 
-def extract_claims(text: str, names: Names, published: DayInterval | None) -> list[DraftClaim]:
-    """Every claim the patterns find in ``text`` whose people resolve through ``names``."""
-    return _Extraction(text, names, published).run()
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    claims: list[DraftClaim]
+    skipped: list[Skipped]  # sentences that look like claims but gave none
+
+
+def extract(text: str, cast: Cast, published: DayInterval | None) -> Extracted:
+    """Every claim the patterns find in ``text`` whose people resolve through ``cast``, and the
+    sentences that name someone beside a date, an age or a fact's word but gave no claim."""
+    extraction = _Extraction(text, cast, published)
+    claims = extraction.run()
+    spans = [(c.start, c.end) for c in claims]
+    spans += [(raw.start, raw.end) for raw in extraction.drafted_raw]
+    skipped = not_drafted(text, extraction.layout, extraction.mentions, spans)
+    return Extracted(claims, skipped)
+
+
+def extract_claims(text: str, cast: Cast, published: DayInterval | None) -> list[DraftClaim]:
+    return extract(text, cast, published).claims
 
 
 class _Extraction:
-    def __init__(self, text: str, names: Names, published: DayInterval | None) -> None:
+    def __init__(self, text: str, cast: Cast, published: DayInterval | None) -> None:
         self.text = text
         self.published = published
         self.layout = Layout(text)
-        pattern = name_pattern(names.spelled.values())
-        self.mentions = Mentions(text, self.layout, pattern, names.resolve)
+        pattern = name_pattern(cast.spelled.values())
+        roles = cast.roles()
+        self.mentions = Mentions(text, self.layout, pattern, cast.resolve, role_nouns(roles))
         self.profiles = Profiles(text, self.mentions, pattern)
-        self.raw = Finder(text, self.layout, self.mentions, pattern).claims()
-        statements = Statements(text, self.layout)
+        for person in cast.people.values():  # what the entity file says outweighs any cue
+            if person.gender is not None:
+                self.profiles.declare_gender(person.name, person.gender)
+            if person.roles:
+                self.profiles.declare_roles(person.name, person.roles)
+        self.dates = Dates(text, published)
+        self.raw = Finder(text, self.layout, self.mentions, pattern, self.dates).claims()
+        statements = Statements(text, self.layout, self.dates)
         for claim in self.raw:
             if claim.as_of is None and _depends_on_as_of(claim):
                 claim.as_of = statements.as_of(claim.start)
@@ -79,10 +107,13 @@ class _Extraction:
         # Twice: the ages, births and couples resolved in the first pass tell who fits in the
         # second ("the choreographer, 42" is not the actress who is 38).
         resolved = self._resolve_all(self._facts([]))
-        for _, claim in resolved:
-            if claim.object is not None:
+        for raw, claim in resolved:
+            if claim.object is not None and raw.relation:
                 self.profiles.add_couple(claim.subject, claim.object)
+            elif claim.predicate == "child" and claim.object is not None:
+                self.profiles.set_kind(claim.object, "child")
         resolved = self._resolve_all(self._facts(resolved))
+        self.drafted_raw = [raw for raw, _ in resolved]
         return _numbered(_unique(resolved))
 
     def _learn_from_named(self) -> None:
@@ -111,10 +142,51 @@ class _Extraction:
     def _resolve_all(self, facts: Facts) -> list[tuple[RawClaim, DraftClaim]]:
         resolved = []
         for raw in self.raw:
+            if raw.predicate in _ABOUT_PEOPLE:
+                resolved += [(raw, claim) for claim in self._about_people(raw)]
+                continue
             claim = self._resolve(raw, facts)
             if claim is not None:
                 resolved.append((raw, claim))
         return resolved
+
+    def _about_people(self, raw: RawClaim) -> list[DraftClaim]:
+        """A fact that is not a date, for each person it is about: "their son Aleph" is a child
+        of each of the couple; "they have two children" a count for each."""
+        child = None
+        if raw.predicate == "child":
+            child = self._person(raw.other) if raw.other is not None else None
+            if child is None:
+                return []
+        people = self._people(raw.subject, exclude={child} if child else set())
+        start, end = self.layout.quote_span(raw.start, raw.end)
+        return [
+            DraftClaim(
+                id="",
+                subject=person,
+                predicate=raw.predicate,
+                value=raw.value,
+                quote=self.text[start:end],
+                start=start,
+                end=end,
+                object=child,
+                as_of=raw.as_of,
+            )
+            for person in people
+        ]
+
+    def _people(self, who: Who, exclude: Collection[str]) -> list[str]:
+        """Who a fact is about: one person, or both of a couple ("they", "the couple", the
+        sentence's two adults)."""
+        pair: tuple[str, str] | None = None
+        if who.sentence_pair is not None:
+            pair = self.resolver.pair_in_sentence(who.sentence_pair)
+        elif who.mention is not None and who.mention.kind == "group":
+            pair = self.resolver.group(who.mention)
+        else:
+            one = self._person(who, kind="adult" if exclude else None, exclude=exclude)
+            return [one] if one is not None else []
+        return [p for p in pair or () if p not in exclude]
 
     def _resolve(self, raw: RawClaim, facts: Facts) -> DraftClaim | None:
         if raw.relation:
@@ -272,6 +344,8 @@ def _base_id(claim: DraftClaim) -> str:
     if claim.after is not None:
         event, subject, _ = claim.after
         return f"{predicate}-after-{slug(subject) if event == 'born' else event}"
+    if claim.predicate == "child" and claim.object is not None:
+        return f"{slug(claim.subject)}-child-{slug(claim.object)}"
     if claim.object is not None:
         return predicate
     return f"{slug(claim.subject)}-{predicate}"

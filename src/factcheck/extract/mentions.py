@@ -32,17 +32,35 @@ ROLES: dict[str, str | None] = {
     "dad": MALE,
     "husband": MALE,
     "businessman": MALE,
+    "duchess": FEMALE,
+    "princess": FEMALE,
+    "queen": FEMALE,
+    "duke": MALE,
+    "prince": MALE,
+    "king": MALE,
     **dict.fromkeys(
         (
             "actor",
             "activist",
+            "athlete",
             "author",
             "choreographer",
+            "comedian",
             "dancer",
+            "designer",
             "director",
+            "entrepreneur",
             "filmmaker",
+            "footballer",
+            "host",
+            "model",
+            "musician",
+            "presenter",
             "producer",
+            "rapper",
+            "rocker",
             "singer",
+            "songwriter",
             "star",
             "winner",
             "writer",
@@ -50,11 +68,7 @@ ROLES: dict[str, str | None] = {
         None,
     ),
 }
-GROUPS = ("couple", "pair", "duo", "newlyweds", "exes", "spouses")
-_ROLE_NOUNS = "|".join(sorted(ROLES, key=len, reverse=True))
-# Two people by one plural: "the couple", "the singers", "the actors", "the stars".
-_GROUP_NOUNS = "|".join(GROUPS) + f"|(?:{_ROLE_NOUNS})s"
-ROLE_NOUN = rf"(?i:{_ROLE_NOUNS})"
+GROUPS = ("couple", "pair", "duo", "twosome", "lovebirds", "newlyweds", "exes", "spouses")
 # "the actress", "the Star Wars actress", "the Oscar-winning star", "the former couple".
 _MODIFIER = r"(?:[A-Z][\w'\u2019.-]*|(?i:former|estranged|happy|new|young|proud|famous|married))"
 # "the two" is a couple only before a verb ("the two married"), not in "the two children".
@@ -63,15 +77,38 @@ _THE_TWO = (
     r"|separated|divorced|broke|parted|later|then|also|eventually|finally|initially|began"
     r"|started|officially|reportedly)\b|\s*$)"  # (or cut off before its verb)
 )
-_ROLE_PHRASE = (
-    rf"(?:(?i:the)\s+(?:{_MODIFIER}\s+){{0,4}}(?i:{_ROLE_NOUNS}|{_GROUP_NOUNS})(?![\w-])"
-    rf"|{_THE_TWO})"
-)
 _PRONOUN = (
     r"(?<![\w'\u2019-])(?i:"
     + "|".join(sorted((*PRONOUNS, *GROUP_PRONOUNS), key=len, reverse=True))
     + r")(?![\w'\u2019-])"
 )
+
+
+def role_nouns(extra: Iterable[str] = ()) -> dict[str, str | None]:
+    """The role nouns a text may call someone by: the common ones, and those the entity file
+    gives its people ("footballer"), each with the gender the noun itself gives."""
+    nouns = dict(ROLES)
+    for noun in extra:
+        nouns.setdefault(" ".join(noun.lower().split()), None)
+    return nouns
+
+
+def noun_pattern(nouns: Iterable[str]) -> str:
+    """Nouns as one case-insensitive alternative, longest first."""
+    ordered = sorted(nouns, key=len, reverse=True)
+    return "(?i:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered) + ")"
+
+
+def _role_phrase(nouns: Iterable[str]) -> str:
+    role = noun_pattern(nouns)
+    groups = "|".join(GROUPS) + f"|{role}s"  # two people by one plural: "the singers"
+    return (
+        rf"(?:(?i:the)\s+(?:{_MODIFIER}\s+){{0,4}}(?:{role}|(?i:{groups}))(?![\w-])"
+        rf"|{_THE_TWO})"
+    )
+
+
+_MIDDLE = r"(?-i:[A-Z][\w'\u2019-]*\.?)"
 
 
 def name_pattern(spellings: Iterable[str]) -> str:
@@ -80,14 +117,23 @@ def name_pattern(spellings: Iterable[str]) -> str:
     alternatives = sorted({s.strip() for s in spellings if s.strip()}, key=len, reverse=True)
     if not alternatives:
         return r"(?!x)x"
-    body = "|".join(r"\s+".join(map(re.escape, s.split())) for s in alternatives)
+    body = "|".join(_spelled(s) for s in alternatives)
     # Capitalised where it stands: "Will" is a name, "will" is not.
     return rf"(?<![\w-])(?=[A-ZÀ-ÖØ-Þ])(?i:{body})(?![\w-])"
 
 
-def ref_pattern(names: str) -> str:
+def _spelled(spelling: str) -> str:
+    """A name as a text may write it: its words, and up to two middle names between the first
+    and the next ("Wyatt Isabelle Kutcher" for "Wyatt Kutcher")."""
+    words = [re.escape(w) for w in spelling.split()]
+    if len(words) < 2:
+        return words[0]
+    return words[0] + rf"(?:\s+{_MIDDLE}){{0,2}}?\s+" + r"\s+".join(words[1:])
+
+
+def ref_pattern(names: str, nouns: Iterable[str] = ROLES) -> str:
     """Any mention of a person: a name, a pronoun or a role phrase."""
-    return rf"(?:{names}|{_ROLE_PHRASE}|{_PRONOUN})"
+    return rf"(?:{names}|{_role_phrase(nouns)}|{_PRONOUN})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,18 +157,24 @@ class Mentions:
     """Every mention in the article, in reading order, and lookups by position."""
 
     def __init__(
-        self, text: str, layout: Layout, names: str, resolve_name: Callable[[str], str | None]
+        self,
+        text: str,
+        layout: Layout,
+        names: str,
+        resolve_name: Callable[[str], str | None],
+        roles: dict[str, str | None] | None = None,
     ) -> None:
         self.layout = layout
+        self.roles = ROLES if roles is None else roles
         self.items: list[Mention] = []
-        finder = re.compile(rf"(?P<name>{names})|(?P<role>{_ROLE_PHRASE})|(?P<pronoun>{_PRONOUN})")
+        role = _role_phrase(self.roles)
+        finder = re.compile(rf"(?P<name>{names})|(?P<role>{role})|(?P<pronoun>{_PRONOUN})")
         for match in finder.finditer(text):
             sentence = layout.sentence_at(match.start())
             if sentence is None:
                 continue
-            self.items.append(
-                _mention(match, sentence.index, layout.quoted(match.start()), resolve_name)
-            )
+            quoted = layout.quoted(match.start())
+            self.items.append(_mention(match, sentence.index, quoted, resolve_name, self.roles))
         self._by_start = {m.start: m for m in self.items}
         self._starts = [m.start for m in self.items]
         self._by_sentence: dict[int, list[Mention]] = {}
@@ -146,7 +198,11 @@ class Mentions:
 
 
 def _mention(
-    match: re.Match[str], sentence: int, quoted: bool, resolve_name: Callable[[str], str | None]
+    match: re.Match[str],
+    sentence: int,
+    quoted: bool,
+    resolve_name: Callable[[str], str | None],
+    roles: dict[str, str | None],
 ) -> Mention:
     text = match.group(0)
     span = match.start(), match.end()
@@ -156,8 +212,12 @@ def _mention(
         word = text.lower()
         kind = "group" if word in GROUP_PRONOUNS else "pronoun"
         return Mention(*span, kind, text, sentence, quoted, gender=PRONOUNS.get(word))
-    noun = text.split()[-1].lower()
-    plural = noun.endswith("s") and noun[:-1] in ROLES  # "the singers"
+    words = text.lower().split()
+    noun = next(
+        (n for n in (" ".join(words[i:]) for i in range(1, len(words))) if n in roles),
+        words[-1],
+    )
+    plural = noun.endswith("s") and noun[:-1] in roles  # "the singers"
     if noun in GROUPS or noun == "two" or plural:
         return Mention(*span, "group", text, sentence, quoted, role=noun)
-    return Mention(*span, "role", text, sentence, quoted, gender=ROLES.get(noun), role=noun)
+    return Mention(*span, "role", text, sentence, quoted, gender=roles.get(noun), role=noun)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.datephrases import Dates
 from factcheck.extract.mentions import Mention, Mentions, ref_pattern
 from factcheck.extract.numbers import NUMBER
 from factcheck.extract.raw import Who
@@ -22,6 +23,12 @@ _AUX = (
     r"|officially|reportedly|secretly|quietly|later|then|also|once|subsequently|eventually"
     r"|now|legally|both|recently|decided\s+to|went\s+on\s+to|who|would)"
 )
+# "X and (her) (future) husband Y met": the spouse word before the second name.
+_SPOUSE_BEFORE = (
+    rf"(?:(?:(?i:her|his)\s+)?(?:(?i:future|now|then|longtime|actor|actress)[\s-]+)?{SPOUSE},?\s+)"
+)
+# Words that describe the second of two people: "and former Spice Girl Victoria Beckham".
+_DESCRIBED = r"(?:(?:[a-z][\w-]*|[A-Z][\w-]*)\s+){0,3}?"
 _SPOUSE_PHRASE = re.compile(rf"(?i:her|his)\s+{SPOUSE}")
 # Asides between a subject and its verb, blanked out so that the subject is found:
 # "Natalie Portman, 42, and Benjamin Millepied, 46, are ...", "X and Y, who met in 2009, wed".
@@ -36,20 +43,46 @@ _GAP = re.compile(r"[ \t,]*")
 class People:
     """The people of a text: finds who each pattern match is about."""
 
-    def __init__(self, text: str, layout: Layout, mentions: Mentions, names: str) -> None:
+    def __init__(
+        self, text: str, layout: Layout, mentions: Mentions, names: str, dates: Dates
+    ) -> None:
         self.text = text
+        self.dates = dates
         self.layout = layout
         self.mentions = mentions
         self.names = names
-        self.ref = ref_pattern(names)
+        self.ref = ref_pattern(names, mentions.roles)
         # A party: anyone a mention names, or "her husband" (her partner).
         self.party = rf"(?:(?i:her|his)\s+{SPOUSE}(?![\w-])|{self.ref})"
         self.subject = re.compile(
-            rf"(?:(?P<a>{self.party}),?\s+(?i:and)\s+(?:(?i:her|his)\s+{SPOUSE},?\s+)?"
+            rf"(?:(?P<a>{self.party}),?\s+(?i:and)\s+{_SPOUSE_BEFORE}?{_DESCRIBED}"
             rf"(?P<b>{self.party}),?"
             rf"|(?i:whom)\s+(?P<w>{self.party})"
             rf"|(?P<g>{self.party}),?)\s+(?:{_AUX}\s+)*$"
         )
+
+    def subjects(self, verb_start: int) -> list[Who]:
+        """Who does what a verb says, as the words before it name them: "X and Y have", "with
+        whom she has" (she and whom), "they have" (they), "Portman has" (Portman)."""
+        sentence = self.layout.sentence_at(verb_start)
+        if sentence is None:
+            return []
+        start = max(sentence.start, verb_start - 200)
+        prefix = _ASIDES.sub(lambda m: " " * len(m.group(0)), self.text[start:verb_start])
+        match = self.subject.search(prefix)
+        if match is None:
+            return []
+        if match.group("w"):
+            before = [
+                m
+                for m in self.mentions.in_sentence(sentence.index)
+                if m.end <= start + match.start() and m.person
+            ]
+            speaker = self.who_at(start + match.start("w"), start + match.end("w"))
+            return [speaker, Who(whom=before[-1])] if speaker and before else []
+        groups = ("a", "b") if match.group("a") else ("g",)
+        found = [self.who_at(start + match.start(g), start + match.end(g)) for g in groups]
+        return [who for who in found if who is not None]
 
     def who(self, match: re.Match[str], group: str) -> Who | None:
         return self.who_at(match.start(group), match.end(group))
@@ -108,6 +141,10 @@ class People:
                 )
             return single, None
         if not others:
+            # "He popped the question in 2011": the other party is his one partner, when the
+            # article knows of exactly one (see draft.py).
+            if single.mention is not None and single.mention.kind != "group":
+                return single, Who(spouse_of=single.mention)
             return None
         found = self.who_at(others[0].start, _spouse_end(self.text, others[0]))
         return (single, found) if found else None

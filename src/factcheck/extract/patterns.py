@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.extract.datephrases import DATE, date_value, interval
+from factcheck.extract.datephrases import DATE, ON, interval
 from factcheck.extract.mentions import KIN_GENDER
 from factcheck.extract.numbers import NUMBER, parse_number, years_value
 from factcheck.extract.raw import Child, RawClaim, Who
-from factcheck.extract.relations import Relations
+from factcheck.extract.traits import PLACE_NAME, Traits
 
 MAX_AGE = 120
 # What may follow an age: the end of a clause, or a word that starts the next part of it.
@@ -28,7 +28,7 @@ _YEARS_OLD = r"[- ](?i:years?|yrs?)[- ](?i:old)"
 _DIED = r"(?i:died|passed\s+away|was\s+killed)"
 # What a death's clause says of it, up to the clause's end: its date and the age at death.
 _CLAUSE = re.compile(r"[^.;!?\n]{0,120}")
-_DIED_ON = re.compile(rf"(?<![\w-])(?i:on|in)\s+(?P<date>{DATE})")
+_DIED_ON = re.compile(rf"(?<![\w-]){ON}(?P<date>{DATE})")
 _DIED_AGED = re.compile(
     rf"(?<![\w-])(?i:aged|at\s+the\s+age\s+of|at\s+age|at)\s+(?P<n>{NUMBER})(?![\w-])"
     r"(?!\s*(?i:a\.?m\b|p\.?m\b|o'clock|:|hours|in\s+the\s+morning))"  # "at 3 p.m."
@@ -46,7 +46,7 @@ _CHILD_WORD = re.compile(
 )
 
 
-class Finder(Relations):
+class Finder(Traits):
     """Finds every claim the patterns read in a text."""
 
     def claims(self) -> list[RawClaim]:
@@ -56,7 +56,10 @@ class Finder(Relations):
             *self.deaths(),
             *self.dated_relations(),
             *self.present_relations(),
+            *self.spans(),
             *self.durations(),
+            *self.kinship(),
+            *self.traits(),
         ]
         return sorted(found, key=lambda c: (c.start, c.end))
 
@@ -92,7 +95,7 @@ class Finder(Relations):
                 if _DYING.match(self.text, match.end()):
                     continue  # "John Roe, 85, died": an age at death (see deaths)
                 when = match.groupdict().get("when")
-                as_of = date_value(when) if when else None
+                as_of = self.dates.value(when) if when else None
                 past = (match.groupdict().get("verb") or "").lower() == "was"
                 if past and _AT_ANOTHER_TIME.match(self.text, match.end()):
                     continue  # "Apollo was only five when we got together": not dated here
@@ -118,22 +121,24 @@ class Finder(Relations):
         ref, names = self.ref, self.names
         direct = (
             # "Aleph was born in June 2011", "Malti, was born via surrogate on January 15, 2022"
-            rf"(?P<who>{ref})(?:,\s+who|,)?\s+(?i:was\s+born|born)\s+(?:[a-z]+\s+){{0,3}}?"
-            rf"(?:(?i:on|in)\s+)?"
+            # "Son Livingston (named after ...) was born Dec. 28, 2012", "born in London in
+            # March 1999", "born in Chernivtsi, Ukraine, on August 14, 1983"
+            rf"(?P<who>{ref})(?:\s*\([^()]{{0,200}}\))?(?:,\s+who|,)?\s+(?i:was\s+born|born)\s+"
+            rf"(?:(?i:in)\s+{PLACE_NAME},?\s+|{names}\s+)?(?:[a-z]+\s+){{0,3}}?{ON}?"
             rf"(?P<date>{DATE})",
-            rf"(?P<who>{names})\s*\((?i:born|b\.)\s+(?:(?i:on|in)\s+)?(?P<date>{DATE})\)",
+            rf"(?P<who>{names})\s*\((?i:born|b\.)\s+{ON}?(?P<date>{DATE})\)",
         )
         for pattern in direct:
             for match in re.finditer(pattern, self.text):
                 who = self.who(match, "who")
-                value = date_value(match.group("date"))
+                value = self.dates.value(match.group("date"))
                 if who is not None and value is not None:
                     yield RawClaim("born", match.start(), match.end(), value, who)
         verb = r"(?i:welcomed|gave\s+birth\s+to|delivered)"
         desc = r"(?P<desc>(?:[\w'\u2019-]+,?\s+|[—\u2013]\s+){1,7}?)"
         forms = (
             # "welcomed their first child, son Aleph, on June 14, 2011"
-            rf"\b(?P<verb>{verb})\s+{desc}(?i:on|in)\s+(?P<date>{DATE})",
+            rf"\b(?P<verb>{verb})\s+{desc}{ON}(?P<date>{DATE})",
             # "On Feb. 22, 2017, the actress gave birth to her second child — a baby girl."
             rf"\b(?i:on|in)\s+(?P<date>{DATE}),\s+[^.;!?]{{0,80}}?\b(?P<verb>{verb})\s+"
             r"(?P<desc>[^.;!?]{1,60}?)(?=\s*(?:[.;!?,]|$))",
@@ -143,7 +148,7 @@ class Finder(Relations):
                 verb_start = match.start("verb")
                 if _AFTER_WORD.search(self.text, max(0, verb_start - 25), verb_start):
                     continue  # "a year after welcoming their son": the other event's date
-                value = date_value(match.group("date"))
+                value = self.dates.value(match.group("date"))
                 if value is None:
                     continue
                 yield from self._born(match, value)
@@ -188,7 +193,7 @@ class Finder(Relations):
             clause = _CLAUSE.match(self.text, match.end())
             end = clause.end() if clause else match.end()
             dated = _within(_DIED_ON, self.text, match.end(), end)
-            value = date_value(dated.group("date")) if dated else None
+            value = self.dates.value(dated.group("date")) if dated else None
             if dated is not None and value is not None:
                 yield RawClaim("died", match.start(), dated.end(), value, who)
             aged = _within(_DIED_AGED, self.text, match.end(), end)
@@ -209,9 +214,9 @@ class Finder(Relations):
             if who is not None and match.group("born") < match.group("died"):
                 yield RawClaim("born", match.start(), match.end(), match.group("born"), who)
                 yield RawClaim("died", match.start(), match.end(), match.group("died"), who)
-        death = rf"(?P<who>{names})['\u2019]s?\s+death\s+(?i:on|in)\s+(?P<date>{DATE})"
+        death = rf"(?P<who>{names})['\u2019]s?\s+death\s+{ON}(?P<date>{DATE})"
         for match in re.finditer(death, self.text):
-            who, value = self.who(match, "who"), date_value(match.group("date"))
+            who, value = self.who(match, "who"), self.dates.value(match.group("date"))
             if who is not None and value is not None:
                 yield RawClaim("died", match.start(), match.end(), value, who)
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from factcheck.extract.mentions import FEMALE, KIN_GENDER, MALE, ROLE_NOUN, ROLES, Mention, Mentions
+from factcheck.extract.mentions import FEMALE, KIN_GENDER, MALE, Mention, Mentions, noun_pattern
 
 _KIN_GENDER = {**KIN_GENDER, "stepson": MALE, "stepdaughter": FEMALE}
 SPOUSE_GENDER = {"husband": MALE, "wife": FEMALE, "fiancé": MALE, "fiancée": FEMALE}
@@ -27,6 +27,8 @@ class Profile:
     votes: Counter[str] = field(default_factory=Counter)
     kind: str | None = None  # "child" or "adult"
     roles: set[str] = field(default_factory=set)
+    declared: bool = False  # the gender comes from the entity file
+    declared_roles: frozenset[str] = frozenset()  # the roles the entity file gives
 
     @property
     def gender(self) -> str | None:
@@ -67,8 +69,28 @@ class Profiles:
     def roles(self, entity: str) -> set[str]:
         return self.people[entity].roles if entity in self.people else set()
 
+    def declare_roles(self, entity: str, roles: tuple[str, ...]) -> None:
+        profile = self.people[entity]
+        profile.declared_roles = frozenset(roles)
+        profile.roles.update(roles)
+
+    def may_hold(self, entity: str, role: str) -> bool:
+        """Whether a person may be called by a role noun: not when the entity file lists their
+        roles without it and the text never calls them so."""
+        profile = self.people.get(entity)
+        return profile is None or not profile.declared_roles or role in profile.roles
+
+    def holders(self, role: str) -> set[str]:
+        """The people the entity file gives a role to."""
+        return {e for e, p in self.people.items() if role in p.declared_roles}
+
+    def declare_gender(self, entity: str, gender: str) -> None:
+        """The entity file's word on a person's gender: no cue in the text overrides it."""
+        profile = self.people[entity]
+        profile.cue_gender, profile.conflicting, profile.declared = gender, False, True
+
     def set_gender(self, entity: str, gender: str | None) -> None:
-        if gender is None:
+        if gender is None or self.people[entity].declared:
             return
         profile = self.people[entity]
         if profile.cue_gender not in (None, gender):
@@ -157,6 +179,17 @@ class Profiles:
                 self.set_gender(a, FEMALE if match.group("poss").lower() == "her" else MALE)
             self.add_couple(a, b)
 
+        # "The late Samantha Lewes was Tom Hanks' first wife"
+        was_spouse = (
+            rf"(?P<a>{names})\s+(?i:is|was)\s+(?P<b>{names})['\u2019]s?\s+"
+            rf"(?:(?i:first|second|third|former|late|longtime|ex-)\s*)?(?P<noun>{_SPOUSE})\b"
+        )
+        for match in re.finditer(was_spouse, text):
+            a, b = self._named(match, "a"), self._named(match, "b")
+            if a is not None and b is not None and a != b:
+                self.set_gender(a, SPOUSE_GENDER.get(match.group("noun").lower()))
+                self.add_couple(a, b)
+
         # "Stefani was previously married to Bush frontman Gavin Rossdale"
         married_to = (
             rf"(?P<a>{names}),?\s+(?:[^.;!?]{{0,30}}?\s)?(?i:(?:is|was|has\s+been|had\s+been)\s+"
@@ -170,11 +203,13 @@ class Profiles:
     def _roles(self, text: str, names: str) -> None:
         # "director and choreographer Benjamin Millepied", "Natalie Portman, an Oscar-winning
         # actress", "Benjamin Millepied served as choreographer"
+        nouns = self._mentions.roles
+        role = noun_pattern(nouns)
         patterns = (
-            rf"\b(?P<role>{ROLE_NOUN})(?:\s+and\s+(?P<role2>{ROLE_NOUN}))?\s+(?P<who>{names})",
-            rf"(?P<who>{names}),\s+(?i:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{ROLE_NOUN})\b",
+            rf"\b(?P<role>{role})(?:\s+and\s+(?P<role2>{role}))?\s+(?P<who>{names})",
+            rf"(?P<who>{names}),\s+(?i:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{role})\b",
             rf"(?P<who>{names})\s+(?i:served|serves|works|worked)\s+as\s+(?:(?i:a|an|the)\s+)?"
-            rf"(?P<role>{ROLE_NOUN})\b",
+            rf"(?P<role>{role})\b",
         )
         for pattern in patterns:
             for match in re.finditer(pattern, text):
@@ -184,8 +219,8 @@ class Profiles:
                 for group in ("role", "role2"):
                     noun = match.groupdict().get(group)
                     if noun:
-                        self.people[entity].roles.add(noun.lower())
-                        self.set_gender(entity, ROLES.get(noun.lower()))
+                        self.people[entity].roles.add(" ".join(noun.lower().split()))
+                        self.set_gender(entity, nouns.get(" ".join(noun.lower().split())))
                         if noun.lower() not in ("husband", "wife"):
                             self.set_kind(entity, "adult")
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.dates import parse_years, starts_within
-from factcheck.extract.datephrases import DATE, date_value, interval
+from factcheck.extract.datephrases import DATE, FULL_DATE, RELATIVE, Dates, interval
 from factcheck.extract.mentions import KIN_GENDER, Mentions
 from factcheck.extract.numbers import DURATION, NUMBER, parse_duration, parse_number, years_value
 from factcheck.extract.parties import SPOUSE, People
@@ -55,8 +55,10 @@ _DATE_RE = re.compile(DATE)
 class Relations(People):
     """Finds the relations of a couple in a text."""
 
-    def __init__(self, text: str, layout: Layout, mentions: Mentions, names: str) -> None:
-        super().__init__(text, layout, mentions, names)
+    def __init__(
+        self, text: str, layout: Layout, mentions: Mentions, names: str, dates: Dates
+    ) -> None:
+        super().__init__(text, layout, mentions, names, dates)
         self.years_after = re.compile(
             rf",?\s+(?P<n>{NUMBER}|(?i:an?))\s+(?i:years?)\s+(?i:after)\s+"
             rf"(?:(?i:welcoming|the\s+birth\s+of|giving\s+birth\s+to|having)\s+"
@@ -69,14 +71,17 @@ class Relations(People):
 
     def dated_relations(self) -> Iterator[RawClaim]:
         tail = r"(?P<tail>(?:\s+[^\s.;!?,]+){0,12}?)"
-        preposition = r"\s+(?i:in|on|back\s+in|since|during)\s+"
+        # "tied the knot in 2012", "on June 9, 2012", "last week"; a full date needs none:
+        # "tying the knot June 9, 2012".
+        preposition = rf"(?:\s+(?i:in|on|back\s+in|since|during)\s+|\s+(?={RELATIVE}|{FULL_DATE}))"
         verbs = {**_DATED, "dating": _DATING}
         for predicate, verb in verbs.items():
             # "met on the set of Black Swan in 2009"
             after = rf"(?<![\w-])(?P<verb>{verb})(?![\w-]){tail}{preposition}(?P<date>{DATE})"
             # "In December 2012, Winslet tied the knot with Edward Abel Smith"
             before = (
-                rf"\b(?i:in|on)\s+(?P<date>{DATE}),\s+(?P<lead>[^.;!?]{{0,80}}?)"
+                rf"(?:\b(?i:in|on)\s+|(?<![\w-]))(?P<date>{DATE})[,:]\s+"
+                rf"(?P<lead>[^.;!?]{{0,80}}?)"
                 rf"(?<![\w-])(?P<verb>{verb})(?![\w-])(?P<tail>[^.;!?,]{{0,60}})"
             )
             for pattern in (after, before):
@@ -96,7 +101,7 @@ class Relations(People):
             return
         if predicate == "dating" and "since" not in match.group(0).lower():
             return
-        value = date_value(match.group("date"))
+        value = self.dates.value(match.group("date"))
         parties = self.parties(match.start("verb"), match.span("tail"))
         if value is None or parties is None:
             return
@@ -150,6 +155,28 @@ class Relations(People):
             after=event,
             relation=True,
         )
+
+    def spans(self) -> Iterator[RawClaim]:
+        """A marriage from one date to another: "married from 1978 to 1987" (a wedding and a
+        divorce; not when a death ended it)."""
+        pattern = (
+            rf"(?<![\w-])(?P<verb>(?i:married|wed))\s+(?i:from|between)\s+(?P<date>{DATE})\s+"
+            rf"(?i:to|until|till|and|through|[-\u2013])\s+(?P<end>{DATE})"
+            r"(?!\s*,?\s*(?i:when|with)\s+(?:\w+\s+){0,2}(?i:death|died))"
+        )
+        for match in re.finditer(pattern, self.text):
+            parties = self.parties(match.start("verb"), (match.end(), match.end()))
+            begun, ended = (
+                self.dates.value(match.group("date")),
+                self.dates.value(match.group("end")),
+            )
+            if parties is None or begun is None or ended is None:
+                continue
+            subject, other = parties
+            for predicate, value in (("married", begun), ("divorced", ended)):
+                yield RawClaim(
+                    predicate, match.start(), match.end(), value, subject, other, relation=True
+                )
 
     def present_relations(self) -> Iterator[RawClaim]:
         for predicate, verb in _NOW.items():

@@ -6,6 +6,7 @@ import datetime as dt
 
 from factcheck.extract.draft import DraftClaim
 from factcheck.extract.raw import Value
+from factcheck.extract.skipped import Skipped
 from factcheck.textsafe import inert
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
@@ -40,6 +41,7 @@ def toml_value(value: Value | dt.date) -> str:
 
 def render(
     claims: list[DraftClaim],
+    skipped: list[Skipped],
     *,
     article_id: str,
     published: dt.date | str | None,
@@ -64,7 +66,8 @@ def render(
         lines.append(f"predicate = {toml_string(claim.predicate)}")
         if claim.object is not None:
             lines.append(f"object = {toml_string(claim.object)}")
-        lines.append(f"value = {toml_value(claim.value)}")
+        if claim.predicate != "child":  # a link has no value
+            lines.append(f"value = {toml_value(claim.value)}")
         if claim.after is not None:
             event, subject, other = claim.after
             after: dict[str, int | float | str] = {"predicate": event, "subject": subject}
@@ -75,6 +78,15 @@ def render(
             lines.append(f"as_of = {toml_string(claim.as_of)}")
         lines.append(f"quote = {toml_string(claim.quote)}")
         lines.append(f"# chars {claim.start}-{claim.end}")
+    if skipped:
+        lines += [
+            "",
+            "# Sentences that name someone beside a date, an age or a fact's word, but gave no",
+            "# claim: check each, and add by hand what it says.",
+        ]
+        lines += [
+            f"# not drafted (line {s.line}): {_comment(toml_string(s.text))}" for s in skipped
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -20,6 +20,7 @@ from factcheck.extract.segments import Layout
 
 Fits = Callable[[str], bool]
 _AND = re.compile(r",?\s+and\s+")
+_CLAUSE_START = re.compile(r"(?:[;:]|,\s*and|\bbut|\bwhile|\bwhereas)\s*$", re.I)
 BACK = 6  # sentences searched before a pronoun or role
 CHILD_BACK, CHILD_AHEAD = 8, 2  # and around an unnamed child
 
@@ -71,9 +72,43 @@ class Resolver:
                 continue
             if not self._fits(entity, mention.gender, kind, fits):
                 continue
+            if mention.role is not None and not self.profiles.may_hold(entity, mention.role):
+                continue
             found[entity] = candidate.sentence
         known = {e: s for e, s in found.items() if self._known_to_fit(e, mention)}
-        return _nearest(known or found)
+        nearest = _nearest(known or found)
+        if nearest is None and len(found) > 1 and mention.kind == "pronoun":
+            nearest = self._continued_subject(mention, known or found)
+        if nearest is None and not found and mention.role is not None:
+            # "The Oscar winner" with nobody fitting before: the one person the entity file
+            # gives that role to.
+            holders = {e for e in self.profiles.holders(mention.role) if e not in exclude}
+            holders = {e for e in holders if self._fits(e, mention.gender, kind, fits)}
+            return holders.pop() if len(holders) == 1 else None
+        return nearest
+
+    def _continued_subject(self, mention: Mention, found: dict[str, int]) -> str | None:
+        """A pronoun that opens its sentence, where the sentence before names several people
+        who fit: the one that sentence opens with, its subject ("Romeo is David and Victoria's
+        second child. He was born in London")."""
+        sentence = self.layout.sentences[mention.sentence]
+        if mention.start != sentence.start:
+            return None
+        nearest = max(found.values())
+        if nearest != mention.sentence - 1:
+            return None
+        previous = self.layout.sentences[nearest]
+        opening = next(iter(self.mentions.in_sentence(nearest)), None)
+        if opening is None or opening.start != previous.start:
+            return None
+        entity = self._entity(opening)
+        if entity is None or found.get(entity) != nearest:
+            return None
+        for other in self.mentions.in_sentence(nearest):
+            lead = self.text[max(previous.start, other.start - 12) : other.start]
+            if self._entity(other) not in (None, entity) and _CLAUSE_START.search(lead):
+                return None  # "Portman smiled; Doe waved": two subjects, two candidates
+        return entity
 
     def child(
         self, position: int, *, gender: str | None = None, fits: Fits | None = None

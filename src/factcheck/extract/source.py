@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factcheck.dates import iso, parse_date
 from factcheck.entities import Names
+from factcheck.extract.cast import Cast
 from factcheck.inputs import ENTITY_FILE, Inputs, find_files
 from factcheck.parallel import load
 from factcheck.problems import InputError, Problem
@@ -85,8 +86,9 @@ def _date_line(name: str, text: str) -> tuple[dt.date | None, str]:
     return dated, blank + text[match.end() :]
 
 
-def entity_names(path: Path) -> Names:
-    """The names and aliases of an entity file; its problems are bad input."""
+def entity_names(path: Path) -> Cast:
+    """The people of an entity file: names, aliases, gender and roles; its problems are bad
+    input."""
     corpus = load(Inputs.read([path]))
     names = Names(corpus)
     problems = corpus.problems + names.problems
@@ -95,7 +97,7 @@ def entity_names(path: Path) -> Names:
         problems.append(Problem(str(path), 1, "no [[entities]] in this file", hint))
     if problems:
         raise InputError(problems)
-    return names
+    return Cast(names, corpus.entities)
 
 
 def _bad(path: str, line: int, message: str, hint: str) -> InputError:
@@ -114,9 +116,9 @@ def default_id(article: Path) -> str:
     return re.sub(r"[^\w.-]+", "-", article.stem).strip("-") or "article"
 
 
-def default_entity_file(article: Path, claim_paths: Sequence[Path]) -> Path:
+def find_entity_file(article: Path, claim_paths: Sequence[Path]) -> Path | None:
     """The claims folder's entities.toml, else the nearest entities.toml above the article (as
-    the loader finds it for a single claim file)."""
+    the loader finds it for a single claim file); None when there is none."""
     for folder in claim_paths:
         if (folder / ENTITY_FILE).is_file():
             return folder / ENTITY_FILE
@@ -125,5 +127,4 @@ def default_entity_file(article: Path, claim_paths: Sequence[Path]) -> Path:
         nearest = [f for f in found if f.name == ENTITY_FILE and f != article]
         if nearest:
             return nearest[0]
-    hint = "give one with --entities, e.g. claims/entities.toml"
-    raise _bad(str(article), 1, "no entity file to resolve names with", hint)
+    return None

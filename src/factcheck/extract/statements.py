@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.datephrases import DATE, date_value
+from factcheck.extract.datephrases import DATE, Dates
 from factcheck.extract.segments import Layout, Sentence
 
 _SPEECH = re.compile(
@@ -32,8 +32,9 @@ class _Statement:
 
 
 class Statements:
-    def __init__(self, text: str, layout: Layout) -> None:
+    def __init__(self, text: str, layout: Layout, dates: Dates) -> None:
         self.layout = layout
+        self.dates = dates
         self.statements: dict[int, _Statement] = {}  # sentence index -> its dated statement
         self.carried: dict[int, str | None] = {}  # paragraph -> the date its quotations hold
         current: str | None = None
@@ -61,7 +62,7 @@ class Statements:
         dates = [
             (abs(m.start() - verb), value)
             for m in _DATE.finditer(text, start, end)
-            if not self.layout.quoted(m.start()) and (value := date_value(m.group(0)))
+            if not self.layout.quoted(m.start()) and (value := self.dates.value(m.group(0)))
         ]
         return _Statement(verb, min(dates)[1] if dates else None)
 

@@ -1,0 +1,272 @@
+"""The family patterns: who is whose child, and how many children someone has.
+
+A named child after a kinship word is a child of whoever the word belongs to: "their son Aleph"
+(the couple), "her daughter Amalia" (her), "Portman's son Aleph" (Portman), "have two children,
+Chet and Truman" (the clause's subject), "welcomed daughter Vida in 2010" (the sentence's two
+adults, else the article's one couple). "Aleph, the son of Portman and Millepied" and "mother of
+Aleph and Amalia" say it the other way round. A child named beside a date in a sentence about a
+birth ("welcome daughter Vida in 2010") is also born then.
+
+Counts: "have three children", "mother of two", "their four kids", "with whom she has two
+children" (at least two: she may have others), read as of the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.extract.datephrases import DATE, ON
+from factcheck.extract.mentions import Mention, noun_pattern
+from factcheck.extract.numbers import NUMBER, parse_number
+from factcheck.extract.parties import SPOUSE
+from factcheck.extract.raw import RawClaim, Who
+from factcheck.extract.relations import Relations
+
+_KIN = (
+    r"(?i:sons?|daughters?|child(?:ren)?|kids?|baby\s+(?:boy|girl)|twins|stepsons?"
+    r"|stepdaughters?|boys|girls|little\s+(?:boy|girl))"
+)
+_ORDINAL = (
+    r"(?i:first|second|third|fourth|fifth|sixth|eldest|oldest|youngest|middle|only|firstborn"
+    r"|baby|little|newborn|late|beloved|beautiful|adult|grown|two|three|four|five|six|\d)"
+)
+_POSSESSOR = r"(?i:their|her|his|our|my)"
+_COUNTED = r"(?i:children|kids|sons|daughters|child|kid|son|daughter|boys|girls)"
+_HAVE = r"(?i:have|has|had|share|shares|shared|raise|raises|raised|raising|are\s+raising)"
+_PARENT = r"(?i:mother|father|mom|mum|dad|parents?|mother-of|father-of|mom-of|dad-of)"
+_BIRTH = re.compile(r"(?i:welcom|birth|born|arriv|adopt|expect)")
+_BIRTH_VERB = r"(?i:welcomed|welcome|welcoming|gave\s+birth\s+to|give\s+birth\s+to|adopted)"
+# What may follow a listed name: "(6)", ", 22," or ", an electronics engineer,".
+_ASIDE = re.compile(
+    rf"\s*\([^()]{{0,80}}\)|,\s+{NUMBER}(?=,|\s+(?i:and)\b|\.)"
+    r"|,\s+(?i:a|an|the)\s+[^,.;()]{1,60}(?=,)"
+)
+_TOGETHER = re.compile(r"\s+(?i:together|with\b)")
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|\s+(?i:and|&)\s+)")
+
+
+class Kinship(Relations):
+    """Finds who is whose child and how many children people have."""
+
+    def kinship(self) -> Iterator[RawClaim]:
+        yield from self._kin_words()
+        yield from self._births_named()
+        yield from self._child_of()
+        yield from self._born_to()
+        yield from self._counts()
+
+    # -- "their son Aleph", "have two children, Chet and Truman" ---------------------------
+
+    def _kin_words(self) -> Iterator[RawClaim]:
+        pattern = (
+            rf"(?:(?P<poss>{_POSSESSOR}|{self.names}['\u2019]s?)\s+)?"
+            rf"(?:{_ORDINAL}[\s,-]+){{0,3}}(?P<kin>{_KIN})(?![\w-])(?:\s+(?i:together))?"
+            rf"[,:]?(?:\s+(?i:including|named|called|are|is|namely))?\s+(?=[A-Z])"
+        )
+        for match in re.finditer(pattern, self.text):
+            yield from self._links(match.start(), match.end(), self._parents(match))
+
+    def _links(self, start: int, position: int, parents: list[Who]) -> Iterator[RawClaim]:
+        """A child claim for each parent and each child listed from ``position``; a birth for
+        a child named beside a date in a sentence about births."""
+        sentence = self.layout.sentence_at(start)
+        births = sentence is not None and bool(_BIRTH.search(self.text, sentence.start, position))
+        for child, end, date in self._listed(position):
+            for parent in parents:
+                yield RawClaim("child", start, end, "", parent, Who(mention=child))
+            if births and date is not None:
+                yield RawClaim("born", start, end, date, Who(mention=child))
+
+    def _births_named(self) -> Iterator[RawClaim]:
+        """ "She gave birth to Colin on Nov. 24, 1977, and Elizabeth on May 17, 1982",
+        "they welcomed Wyatt": the verb's subjects are the parents."""
+        pattern = (
+            rf"(?<![\w-])(?P<verb>{_BIRTH_VERB})\s+(?:(?i:their|her|his|a|an)\s+)?"
+            rf"(?:{_ORDINAL}[\s,-]+){{0,3}}(?:{_KIN}\s+)?(?:(?i:named|called)\s+)?(?=[A-Z])"
+        )
+        for match in re.finditer(pattern, self.text):
+            parents = self.subjects(match.start("verb"))
+            yield from self._links(match.start(), match.end(), parents)
+
+    def _listed(self, position: int) -> Iterator[tuple[Mention, int, str | None]]:
+        """The named people listed from ``position``: "Chet and Truman Hanks", "Brooklyn, 22,
+        Romeo, 19, and Cruz", "actor Colin Hanks and actress Elizabeth Hanks", "Tony, an
+        engineer, and Jackie", "Colin on Nov. 24, 1977, and Elizabeth": each with where its item
+        ends and the date written right after it."""
+        role_before = re.compile(rf"{noun_pattern(self.mentions.roles)}\s+(?=[A-Z])")
+        dated = re.compile(rf"\s+{ON}(?P<date>{DATE})")
+        while True:
+            role = role_before.match(self.text, position)
+            mention = self.mentions.at(role.end() if role else position)
+            if mention is None or mention.kind != "name":
+                return
+            end = mention.end
+            aside = _ASIDE.match(self.text, end)
+            if aside is not None:
+                end = aside.end()
+            when = dated.match(self.text, end)
+            date = None
+            if when is not None:
+                date = self.dates.value(when.group("date"))
+                end = when.end()
+            yield mention, end, date
+            separator = _SEPARATOR.match(self.text, end)
+            if separator is None:
+                return
+            position = separator.end()
+
+    def _parents(self, match: re.Match[str]) -> list[Who]:
+        """Whose children a kinship word names: its possessor, else the sentence's two adults
+        (or the article's one couple)."""
+        if match.group("poss"):
+            start, end = match.span("poss")
+            name_end = end - (2 if self.text[end - 2 : end] in ("'s", "\u2019s") else 0)
+            name_end -= 1 if self.text[name_end - 1] in "'\u2019" else 0
+            mention = self.mentions.at(start, name_end) or self.mentions.at(start)
+            if mention is None:
+                return []
+            if mention.quoted and mention.kind == "pronoun":
+                return []
+            return [Who(mention=mention)]
+        return [Who(sentence_pair=match.start())]
+
+    # -- "Aleph, the son of Portman and Millepied"; "mother of Aleph" ----------------------
+
+    def _child_of(self) -> Iterator[RawClaim]:
+        names, ref = self.names, self.ref
+        of = (
+            rf"(?P<child>{names}),?\s+(?:(?i:is|was)\s+)?(?:(?i:the|a)\s+)?(?:{_ORDINAL}\s+){{0,2}}"
+            rf"(?i:son|daughter|child)\s+(?i:of)\s+(?P<a>{ref})(?:\s+(?i:and)\s+(?P<b>{ref}))?"
+        )
+        # "Brooklyn is David and Victoria's oldest child"
+        possessive = (
+            rf"(?P<child>{names})\s+(?i:is|was)\s+(?P<a>{ref})(?:\s+(?i:and)\s+(?P<b>{ref}))?"
+            rf"['\u2019]s?\s+(?:{_ORDINAL}[\s-]+){{0,2}}(?i:son|daughter|child|kid|boy|girl)\b"
+        )
+        for match in (*re.finditer(of, self.text), *re.finditer(possessive, self.text)):
+            child = self.mentions.at(*match.span("child"))
+            if child is None:
+                continue
+            for group in ("a", "b"):
+                if match.group(group):
+                    parent = self.who(match, group)
+                    if parent is not None:
+                        yield RawClaim(
+                            "child", match.start(), match.end(), "", parent, Who(mention=child)
+                        )
+        parent_of = (
+            rf"(?P<who>{ref}),?\s+(?:(?i:is|was|are|were)\s+)?(?:(?i:a|the)\s+)?(?:(?i:proud)\s+)?"
+            rf"{_PARENT}\s+(?i:of|to)\s+(?=[A-Z])"
+        )
+        for match in re.finditer(parent_of, self.text):
+            parent = self.who(match, "who")
+            if parent is None:
+                continue
+            for child, end, _ in self._listed(match.end()):
+                yield RawClaim("child", match.start(), end, "", parent, Who(mention=child))
+
+    def _born_to(self) -> Iterator[RawClaim]:
+        """ "Victoria was born on April 17, 1974 to parents Tony, an engineer, and Jackie"."""
+        pattern = (
+            rf"(?P<child>{self.names})(?:,\s+who|,)?\s+(?i:was\s+born)\b[^.;!?]{{0,80}}?"
+            rf"\s(?i:to)\s+(?:(?i:parents)\s+)?(?=[A-Z])"
+        )
+        for match in re.finditer(pattern, self.text):
+            child = self.mentions.at(*match.span("child"))
+            if child is None:
+                continue
+            for parent, end, _ in self._listed(match.end()):
+                yield RawClaim(
+                    "child", match.start(), end, "", Who(mention=parent), Who(mention=child)
+                )
+
+    # -- counts ----------------------------------------------------------------------------
+
+    def _counts(self) -> Iterator[RawClaim]:
+        count = rf"(?P<n>{NUMBER}|(?i:an?))\s+(?:(?i:young|beautiful|adult|grown|biological)\s+)?"
+        forms = (
+            # "X and Y have two children (together)", "with whom she has two children"
+            rf"(?<![\w-])(?P<verb>{_HAVE})\s+{count}(?P<what>{_COUNTED})(?![\w-])",
+            # "X, a mother of two", "the father of three", "mother-of-two X"
+            rf"(?<![\w-])(?P<verb>{_PARENT})[\s-]+(?i:of|to)[\s-]+(?P<n>{NUMBER})(?![\w-])"
+            rf"(?!\s*-?\s*(?i:year|month|week|day))",
+            # "their three children", "her two kids"
+            rf"(?P<poss>{_POSSESSOR})\s+(?P<n>{NUMBER})\s+(?P<what>{_COUNTED})(?![\w-])",
+        )
+        for pattern in forms:
+            for match in re.finditer(pattern, self.text):
+                value = self._count(match)
+                if value is None:
+                    continue
+                counted = self._counted_for(match)
+                partner = self._with(match.end())
+                if counted and partner is not None:
+                    counted.append(partner)
+                for who in counted:
+                    yield RawClaim("children", match.start(), match.end(), value, who)
+
+    def _count(self, match: re.Match[str]) -> int | dict[str, int | float | str] | None:
+        written = match.group("n")
+        number = 1.0 if written.lower() in ("a", "an") else parse_number(written)
+        if number is None or number != int(number) or number > 30:
+            return None
+        what = (match.groupdict().get("what") or "children").lower()
+        if what in ("son", "daughter", "sons", "daughters", "boys", "girls"):
+            return None  # two sons may not be all the children
+        if what in ("child", "kid") and number != 1:
+            return None
+        exact = int(number)
+        shared = (
+            _TOGETHER.match(self.text, match.end())
+            or "whom" in self.text[max(0, match.start() - 25) : match.start()].lower()
+        )
+        return {"min": exact} if shared else exact
+
+    def _with(self, position: int) -> Who | None:
+        """The other parent of children had "with" someone: "with her husband, Benjamin
+        Millepied", "with Kutcher", "with her husband"."""
+        found = re.match(
+            rf"\s+(?:(?i:together)\s+)?(?i:with)\s+(?:(?P<spouse>(?i:her|his)\s+{SPOUSE})"
+            rf"(?:\s+of\s+[^,.;]{{1,30}}?)?,?\s+)?(?:(?:[a-z][\w-]*|and)\s+){{0,3}}?"
+            rf"(?P<who>{self.names})?",
+            self.text[position:],
+        )
+        if found is None:
+            return None
+        if found.group("who"):
+            return self.who_at(position + found.start("who"), position + found.end("who"))
+        if found.group("spouse"):
+            return self.who_at(position + found.start("spouse"), position + found.end("spouse"))
+        return None
+
+    def _counted_for(self, match: re.Match[str]) -> list[Who]:
+        if match.groupdict().get("poss"):
+            mention = self.mentions.at(*match.span("poss"))
+            return [Who(mention=mention)] if mention is not None else []
+        verb = match.start("verb")
+        if match.group("verb").lower().startswith(("have", "has", "had", "share", "raise", "are")):
+            parties = self.parties(verb, (match.end(), match.end()))
+            if parties is not None:
+                a, b = parties
+                if b is None:
+                    return [a]
+                return [a, b]
+            before = self.subject.search(self.text[max(0, verb - 120) : verb])
+            if before is not None and before.group("g"):
+                start = max(0, verb - 120)
+                who = self.who_at(start + before.start("g"), start + before.end("g"))
+                return [who] if who is not None else []
+            return []
+        # "X, a mother of two": the person named before; "mother-of-two X": after.
+        aside = re.search(
+            rf"(?P<who>{self.ref}),?\s+(?:(?i:is|was)\s+)?(?:(?i:a|the)\s+)?(?:(?i:proud)\s+)?$",
+            self.text[max(0, verb - 80) : verb],
+        )
+        if aside is not None:
+            start = max(0, verb - 80)
+            who = self.who_at(start + aside.start("who"), start + aside.end("who"))
+            return [who] if who is not None else []
+        after = re.match(r"\s+", self.text[match.end() :])
+        mention = self.mentions.at(match.end() + (after.end() if after else 0))
+        return [Who(mention=mention)] if mention is not None and mention.kind == "name" else []

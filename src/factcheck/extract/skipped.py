@@ -1,0 +1,74 @@
+"""Sentences that look like they state a fact but gave no claim: listed, never dropped silently.
+
+A sentence is listed when no drafted claim was read from it, it names someone (a person of the
+entity file, or a name as a text writes one: capitalised words that do not start the sentence),
+and it holds something a claim is made of: a date, an age-like number, or a word of an event or
+fact ("married", "born", "son", "tall"). A reviewer reads the list to add what the patterns
+missed; a sentence that is rightly not a claim costs a glance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.extract.datephrases import DATE, WEEKDAY
+from factcheck.extract.mentions import Mentions
+from factcheck.extract.segments import Layout
+from factcheck.vocabulary import BUILTIN
+
+# The words of facts that are not a couple's events (those come from the vocabulary).
+_FACT_WORDS = (
+    r"born|birth|birthday|died|death|dead|passed\s+away|age[ds]?|years?[- ]old|anniversary"
+    r"|son|sons|daughters?|children|child|kids?|twins|mother|father|mom|dad|parents?"
+    r"|pregnant|expecting|welcomed|tall|height|stands|native|hometown|raised|engagement"
+    r"|wedding|marriage|husband|wife|fianc[ée]e?|divorce|split|relationship|dating"
+)
+_TRIGGER = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(e.phrases for e in BUILTIN.events.values() if e.phrases)
+    + rf"|(?i:{_FACT_WORDS}))(?![\w-])"
+)
+_NUMBER = re.compile(r"(?<![\w.,-])(?:\d{1,3}(?:\.\d)?|\d{1,3}(?=-year))(?![\d,]|\.\d)")
+_DATE = re.compile(rf"{DATE}|{WEEKDAY}")
+# Capitalised words inside a sentence: a name the entity file may not know ("Taylor Swift").
+_CAPITALISED = re.compile(r"(?<=[\s(“\"])[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019]+)+")
+_NOT_NAMES = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|In|On|At|And|But)\b"
+)
+_MAX_SHOWN = 300  # characters of a listed sentence; a longer one is cut, with an ellipsis
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    start: int
+    end: int
+    line: int  # in the article's text, from 1
+    text: str  # the sentence on one line, cut at _MAX_SHOWN characters
+
+
+def not_drafted(
+    text: str, layout: Layout, mentions: Mentions, drafted: Sequence[tuple[int, int]]
+) -> list[Skipped]:
+    """The sentences that name someone and hold a date, an age or a fact's word, but that no
+    span in ``drafted`` (the drafted claims' quotes and matches) touches."""
+    spans = sorted(drafted)
+    skipped = []
+    for sentence in layout.sentences:
+        start, end = sentence.start, sentence.end
+        if any(a < end and start < b for a, b in spans):
+            continue
+        words = text[start:end]
+        named = any(m.kind == "name" for m in mentions.in_sentence(sentence.index))
+        if not named and not any(
+            not _NOT_NAMES.match(found.group(0)) for found in _CAPITALISED.finditer(" " + words)
+        ):
+            continue
+        if _DATE.search(words) or _NUMBER.search(words) or _TRIGGER.search(words):
+            shown = " ".join(words.split())
+            if len(shown) > _MAX_SHOWN:
+                shown = shown[: _MAX_SHOWN - 1].rstrip() + "…"
+            skipped.append(Skipped(start, end, text.count("\n", 0, start) + 1, shown))
+    return skipped

@@ -1,0 +1,104 @@
+"""Facts about one person that are not dates: where they were born, and how tall they are.
+
+Birthplaces: "born in Jerusalem", "was born on June 9, 1981, in Jerusalem, Israel", "born and
+raised in Uvalde, Texas", "the London-born singer", "a native of Austin". A place is what the
+text capitalises after the preposition, up to two parts joined by commas ("San Diego,
+California"); a date is never a place.
+
+Heights: "stands 5 ft 3 in", "is 5'3\"", "is 1.60 m tall", "the 5-foot-3 actress", "a height
+of 160 cm": written as the claims format reads them, as precise as the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.extract.datephrases import DATE
+from factcheck.extract.kinship import Kinship
+from factcheck.extract.raw import RawClaim
+from factcheck.lengths import LengthError, parse_length
+
+_CALENDAR = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
+)
+_PLACE_WORD = rf"(?:(?!{_CALENDAR})[A-Z][\w'\u2019.-]*|(?:de|del|la|le|of)(?=\s+[A-Z]))"
+_PLACE_PART = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
+PLACE_NAME = rf"{_PLACE_PART}(?:,\s+{_PLACE_PART}){{0,2}}"
+PLACE = rf"(?P<place>{PLACE_NAME})"
+_NOT_PLACES = re.compile(rf"(?:{DATE})|(?i:the|a|an|his|her|their)\b")
+# Feet and inches marks: apostrophe, right single quote, prime; quote, right double, double prime.
+_FEET = r"(?P<ft>\d)\s*(?:['\u2019\u2032]|-?\s*(?i:ft\.?|feet|foot))"
+_INCHES = r"(?P<in>\d{1,2}(?:\.\d|½)?)\s*(?:[\"\u201d\u2033]|''|-?\s*(?i:in\.?|inches|inch))?"
+HEIGHT = (
+    rf"(?P<height>{_FEET}(?:[\s,-]*(?:(?i:and)\s+)?{_INCHES})?"
+    r"|(?P<m>[12][.,]\d{1,2})\s*(?i:m|meters?|metres?)"
+    r"|(?P<cm>1\d{2}|2[0-4]\d)\s*(?i:cm|centimet(?:er|re)s?))(?![\w'\"])"
+)
+
+
+class Traits(Kinship):
+    """Finds birthplaces and heights."""
+
+    def traits(self) -> Iterator[RawClaim]:
+        yield from self._birthplaces()
+        yield from self._heights()
+
+    def _birthplaces(self) -> Iterator[RawClaim]:
+        ref = self.ref
+        aside = r"(?:,?\s+(?i:on|in)\s+[^,.;]{3,30}?,|\s+(?i:on|in)\s+" + DATE + r",?)?"
+        forms = (
+            rf"(?P<who>{ref})(?:,\s+who|,)?\s+(?i:was\s+)?(?i:born)(?:\s+(?i:and\s+raised))?"
+            rf"(?:\s+[A-Z][\w\s]{{0,40}}?)?{aside}\s+(?i:in)\s+{PLACE}",
+            rf"(?P<who>{ref}),?\s+(?:(?i:is|was)\s+)?(?:(?i:a)\s+)?(?i:native\s+of|hails\s+from)"
+            rf"\s+{PLACE}",
+            rf"(?<![\w-]){PLACE}-(?i:born)\s+(?:[\w-]+\s+){{0,3}}?(?P<who>{ref})",
+        )
+        for pattern in forms:
+            for match in re.finditer(pattern, self.text):
+                place = _place(match.group("place"))
+                who = self.who(match, "who")
+                if place is None or who is None:
+                    continue
+                yield RawClaim("birthplace", match.start(), match.end(), place, who)
+
+    def _heights(self) -> Iterator[RawClaim]:
+        ref = self.ref
+        forms = (
+            rf"(?P<who>{ref}),?\s+(?:(?i:who)\s+)?(?i:stands|stood|is|was|measures|measured)"
+            rf"\s+(?:(?i:at|about|around|roughly)\s+)?{HEIGHT}",
+            rf"(?P<who>{ref})['\u2019]s\s+(?i:height)\s+(?:(?i:is|was|of)\s+)?{HEIGHT}",
+            rf"(?<![\w-]){HEIGHT}\s*(?:-?(?i:tall)\s+)?(?P<who>{ref})",
+        )
+        for pattern in forms:
+            for match in re.finditer(pattern, self.text):
+                value = _height(match)
+                who = self.who(match, "who")
+                if value is None or who is None:
+                    continue
+                yield RawClaim("height", match.start(), match.end(), value, who)
+
+
+def _place(written: str) -> str | None:
+    parts = [" ".join(p.split()) for p in written.split(",")]
+    parts = [p for p in parts if p]
+    while parts and _NOT_PLACES.fullmatch(parts[-1]):
+        parts.pop()
+    if not parts or _NOT_PLACES.match(parts[0]):
+        return None
+    return ", ".join(parts)
+
+
+def _height(match: re.Match[str]) -> str | None:
+    if match.group("cm"):
+        value = f"{match.group('cm')} cm"
+    elif match.group("m"):
+        value = f"{match.group('m').replace(',', '.')} m"
+    else:
+        inches = match.group("in")
+        value = f"{match.group('ft')} ft" + (f" {inches.replace('½', '.5')} in" if inches else "")
+    try:
+        parse_length(value)
+    except LengthError:
+        return None
+    return value

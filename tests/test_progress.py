@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import check as check_module
 from factcheck import commands, progress
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,13 +51,13 @@ def _run(monkeypatch, quiet: bool = False) -> tuple[int, str, str]:
     out, err = io.StringIO(), Terminal()
     monkeypatch.setattr("sys.stdout", out)
     monkeypatch.setattr("sys.stderr", err)
-    slow = commands.check
+    slow = check_module.check
 
     def check(*args, **kwargs):
         time.sleep(0.05)  # long enough for the line to be drawn
         return slow(*args, **kwargs)
 
-    monkeypatch.setattr(commands, "check", check)
+    monkeypatch.setattr(check_module, "check", check)  # commands imports it when it runs
     loading = commands.Loading(jobs=1, cache=False, quiet=quiet)
     code = commands.run([REPO / "claims"], "json", None, False, loading)
     return code, out.getvalue(), err.getvalue()

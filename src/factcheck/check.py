@@ -4,7 +4,6 @@ no file and no setting changed since the last run, the report it made (see :mod:
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.cache import ReportCache
 from factcheck.config import Settings
-from factcheck.files import present
+from factcheck.files import repository_root
 from factcheck.inputs import Inputs
 from factcheck.problems import InputError
 from factcheck.results import Analysis, Report
@@ -150,17 +149,3 @@ def _kept(
     if not settings.cache or versions is None:
         return None
     return Kept.at(root, paths, corpus, versions, settings.disable)
-
-
-def repository_root(paths: Sequence[Path]) -> Path:
-    """The root of the git repository that holds the claims; outside any, the working directory
-    if the claims are in it, else the folder that holds them."""
-    # As named, not resolved: a committed link must not move the root to where it points.
-    start = Path(os.path.abspath(paths[0] if paths else Path.cwd()))
-    for folder in (start, *start.parents):
-        if present(folder / ".git"):
-            return folder
-    here = Path.cwd().resolve()
-    if start == here or here in start.parents:
-        return here
-    return start.parent

@@ -11,12 +11,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck import baseline as baselines
 from factcheck import progress
-from factcheck.check import analyse, check, paused_gc, repository_root
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.exits import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
+from factcheck.files import repository_root
 from factcheck.problems import InputError, shown
 from factcheck.textsafe import inert, is_text, not_a_command
 from factcheck.vocabulary import Rule, using
@@ -113,6 +112,8 @@ def _run(
     use_baseline: bool,
     settings: Settings,
 ) -> int:
+    from factcheck import baseline as baselines
+    from factcheck.check import check, paused_gc
     from factcheck.report import FORMATS
 
     problems = []
@@ -140,6 +141,9 @@ def baseline(
     paths: Sequence[Path], output: Path | None, prune: bool, loading: Loading = Loading()
 ) -> int:
     """Write the current findings as the baseline; with ``prune``, only drop the fixed ones."""
+    from factcheck import baseline as baselines
+    from factcheck.check import check
+
     try:
         with _watched(loading) as settings:
             report = check(_paths(paths, settings), settings)
@@ -164,6 +168,7 @@ def explain(
     paths: Sequence[Path], fingerprint: str, output_format: str, loading: Loading = Loading()
 ) -> int:
     """Print the derivation of the finding with that fingerprint (or a unique prefix of it)."""
+    from factcheck.check import check
     from factcheck.explain import derive, find
     from factcheck.report.explanation import FORMATS
 
@@ -182,6 +187,7 @@ def timeline(
     entity: str, paths: Sequence[Path], output_format: str, loading: Loading = Loading()
 ) -> int:
     """Print a person's timeline; an unknown name is bad input, with a suggestion."""
+    from factcheck.check import analyse
     from factcheck.report.timeline_json import render_json
     from factcheck.timeline import UnknownEntity
     from factcheck.timeline import timeline as build

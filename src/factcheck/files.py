@@ -13,7 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from factcheck.problems import InputError, Problem
@@ -137,3 +137,17 @@ def _default_mode() -> int:
 def _unwritable(path: Path, exc: OSError, what: str, hint: str) -> Problem:
     reason = exc.strerror or str(exc)
     return Problem(str(path), 1, f"cannot write {what}: {reason}", hint)
+
+
+def repository_root(paths: Sequence[Path]) -> Path:
+    """The root of the git repository that holds the claims; outside any, the working directory
+    if the claims are in it, else the folder that holds them."""
+    # As named, not resolved: a committed link must not move the root to where it points.
+    start = Path(os.path.abspath(paths[0] if paths else Path.cwd()))
+    for folder in (start, *start.parents):
+        if present(folder / ".git"):
+            return folder
+    here = Path.cwd().resolve()
+    if start == here or here in start.parents:
+        return here
+    return start.parent

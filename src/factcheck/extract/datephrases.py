@@ -54,10 +54,36 @@ FULL_DATE = rf"{_MONTH}\s+{_DAY}[,.]?\s+{_YEAR}"
 # What a date follows in a clause: "in 2009", "on June 14, 2011"; nothing before "last week".
 ON = rf"(?:(?i:on|in)\s+|(?={RELATIVE}))"
 
+# Patterns read a shadow of the text in which each date is a mark and fillers as long as the
+# date (see mentions.NAME_MARK): one mark for a full date (no preposition needed before it), one
+# for a relative date, one for the others. The value is read from the text at the same offsets.
+DATE_FULL, DATE_OTHER, DATE_RELATIVE, DATE_FILL = "\ua680", "\ua682", "\ua684", "\ua681"
+SHADOW_DATE = f"(?:[{DATE_FULL}{DATE_OTHER}{DATE_RELATIVE}]{DATE_FILL}*)"
+SHADOW_RELATIVE = f"(?:{DATE_RELATIVE}{DATE_FILL}*)"
+SHADOW_FULL = f"(?:{DATE_FULL}{DATE_FILL}*)"
+SHADOW_ON = rf"(?:(?i:on|in)\s+|(?={SHADOW_RELATIVE}))"
+_DATE_RE = re.compile(DATE)
+_FULL_RE = re.compile(FULL_DATE)
 _NUMERIC_RE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})")
 _TYPO = re.compile(r"(\d)\.(\s+\d{4})")
 _RELATIVE_RE = re.compile(RELATIVE)
 _AGO = re.compile(rf"(?P<n>{NUMBER})\s+(?P<unit>{_UNIT})\s+(?i:ago)")
+
+
+def shadow_dates(text: str) -> str:
+    """The text with each date replaced by its shadow, offsets kept."""
+    parts, position = [], 0
+    for found in _DATE_RE.finditer(text):
+        written = found.group(0)
+        mark = DATE_OTHER
+        if _FULL_RE.fullmatch(written):
+            mark = DATE_FULL
+        elif _RELATIVE_RE.fullmatch(written):
+            mark = DATE_RELATIVE
+        parts += [text[position : found.start()], mark, DATE_FILL * (len(written) - 1)]
+        position = found.end()
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 class Dates:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 from factcheck.dates import DayInterval
 from factcheck.extract.cast import Cast
-from factcheck.extract.datephrases import Dates
+from factcheck.extract.datephrases import Dates, shadow_dates
 from factcheck.extract.facts import Facts
-from factcheck.extract.mentions import Mentions, name_pattern, role_nouns
+from factcheck.extract.mentions import SHADOW_NAME, Mentions, name_pattern, role_nouns, shadowed
 from factcheck.extract.patterns import Finder
 from factcheck.extract.profiles import SPOUSE_GENDER, Profiles
 from factcheck.extract.raw import RawClaim, Value, Who
@@ -59,8 +59,7 @@ def extract(text: str, cast: Cast, published: DayInterval | None) -> Extracted:
     sentences that name someone beside a date, an age or a fact's word but gave no claim."""
     extraction = _Extraction(text, cast, published)
     claims = extraction.run()
-    spans = [(c.start, c.end) for c in claims]
-    spans += [(raw.start, raw.end) for raw in extraction.drafted_raw]
+    spans = [(c.start, c.end) for c in claims]  # a claim's quote lies in its own sentence
     skipped = not_drafted(text, extraction.layout, extraction.mentions, spans)
     return Extracted(claims, skipped)
 
@@ -77,14 +76,17 @@ class _Extraction:
         pattern = name_pattern(cast.spelled.values())
         roles = cast.roles()
         self.mentions = Mentions(text, self.layout, pattern, cast.resolve, role_nouns(roles))
-        self.profiles = Profiles(text, self.mentions, pattern)
+        # Patterns read names and dates in a shadow of the text (see mentions.NAME_MARK).
+        shadow = shadow_dates(shadowed(text, self.mentions.items))
+        self.profiles = Profiles(shadow, self.mentions, SHADOW_NAME)
         for person in cast.people.values():  # what the entity file says outweighs any cue
             if person.gender is not None:
                 self.profiles.declare_gender(person.name, person.gender)
             if person.roles:
                 self.profiles.declare_roles(person.name, person.roles)
         self.dates = Dates(text, published)
-        self.raw = Finder(text, self.layout, self.mentions, pattern, self.dates).claims()
+        finder = Finder(shadow, self.layout, self.mentions, SHADOW_NAME, self.dates, text)
+        self.raw = finder.claims()
         statements = Statements(text, self.layout, self.dates)
         for claim in self.raw:
             if claim.as_of is None and _depends_on_as_of(claim):
@@ -112,8 +114,9 @@ class _Extraction:
                 self.profiles.add_couple(claim.subject, claim.object)
             elif claim.predicate == "child" and claim.object is not None:
                 self.profiles.set_kind(claim.object, "child")
+        for a, b in _co_parents(resolved):  # a child's two parents, named together: a couple
+            self.profiles.add_couple(a, b)
         resolved = self._resolve_all(self._facts(resolved))
-        self.drafted_raw = [raw for raw, _ in resolved]
         return _numbered(_unique(resolved))
 
     def _learn_from_named(self) -> None:
@@ -121,7 +124,7 @@ class _Extraction:
         for claim in self.raw:
             mention = claim.subject.mention
             if claim.predicate == "age" and mention is not None and mention.entity:
-                age = claim.value if isinstance(claim.value, int | float) else ADULT_AGE
+                age = _years(claim.value)
                 self.profiles.set_kind(mention.entity, "child" if age < ADULT_AGE else "adult")
             other = claim.other.mention if claim.other is not None else None
             if claim.relation and mention and other and mention.entity and other.entity:
@@ -232,7 +235,7 @@ class _Extraction:
         def fits(entity: str) -> bool:
             return facts.age_fits(entity, key, raw.value, raw.as_of)
 
-        age = raw.value if isinstance(raw.value, int | float) else ADULT_AGE
+        age = _years(raw.value)
         if who.child is not None:
             return self.resolver.child(who.child.position, gender=who.child.gender, fits=fits)
         return self._person(who, kind="child" if age < ADULT_AGE else "adult", fits=fits)
@@ -299,6 +302,28 @@ class _Extraction:
             a = self._person(one, kind="adult")
             b = self._person(two, kind="adult", exclude={a} if a else ())
         return a, b
+
+
+def _years(value: Value) -> float:
+    """An age as a number, to tell a child from an adult: a range by its top."""
+    if isinstance(value, int | float):
+        return value
+    top = value.get("max", value.get("min")) if isinstance(value, dict) else None
+    return top if isinstance(top, int | float) else ADULT_AGE
+
+
+def _co_parents(resolved: list[tuple[RawClaim, DraftClaim]]) -> set[tuple[str, str]]:
+    """The parents that one phrase gives one child: "their son Aleph", "X and Y welcomed"."""
+    parents: dict[tuple[int, str], set[str]] = {}
+    for raw, claim in resolved:
+        if claim.predicate == "child" and claim.object is not None:
+            parents.setdefault((raw.start, claim.object), set()).add(claim.subject)
+    pairs = set()
+    for found in parents.values():
+        if len(found) == 2:
+            a, b = sorted(found)
+            pairs.add((a, b))
+    return pairs
 
 
 def _named(who: Who) -> bool:

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
-from factcheck.extract.datephrases import DATE, ON
-from factcheck.extract.mentions import Mention, noun_pattern
+from factcheck.extract.datephrases import SHADOW_DATE as DATE
+from factcheck.extract.datephrases import SHADOW_ON as ON
+from factcheck.extract.mentions import CAPITAL, Mention, noun_pattern
 from factcheck.extract.numbers import NUMBER, parse_number
 from factcheck.extract.parties import SPOUSE
 from factcheck.extract.raw import RawClaim, Who
@@ -37,6 +39,12 @@ _HAVE = r"(?i:have|has|had|share|shares|shared|raise|raises|raised|raising|are\s
 _PARENT = r"(?i:mother|father|mom|mum|dad|parents?|mother-of|father-of|mom-of|dad-of)"
 _BIRTH = re.compile(r"(?i:welcom|birth|born|arriv|adopt|expect)")
 _BIRTH_VERB = r"(?i:welcomed|welcome|welcoming|gave\s+birth\s+to|give\s+birth\s+to|adopted)"
+_DATED = re.compile(rf"\s+{ON}(?P<date>{DATE})")
+_COORDINATED = re.compile(r"(?:,|\band)\s+(?:(?i:a|an)\s+)?$")
+_VERB_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_BIRTH_VERB}|{_HAVE})\s+(?:(?i:a|an|their|her|his)\s+)?"
+    rf"(?:(?:{_ORDINAL}|{NUMBER})[\s,-]+){{0,3}}$"
+)
 # What may follow a listed name: "(6)", ", 22," or ", an electronics engineer,".
 _ASIDE = re.compile(
     rf"\s*\([^()]{{0,80}}\)|,\s+{NUMBER}(?=,|\s+(?i:and)\b|\.)"
@@ -48,6 +56,10 @@ _SEPARATOR = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|\s+(?i:and|&)\s+)")
 
 class Kinship(Relations):
     """Finds who is whose child and how many children people have."""
+
+    @cached_property
+    def _role_before(self) -> re.Pattern[str]:
+        return re.compile(rf"{noun_pattern(self.mentions.roles)}\s+(?={CAPITAL})")
 
     def kinship(self) -> Iterator[RawClaim]:
         yield from self._kin_words()
@@ -62,10 +74,27 @@ class Kinship(Relations):
         pattern = (
             rf"(?:(?P<poss>{_POSSESSOR}|{self.names}['\u2019]s?)\s+)?"
             rf"(?:{_ORDINAL}[\s,-]+){{0,3}}(?P<kin>{_KIN})(?![\w-])(?:\s+(?i:together))?"
-            rf"[,:]?(?:\s+(?i:including|named|called|are|is|namely))?\s+(?=[A-Z])"
+            rf"[,:]?(?:\s+(?i:a|an)\s+(?i:baby\s+)?(?i:boy|girl|son|daughter))?"
+            rf"(?:\s+(?i:including|named|called|are|is|namely))?\s+(?=(?:[a-z]+\s+)?{CAPITAL})"
         )
+        last: tuple[int, list[Who]] | None = None  # the sentence and parents of the last one
         for match in re.finditer(pattern, self.text):
-            yield from self._links(match.start(), match.end(), self._parents(match))
+            parents = self._parents(match)
+            sentence = self.layout.sentence_at(match.start())
+            index = sentence.index if sentence else -1
+            coordinated = _COORDINATED.search(self.text, max(0, match.start() - 12), match.start())
+            if not match.group("poss") and last and last[0] == index and coordinated:
+                parents = last[1]  # "a son, Aleph, and a daughter, Amalia": the same parents
+            elif not match.group("poss"):
+                # "Portman has a son, Aleph", "welcomed son Colin with his then-wife Samantha
+                # Lewes": the verb's subjects (and the partner), else the sentence's couple.
+                links = list(self._links(match.start(), match.end(), parents))
+                partner = self._with(max((c.end for c in links), default=match.end()))
+                subjects = self._verb_subjects(match.start())
+                if subjects or partner is not None:
+                    parents = [*subjects, *([partner] if partner is not None else [])]
+            last = (index, parents)
+            yield from self._links(match.start(), match.end(), parents)
 
     def _links(self, start: int, position: int, parents: list[Who]) -> Iterator[RawClaim]:
         """A child claim for each parent and each child listed from ``position``; a birth for
@@ -83,7 +112,7 @@ class Kinship(Relations):
         "they welcomed Wyatt": the verb's subjects are the parents."""
         pattern = (
             rf"(?<![\w-])(?P<verb>{_BIRTH_VERB})\s+(?:(?i:their|her|his|a|an)\s+)?"
-            rf"(?:{_ORDINAL}[\s,-]+){{0,3}}(?:{_KIN}\s+)?(?:(?i:named|called)\s+)?(?=[A-Z])"
+            rf"(?:{_ORDINAL}[\s,-]+){{0,3}}(?:{_KIN}\s+)?(?:(?i:named|called)\s+)?(?={CAPITAL})"
         )
         for match in re.finditer(pattern, self.text):
             parents = self.subjects(match.start("verb"))
@@ -94,10 +123,8 @@ class Kinship(Relations):
         Romeo, 19, and Cruz", "actor Colin Hanks and actress Elizabeth Hanks", "Tony, an
         engineer, and Jackie", "Colin on Nov. 24, 1977, and Elizabeth": each with where its item
         ends and the date written right after it."""
-        role_before = re.compile(rf"{noun_pattern(self.mentions.roles)}\s+(?=[A-Z])")
-        dated = re.compile(rf"\s+{ON}(?P<date>{DATE})")
         while True:
-            role = role_before.match(self.text, position)
+            role = self._role_before.match(self.text, position)
             mention = self.mentions.at(role.end() if role else position)
             if mention is None or mention.kind != "name":
                 return
@@ -105,10 +132,10 @@ class Kinship(Relations):
             aside = _ASIDE.match(self.text, end)
             if aside is not None:
                 end = aside.end()
-            when = dated.match(self.text, end)
+            when = _DATED.match(self.text, end)
             date = None
             if when is not None:
-                date = self.dates.value(when.group("date"))
+                date = self.dates.value(self.written(when, "date"))
                 end = when.end()
             yield mention, end, date
             separator = _SEPARATOR.match(self.text, end)
@@ -120,9 +147,8 @@ class Kinship(Relations):
         """Whose children a kinship word names: its possessor, else the sentence's two adults
         (or the article's one couple)."""
         if match.group("poss"):
-            start, end = match.span("poss")
-            name_end = end - (2 if self.text[end - 2 : end] in ("'s", "\u2019s") else 0)
-            name_end -= 1 if self.text[name_end - 1] in "'\u2019" else 0
+            start = match.start("poss")
+            name_end = start + len(_unpossessed(match.group("poss")))
             mention = self.mentions.at(start, name_end) or self.mentions.at(start)
             if mention is None:
                 return []
@@ -130,6 +156,15 @@ class Kinship(Relations):
                 return []
             return [Who(mention=mention)]
         return [Who(sentence_pair=match.start())]
+
+    def _verb_subjects(self, position: int) -> list[Who]:
+        """The subjects of the verb right before a kinship phrase ("Portman has a son",
+        "McConaughey and Alves went on to welcome daughter Vida"), if there is one."""
+        sentence = self.layout.sentence_at(position)
+        if sentence is None:
+            return []
+        verb = _VERB_BEFORE.search(self.text, sentence.start, position)
+        return self.subjects(verb.start()) if verb else []
 
     # -- "Aleph, the son of Portman and Millepied"; "mother of Aleph" ----------------------
 
@@ -144,33 +179,40 @@ class Kinship(Relations):
             rf"(?P<child>{names})\s+(?i:is|was)\s+(?P<a>{ref})(?:\s+(?i:and)\s+(?P<b>{ref}))?"
             rf"['\u2019]s?\s+(?:{_ORDINAL}[\s-]+){{0,2}}(?i:son|daughter|child|kid|boy|girl)\b"
         )
-        for match in (*re.finditer(of, self.text), *re.finditer(possessive, self.text)):
+        # "Brooklyn, their four months old son", "Aleph, her eldest son"
+        apposed = (
+            rf"(?P<child>{names}),\s+(?P<a>{_POSSESSOR}|{names}['\u2019]s?)\s+"
+            rf"(?:(?:{_ORDINAL}|{NUMBER}|(?i:years?|months?|old))[\s-]+){{0,4}}"
+            rf"(?i:son|daughter|child|kid|boy|girl)\b"
+        )
+        found = [*re.finditer(of, self.text), *re.finditer(possessive, self.text)]
+        for match in (*found, *re.finditer(apposed, self.text)):
             child = self.mentions.at(*match.span("child"))
             if child is None:
                 continue
             for group in ("a", "b"):
-                if match.group(group):
-                    parent = self.who(match, group)
+                if match.groupdict().get(group):
+                    start, end = match.span(group)
+                    parent = self.who_at(start, start + len(_unpossessed(match.group(group))))
                     if parent is not None:
                         yield RawClaim(
                             "child", match.start(), match.end(), "", parent, Who(mention=child)
                         )
-        parent_of = (
-            rf"(?P<who>{ref}),?\s+(?:(?i:is|was|are|were)\s+)?(?:(?i:a|the)\s+)?(?:(?i:proud)\s+)?"
-            rf"{_PARENT}\s+(?i:of|to)\s+(?=[A-Z])"
+        # "Roe and Doe are parents to Ada and Max", "Portman, mother of Aleph"
+        parent_of = re.compile(
+            r"(?<![\w-])(?:(?i:is|was|are|were)\s+)?(?:(?i:a|the)\s+)?(?:(?i:proud)\s+)?"
+            rf"{_PARENT}\s+(?i:of|to)\s+(?:(?i:both)\s+)?(?={CAPITAL})"
         )
-        for match in re.finditer(parent_of, self.text):
-            parent = self.who(match, "who")
-            if parent is None:
-                continue
-            for child, end, _ in self._listed(match.end()):
-                yield RawClaim("child", match.start(), end, "", parent, Who(mention=child))
+        for match in parent_of.finditer(self.text):
+            for parent in self.subjects(match.start()):
+                for child, end, _ in self._listed(match.end()):
+                    yield RawClaim("child", match.start(), end, "", parent, Who(mention=child))
 
     def _born_to(self) -> Iterator[RawClaim]:
         """ "Victoria was born on April 17, 1974 to parents Tony, an engineer, and Jackie"."""
         pattern = (
             rf"(?P<child>{self.names})(?:,\s+who|,)?\s+(?i:was\s+born)\b[^.;!?]{{0,80}}?"
-            rf"\s(?i:to)\s+(?:(?i:parents)\s+)?(?=[A-Z])"
+            rf"\s(?i:to)\s+(?:(?i:parents)\s+)?(?={CAPITAL})"
         )
         for match in re.finditer(pattern, self.text):
             child = self.mentions.at(*match.span("child"))
@@ -212,12 +254,14 @@ class Kinship(Relations):
         if number is None or number != int(number) or number > 30:
             return None
         what = (match.groupdict().get("what") or "children").lower()
-        if what in ("son", "daughter", "sons", "daughters", "boys", "girls"):
-            return None  # two sons may not be all the children
-        if what in ("child", "kid") and number != 1:
+        if what in ("child", "kid", "son", "daughter") and number != 1:
             return None
+        if what in ("son", "daughter"):
+            return None  # "has a son": nothing about how many children
         exact = int(number)
-        shared = (
+        # Sons alone, or children had together or with someone: there may be others.
+        partial = what in ("son", "daughter", "sons", "daughters", "boys", "girls")
+        shared = partial or (
             _TOGETHER.match(self.text, match.end())
             or "whom" in self.text[max(0, match.start() - 25) : match.start()].lower()
         )
@@ -270,3 +314,11 @@ class Kinship(Relations):
         after = re.match(r"\s+", self.text[match.end() :])
         mention = self.mentions.at(match.end() + (after.end() if after else 0))
         return [Who(mention=mention)] if mention is not None and mention.kind == "name" else []
+
+
+def _unpossessed(written: str) -> str:
+    """A name without its possessive ending: "Victoria's" is Victoria, "Hanks'" Hanks."""
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if written.endswith(ending):
+            return written[: -len(ending)]
+    return written

@@ -28,7 +28,7 @@ _SPOUSE_BEFORE = (
     rf"(?:(?:(?i:her|his)\s+)?(?:(?i:future|now|then|longtime|actor|actress)[\s-]+)?{SPOUSE},?\s+)"
 )
 # Words that describe the second of two people: "and former Spice Girl Victoria Beckham".
-_DESCRIBED = r"(?:(?:[a-z][\w-]*|[A-Z][\w-]*)\s+){0,3}?"
+_DESCRIBED = r"(?:(?:[a-z][\w-]*|[A-Z][\w-]*)(?:,|\s+and)?\s+){0,5}?"
 _SPOUSE_PHRASE = re.compile(rf"(?i:her|his)\s+{SPOUSE}")
 # Asides between a subject and its verb, blanked out so that the subject is found:
 # "Natalie Portman, 42, and Benjamin Millepied, 46, are ...", "X and Y, who met in 2009, wed".
@@ -44,14 +44,15 @@ class People:
     """The people of a text: finds who each pattern match is about."""
 
     def __init__(
-        self, text: str, layout: Layout, mentions: Mentions, names: str, dates: Dates
+        self, text: str, layout: Layout, mentions: Mentions, names: str, dates: Dates, source: str
     ) -> None:
         self.text = text
+        self.source = source
         self.dates = dates
         self.layout = layout
         self.mentions = mentions
         self.names = names
-        self.ref = ref_pattern(names, mentions.roles)
+        self.ref = ref_pattern(names)
         # A party: anyone a mention names, or "her husband" (her partner).
         self.party = rf"(?:(?i:her|his)\s+{SPOUSE}(?![\w-])|{self.ref})"
         self.subject = re.compile(
@@ -83,6 +84,10 @@ class People:
         groups = ("a", "b") if match.group("a") else ("g",)
         found = [self.who_at(start + match.start(g), start + match.end(g)) for g in groups]
         return [who for who in found if who is not None]
+
+    def written(self, match: re.Match[str], group: str) -> str:
+        """What a pattern's group matched, as the article writes it (patterns read a shadow)."""
+        return self.source[match.start(group) : match.end(group)]
 
     def who(self, match: re.Match[str], group: str) -> Who | None:
         return self.who_at(match.start(group), match.end(group))

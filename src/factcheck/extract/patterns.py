@@ -8,13 +8,16 @@ that cannot read its value (an age over 120, a date without a year) yields nothi
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
-from factcheck.extract.datephrases import DATE, ON, interval
+from factcheck.extract.datephrases import SHADOW_DATE as DATE
+from factcheck.extract.datephrases import SHADOW_ON as ON
+from factcheck.extract.datephrases import interval
 from factcheck.extract.mentions import KIN_GENDER
 from factcheck.extract.numbers import NUMBER, parse_number, years_value
-from factcheck.extract.raw import Child, RawClaim, Who
+from factcheck.extract.raw import Child, RawClaim, Value, Who
 from factcheck.extract.traits import PLACE_NAME, Traits
 
 MAX_AGE = 120
@@ -24,7 +27,7 @@ _AGE_END = (
     r"|\s+(?i:and|but|who|when|while|told|tells|says|said|is|was|has|had|are|were|shares"
     r"|today|now|this|at|in|on)\b)"
 )
-_YEARS_OLD = r"[- ](?i:years?|yrs?)[- ](?i:old)"
+_YEARS_OLD = r"[- ](?P<unit>(?i:years?|yrs?|months?))[- ](?i:old)"
 _DIED = r"(?i:died|passed\s+away|was\s+killed)"
 # What a death's clause says of it, up to the clause's end: its date and the age at death.
 _CLAUSE = re.compile(r"[^.;!?\n]{0,120}")
@@ -38,6 +41,10 @@ _DYING = re.compile(rf",?\s+(?:(?i:who)\s+)?(?:(?i:had|has)\s+)?{_DIED}(?![\w-])
 # The words of a plain description of a newborn: "their first child, son", "a baby girl".
 _WORD = re.compile(r"[\w'\u2019]+|—|\u2013")
 _AT_ANOTHER_TIME = re.compile(r"\s*,?\s*(?i:when|while|at\s+the\s+time|back\s+then|before|after)\b")
+_OTHER_EVENT = re.compile(
+    r"(?<![\w-])(?:met|married|wed|divorced|separated|split|engaged|tied\s+the\s+knot)(?![\w-])",
+    re.I,
+)
 _AFTER_WORD = re.compile(r"(?i:after|before|since|following)\s+$")
 _CHILD_WORD = re.compile(
     r"(?i:their|her|his|a|an|the|first|second|third|fourth|fifth|eldest|oldest|youngest|only"
@@ -89,13 +96,13 @@ class Finder(Traits):
         for pattern in named_forms:
             for match in re.finditer(pattern, self.text):
                 who = self.who(match, "who")
-                value = _age(match.group("age"))
+                value = _age(match.group("age"), match.groupdict().get("unit"))
                 if who is None or value is None or _bracketed(self.text, match.start("age")):
                     continue
                 if _DYING.match(self.text, match.end()):
                     continue  # "John Roe, 85, died": an age at death (see deaths)
                 when = match.groupdict().get("when")
-                as_of = self.dates.value(when) if when else None
+                as_of = self.dates.value(self.written(match, "when")) if when else None
                 past = (match.groupdict().get("verb") or "").lower() == "was"
                 if past and _AT_ANOTHER_TIME.match(self.text, match.end()):
                     continue  # "Apollo was only five when we got together": not dated here
@@ -108,7 +115,7 @@ class Finder(Traits):
             r"(?:\s+(?P<kin>(?i:son|daughter|boy|girl|child|kid)))?(?![\w-])"
         )
         for match in re.finditer(unnamed, self.text):
-            value = _age(match.group("age"))
+            value = _age(match.group("age"), match.group("unit"))
             if value is None or self._named_next(match.end()):
                 continue  # "her 12-year-old son Aleph" is read above, with his name
             kin = (match.group("kin") or "").lower()
@@ -131,7 +138,7 @@ class Finder(Traits):
         for pattern in direct:
             for match in re.finditer(pattern, self.text):
                 who = self.who(match, "who")
-                value = self.dates.value(match.group("date"))
+                value = self.dates.value(self.written(match, "date"))
                 if who is not None and value is not None:
                     yield RawClaim("born", match.start(), match.end(), value, who)
         verb = r"(?i:welcomed|gave\s+birth\s+to|delivered)"
@@ -148,7 +155,9 @@ class Finder(Traits):
                 verb_start = match.start("verb")
                 if _AFTER_WORD.search(self.text, max(0, verb_start - 25), verb_start):
                     continue  # "a year after welcoming their son": the other event's date
-                value = self.dates.value(match.group("date"))
+                if _OTHER_EVENT.search(self.text, match.end("date"), verb_start):
+                    continue  # "In 1988, he married Wilson, and they welcomed son Chet"
+                value = self.dates.value(self.written(match, "date"))
                 if value is None:
                     continue
                 yield from self._born(match, value)
@@ -193,7 +202,7 @@ class Finder(Traits):
             clause = _CLAUSE.match(self.text, match.end())
             end = clause.end() if clause else match.end()
             dated = _within(_DIED_ON, self.text, match.end(), end)
-            value = self.dates.value(dated.group("date")) if dated else None
+            value = self.dates.value(self.written(dated, "date")) if dated else None
             if dated is not None and value is not None:
                 yield RawClaim("died", match.start(), dated.end(), value, who)
             aged = _within(_DIED_AGED, self.text, match.end(), end)
@@ -208,15 +217,19 @@ class Finder(Traits):
         """ "John Roe (1930-2015)": born and died; "John Roe's death in 2015", "after Roe's
         death on March 2, 2020": died."""
         names = self.names
-        span = rf"(?P<who>{names})\s*\((?P<born>\d{{4}})\s*[-\u2013]\s*(?P<died>\d{{4}})\)"
+        span = (
+            rf"(?P<who>{names})\s*\((?P<born>\d{{4}}|{DATE})\s*[-\u2013]\s*"
+            rf"(?P<died>\d{{4}}|{DATE})\)"
+        )
         for match in re.finditer(span, self.text):
             who = self.who(match, "who")
-            if who is not None and match.group("born") < match.group("died"):
-                yield RawClaim("born", match.start(), match.end(), match.group("born"), who)
-                yield RawClaim("died", match.start(), match.end(), match.group("died"), who)
+            born, died = self.written(match, "born"), self.written(match, "died")
+            if who is not None and born.isdigit() and died.isdigit() and born < died:
+                yield RawClaim("born", match.start(), match.end(), born, who)
+                yield RawClaim("died", match.start(), match.end(), died, who)
         death = rf"(?P<who>{names})['\u2019]s?\s+death\s+{ON}(?P<date>{DATE})"
         for match in re.finditer(death, self.text):
-            who, value = self.who(match, "who"), self.dates.value(match.group("date"))
+            who, value = self.who(match, "who"), self.dates.value(self.written(match, "date"))
             if who is not None and value is not None:
                 yield RawClaim("died", match.start(), match.end(), value, who)
 
@@ -228,10 +241,16 @@ def _within(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Mat
     return found if found is not None and found.start() < end else None
 
 
-def _age(text: str) -> int | float | None:
+def _age(text: str, unit: str | None = None) -> Value | None:
+    """An age in years; "4-month-old" is the years of the fifth month of life."""
     number = parse_number(text)
     if number is None or number > MAX_AGE:
         return None
+    if unit is not None and unit.lower().startswith("month"):
+        if number >= 24 or number != int(number):
+            return None
+        lo, hi = number / 12, (number + 1) / 12  # rounded outwards to hundredths
+        return {"min": math.floor(lo * 100) / 100, "max": math.ceil(hi * 100) / 100}
     return years_value(number)
 
 

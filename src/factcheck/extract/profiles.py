@@ -152,7 +152,7 @@ class Profiles:
         # "her husband, Benjamin Millepied", "her husband of 11 years, director ... Millepied"
         possessive = (
             rf"(?P<poss>\b(?i:her|his))\s+"
-            rf"(?:(?i:future|late|former|estranged|first|second|third|ex-)\s*)?"
+            rf"(?:(?i:future|late|former|estranged|first|second|third|ex-|then-|now-)\s*)?"
             rf"(?P<noun>{_SPOUSE})(?:\s+of\s+[^,.;:]{{1,30}}?)?,?\s+"
             rf"(?:(?:[a-z][\w-]*|and)\s+){{0,4}}(?P<who>{names})"
         )
@@ -178,6 +178,24 @@ class Profiles:
             if match.group("poss"):
                 self.set_gender(a, FEMALE if match.group("poss").lower() == "her" else MALE)
             self.add_couple(a, b)
+
+        # "She has been in a relationship with actor Ashton Kutcher", "Lively is dating
+        # Reynolds": partners, whoever "she" turns out to be.
+        partners = (
+            rf"(?P<poss>{names}|(?i:she|he))\s+(?:(?i:has|had|have|is|was|are|were)\s+)?"
+            rf"(?:(?i:been)\s+)?(?:(?i:in\s+a\s+(?:[\w-]+\s+)?relationship|romantically\s+"
+            rf"(?:linked|involved)|together)\s+(?i:with)|(?i:dating))\s+"
+            rf"(?:[a-z][\w-]*\s+){{0,2}}(?P<who>{names})"
+        )
+        for match in re.finditer(partners, text):
+            other = self._named(match, "who")
+            owner = self._mentions.at(match.start("poss"), match.end("poss"))
+            if other is None or owner is None:
+                continue
+            if owner.entity is not None:
+                self.add_couple(owner.entity, other)
+            else:
+                self.pending.append(PendingSpouse(owner, other))
 
         # "The late Samantha Lewes was Tom Hanks' first wife"
         was_spouse = (

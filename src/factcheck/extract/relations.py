@@ -13,7 +13,10 @@ import re
 from collections.abc import Iterator
 
 from factcheck.dates import parse_years, starts_within
-from factcheck.extract.datephrases import DATE, FULL_DATE, RELATIVE, Dates, interval
+from factcheck.extract.datephrases import SHADOW_DATE as DATE
+from factcheck.extract.datephrases import SHADOW_FULL as FULL_DATE
+from factcheck.extract.datephrases import SHADOW_RELATIVE as RELATIVE
+from factcheck.extract.datephrases import Dates, interval
 from factcheck.extract.mentions import KIN_GENDER, Mentions
 from factcheck.extract.numbers import DURATION, NUMBER, parse_duration, parse_number, years_value
 from factcheck.extract.parties import SPOUSE, People
@@ -56,9 +59,9 @@ class Relations(People):
     """Finds the relations of a couple in a text."""
 
     def __init__(
-        self, text: str, layout: Layout, mentions: Mentions, names: str, dates: Dates
+        self, text: str, layout: Layout, mentions: Mentions, names: str, dates: Dates, source: str
     ) -> None:
-        super().__init__(text, layout, mentions, names, dates)
+        super().__init__(text, layout, mentions, names, dates, source)
         self.years_after = re.compile(
             rf",?\s+(?P<n>{NUMBER}|(?i:an?))\s+(?i:years?)\s+(?i:after)\s+"
             rf"(?:(?i:welcoming|the\s+birth\s+of|giving\s+birth\s+to|having)\s+"
@@ -101,7 +104,7 @@ class Relations(People):
             return
         if predicate == "dating" and "since" not in match.group(0).lower():
             return
-        value = self.dates.value(match.group("date"))
+        value = self.dates.value(self.written(match, "date"))
         parties = self.parties(match.start("verb"), match.span("tail"))
         if value is None or parties is None:
             return
@@ -167,8 +170,8 @@ class Relations(People):
         for match in re.finditer(pattern, self.text):
             parties = self.parties(match.start("verb"), (match.end(), match.end()))
             begun, ended = (
-                self.dates.value(match.group("date")),
-                self.dates.value(match.group("end")),
+                self.dates.value(self.written(match, "date")),
+                self.dates.value(self.written(match, "end")),
             )
             if parties is None or begun is None or ended is None:
                 continue

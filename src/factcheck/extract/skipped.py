@@ -9,6 +9,8 @@ missed; a sentence that is rightly not a claim costs a glance.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +32,7 @@ _TRIGGER = re.compile(
     + "|".join(e.phrases for e in BUILTIN.events.values() if e.phrases)
     + rf"|(?i:{_FACT_WORDS}))(?![\w-])"
 )
-_NUMBER = re.compile(r"(?<![\w.,-])(?:\d{1,3}(?:\.\d)?|\d{1,3}(?=-year))(?![\d,]|\.\d)")
+_NUMBER = re.compile(r"(?<![\w.,-])\d{1,3}(?:\.\d)?(?![\d]|[.,]\d)")  # not "1,000" or "2.5.1"
 _DATE = re.compile(rf"{DATE}|{WEEKDAY}")
 # Capitalised words inside a sentence: a name the entity file may not know ("Taylor Swift").
 _CAPITALISED = re.compile(r"(?<=[\s(“\"])[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019]+)+")
@@ -55,11 +57,14 @@ def not_drafted(
     """The sentences that name someone and hold a date, an age or a fact's word, but that no
     span in ``drafted`` (the drafted claims' quotes and matches) touches."""
     spans = sorted(drafted)
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
+    newlines = [m.start() for m in re.finditer("\n", text)]
     skipped = []
     for sentence in layout.sentences:
         start, end = sentence.start, sentence.end
-        if any(a < end and start < b for a, b in spans):
-            continue
+        before = bisect.bisect_left(spans, (end,))  # the spans that start before its end
+        if before and reach[before - 1] > start:
+            continue  # a claim was drafted from it
         words = text[start:end]
         named = any(m.kind == "name" for m in mentions.in_sentence(sentence.index))
         if not named and not any(
@@ -70,5 +75,6 @@ def not_drafted(
             shown = " ".join(words.split())
             if len(shown) > _MAX_SHOWN:
                 shown = shown[: _MAX_SHOWN - 1].rstrip() + "…"
-            skipped.append(Skipped(start, end, text.count("\n", 0, start) + 1, shown))
+            line = bisect.bisect_left(newlines, start) + 1
+            skipped.append(Skipped(start, end, line, shown))
     return skipped

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.extract.datephrases import DATE
+from factcheck.extract.datephrases import SHADOW_DATE as DATE
 from factcheck.extract.kinship import Kinship
+from factcheck.extract.mentions import CAPITAL
 from factcheck.extract.raw import RawClaim
 from factcheck.lengths import LengthError, parse_length
 
@@ -49,7 +50,7 @@ class Traits(Kinship):
         aside = r"(?:,?\s+(?i:on|in)\s+[^,.;]{3,30}?,|\s+(?i:on|in)\s+" + DATE + r",?)?"
         forms = (
             rf"(?P<who>{ref})(?:,\s+who|,)?\s+(?i:was\s+)?(?i:born)(?:\s+(?i:and\s+raised))?"
-            rf"(?:\s+[A-Z][\w\s]{{0,40}}?)?{aside}\s+(?i:in)\s+{PLACE}",
+            rf"(?:\s+{CAPITAL}[\w\s]{{0,40}}?)?{aside}\s+(?i:in)\s+{PLACE}",
             rf"(?P<who>{ref}),?\s+(?:(?i:is|was)\s+)?(?:(?i:a)\s+)?(?i:native\s+of|hails\s+from)"
             rf"\s+{PLACE}",
             rf"(?<![\w-]){PLACE}-(?i:born)\s+(?:[\w-]+\s+){{0,3}}?(?P<who>{ref})",
@@ -80,6 +81,8 @@ class Traits(Kinship):
 
 
 def _place(written: str) -> str | None:
+    if written.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\bSt\.$", written):
+        written = written[:-1]  # the sentence's full stop, not "D.C." or "St."
     parts = [" ".join(p.split()) for p in written.split(",")]
     parts = [p for p in parts if p]
     while parts and _NOT_PLACES.fullmatch(parts[-1]):

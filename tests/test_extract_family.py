@@ -1,0 +1,193 @@
+"""extract v2: children, counts, birthplaces and heights; names the entity file does not spell;
+gender and roles from the entity file. Short texts of our own, in the shapes real articles use."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting import cast_of, drafted, facts
+from factcheck.extract.cast import Cast
+
+ENTITIES = """\
+[[entities]]
+name = "Jane Roe"
+aliases = ["Roe"]
+gender = "female"
+roles = ["actress", "Oscar winner"]
+
+[[entities]]
+name = "John Doe"
+aliases = ["Doe"]
+gender = "male"
+roles = ["footballer"]
+
+[[entities]]
+name = "Ada Doe"
+gender = "female"
+
+[[entities]]
+name = "Max Doe"
+gender = "male"
+
+[[entities]]
+name = "Tom Smith"
+gender = "male"
+roles = ["singer"]
+"""
+ROE, DOE, ADA, MAX, SMITH = "Jane Roe", "John Doe", "Ada Doe", "Max Doe", "Tom Smith"
+
+
+@pytest.fixture(scope="module")
+def cast(tmp_path_factory) -> Cast:
+    return cast_of(tmp_path_factory.mktemp("family"), ENTITIES)
+
+
+def links(claims) -> set[tuple[str, str]]:
+    return {(c.subject, c.object) for c in claims if c.predicate == "child"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roe and Doe have two children, Ada and Max.",
+        "Jane Roe and her husband John Doe welcomed daughter Ada in 2015 and son Max in 2018.",
+        "Roe married Doe in 2012. Their daughter Ada was born in 2015; their son Max in 2018.",
+        "Ada, the daughter of Jane Roe and John Doe, and Max, the son of Roe and Doe, were there.",
+        "Roe and Doe are parents to Ada and Max.",
+    ],
+)
+def test_a_couples_children_are_each_a_child_of_both(cast: Cast, text: str) -> None:
+    found = links(drafted(text, cast))
+    assert {(ROE, ADA), (DOE, ADA)} <= found
+    if "Max" in text and "Max," not in text.split("Ada")[0]:
+        assert {(ROE, MAX), (DOE, MAX)} <= found
+    assert not {(a, b) for a, b in found if a in (ADA, MAX)}, "a child is nobody's parent here"
+
+
+def test_births_beside_named_children(cast: Cast) -> None:
+    text = "Jane Roe and her husband John Doe welcomed daughter Ada in 2015 and son Max in 2018."
+    said = facts(drafted(text, cast))
+    assert (ADA, "born", None, "2015") in said and (MAX, "born", None, "2018") in said
+    text = "She gave birth to Ada on June 1, 2015, and Max on May 2, 2018."
+    said = facts(drafted("Jane Roe is an actress. " + text, cast))
+    assert (ADA, "born", None, "June 1, 2015") in said and (
+        MAX,
+        "born",
+        None,
+        "May 2, 2018",
+    ) in said
+    assert {(ROE, ADA), (ROE, MAX)} <= links(drafted("Jane Roe is an actress. " + text, cast))
+
+
+def test_a_possessive_names_one_parent(cast: Cast) -> None:
+    assert links(drafted("Doe posted a photo with his son Max, 5.", cast)) == {(DOE, MAX)}
+    assert links(drafted("Max is Roe's youngest child.", cast)) == {(ROE, MAX)}
+    claims = drafted("Jane Roe arrived with Max, her four-month-old son.", cast)
+    assert links(claims) == {(ROE, MAX)}
+    assert (MAX, "age", None, (("max", 0.42), ("min", 0.33))) in facts(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roe and Doe have three children.", {(ROE, 3), (DOE, 3)}),
+        ("Jane Roe, a mother of two, spoke.", {(ROE, 2)}),
+        (
+            "Roe shares two children with her husband, John Doe.",
+            {(ROE, (("min", 2),)), (DOE, (("min", 2),))},
+        ),
+        ("Roe and Doe had two sons together.", {(ROE, (("min", 2),)), (DOE, (("min", 2),))}),
+    ],
+)
+def test_counts_of_children(cast: Cast, text: str, expected: set) -> None:
+    said = {
+        (c.subject, c.value if not isinstance(c.value, dict) else tuple(c.value.items()))
+        for c in drafted(text, cast)
+        if c.predicate == "children"
+    }
+    assert said == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Roe has a son.", "Roe's 2 kids.", "Doe scored two goals for the children's charity."],
+)
+def test_what_is_not_a_count(cast: Cast, text: str) -> None:
+    assert not [c for c in drafted(text, cast) if c.predicate == "children"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Jane Roe was born in Jerusalem.", "Jerusalem"),
+        ("Roe was born on June 9, 1981, in Jerusalem, Israel.", "Jerusalem, Israel"),
+        ("Roe was born in San Diego, California on Nov. 29, 1952.", "San Diego, California"),
+        ("Roe, who was born and raised in Austin, Texas, spoke.", "Austin, Texas"),
+        ("Roe is a native of Chicago.", "Chicago"),
+    ],
+)
+def test_birthplaces(cast: Cast, text: str, place: str) -> None:
+    said = {c.value for c in drafted(text, cast) if c.predicate == "birthplace"}
+    assert said == {place}
+
+
+def test_a_date_is_never_a_birthplace(cast: Cast) -> None:
+    said = facts(drafted("Roe was born in June 1981 in London.", cast))
+    assert (ROE, "born", None, "June 1981") in said
+    assert {v for s, p, _, v in said if p == "birthplace"} <= {"London"}
+
+
+@pytest.mark.parametrize(
+    ("text", "height"),
+    [
+        ("Roe stands 5 ft 3 in.", "5 ft 3 in"),
+        ("Doe is 6 feet 2 inches tall.", "6 ft 2 in"),
+        ("Doe, who stands at 1.88 m, scored.", "1.88 m"),
+        ("Roe is 160 cm tall.", "160 cm"),
+        ("Roe's height is 5'3\".", "5 ft 3 in"),
+    ],
+)
+def test_heights(cast: Cast, text: str, height: str) -> None:
+    said = {c.value for c in drafted(text, cast) if c.predicate == "height"}
+    assert said == {height}
+
+
+def test_names_the_entity_file_does_not_spell(cast: Cast) -> None:
+    # A first name alone, a middle name, a surname alone that one person has.
+    said = facts(drafted("Jane Elizabeth Roe, 41, and Smith, 30, met. Jane is happy.", cast))
+    assert (ROE, "age", None, 41) in said and (SMITH, "age", None, 30) in said
+    # "Doe" is John Doe's alias; "Max" is unique; "Ada" too.
+    assert (MAX, "age", None, 5) in facts(drafted("Max, 5, played.", cast))
+
+
+def test_a_surname_two_people_share_names_nobody(tmp_path) -> None:
+    cast = cast_of(
+        tmp_path,
+        '[[entities]]\nname = "Ann Lee"\n\n[[entities]]\nname = "Bob Lee"\n',
+    )
+    assert drafted("Lee, 40, spoke.", cast) == []
+    assert facts(drafted("Ann, 40, spoke.", cast)) == {("Ann Lee", "age", None, 40)}
+
+
+def test_roles_and_gender_from_the_entity_file(cast: Cast) -> None:
+    # Nobody is named before "the footballer": the one person the file calls so.
+    said = facts(drafted("The footballer, 33, signed. The Oscar winner, 41, spoke.", cast))
+    assert (DOE, "age", None, 33) in said and (ROE, "age", None, 41) in said
+    # The file's gender outweighs the text: "she" is Roe, never Doe.
+    said = facts(drafted("Doe and Roe arrived. She is 41.", cast))
+    assert said == {(ROE, "age", None, 41)}
+    # A role the file does not give someone is not theirs: Smith is no footballer.
+    said = facts(drafted("Smith sang. The footballer, 33, signed.", cast))
+    assert said == {(DOE, "age", None, 33)}
+
+
+def test_gender_and_roles_are_checked_when_loaded(tmp_path, cli) -> None:
+    (tmp_path / "entities.toml").write_text(
+        '[[entities]]\nname = "A B"\ngender = "woman"\nroles = ["", 3]\n', encoding="utf-8"
+    )
+    result = cli("run", str(tmp_path))
+    assert result.exit_code == 2
+    assert "entities.toml:3: gender 'woman' is not known (one of: female, male, nonbinary)" in (
+        result.stderr
+    )
+    assert "entities.toml:4: roles must be a list of text" in result.stderr

@@ -125,7 +125,8 @@ def _json(result: Draft, request: Request, proposal: Proposal | None, proposed: 
             for c in result.claims
         ],
         "not_drafted": [
-            {"line": s.line, "start": s.start, "end": s.end, "text": s.text} for s in result.skipped
+            {"line": s.line, "start": s.start, "end": s.end, "text": s.text, "why": s.why}
+            for s in result.skipped
         ],
         "proposed_entities": None
         if proposal is None

@@ -60,7 +60,8 @@ def extract(text: str, cast: Cast, published: DayInterval | None) -> Extracted:
     extraction = _Extraction(text, cast, published)
     claims = extraction.run()
     spans = [(c.start, c.end) for c in claims]  # a claim's quote lies in its own sentence
-    skipped = not_drafted(text, extraction.layout, extraction.mentions, spans)
+    ambiguous = extraction.dates.ambiguous
+    skipped = not_drafted(text, extraction.layout, extraction.mentions, spans, ambiguous)
     return Extracted(claims, skipped)
 
 
@@ -268,7 +269,8 @@ class _Extraction:
         partner = self.profiles.partner(owner) if owner is not None else None
         if partner is None or partner in exclude or (fits is not None and not fits(partner)):
             return None
-        noun = self.text[who.spouse_of.end :].split(None, 1)[0].lower()
+        following = re.match(r"\s*(\S+)", self.text[who.spouse_of.end : who.spouse_of.end + 40])
+        noun = following.group(1).lower() if following else ""
         wanted = SPOUSE_GENDER.get(noun)
         known = self.profiles.gender(partner)
         return None if wanted and known and wanted != known else partner

@@ -40,6 +40,8 @@ _PARENT = r"(?i:mother|father|mom|mum|dad|parents?|mother-of|father-of|mom-of|da
 _BIRTH = re.compile(r"(?i:welcom|birth|born|arriv|adopt|expect)")
 _BIRTH_VERB = r"(?i:welcomed|welcome|welcoming|gave\s+birth\s+to|give\s+birth\s+to|adopted)"
 _DATED = re.compile(rf"\s+{ON}(?P<date>{DATE})")
+_SPACE = re.compile(r"\s+")
+_INCLUDING = re.compile(r",?\s+(?i:including|namely)\s+|:\s+")
 _COORDINATED = re.compile(r"(?:,|\band)\s+(?:(?i:a|an)\s+)?$")
 _VERB_BEFORE = re.compile(
     rf"(?<![\w-])(?:{_BIRTH_VERB}|{_HAVE})\s+(?:(?i:a|an|their|her|his)\s+)?"
@@ -75,7 +77,9 @@ class Kinship(Relations):
             rf"(?:(?P<poss>{_POSSESSOR}|{self.names}['\u2019]s?)\s+)?"
             rf"(?:{_ORDINAL}[\s,-]+){{0,3}}(?P<kin>{_KIN})(?![\w-])(?:\s+(?i:together))?"
             rf"[,:]?(?:\s+(?i:a|an)\s+(?i:baby\s+)?(?i:boy|girl|son|daughter))?"
-            rf"(?:\s+(?i:including|named|called|are|is|namely))?\s+(?=(?:[a-z]+\s+)?{CAPITAL})"
+            rf"(?:\s+(?i:including|named|called|are|is|namely)"
+            rf"|\s+(?i:whom|who)\s+(?i:they|she|he)\s+(?i:named|called))?"
+            rf"\s+(?=(?:[a-z]+\s+)?{CAPITAL})"
         )
         last: tuple[int, list[Who]] | None = None  # the sentence and parents of the last one
         for match in re.finditer(pattern, self.text):
@@ -229,7 +233,9 @@ class Kinship(Relations):
         count = rf"(?P<n>{NUMBER}|(?i:an?))\s+(?:(?i:young|beautiful|adult|grown|biological)\s+)?"
         forms = (
             # "X and Y have two children (together)", "with whom she has two children"
-            rf"(?<![\w-])(?P<verb>{_HAVE})\s+{count}(?P<what>{_COUNTED})(?![\w-])",
+            # "three sons and one daughter": all of them
+            rf"(?<![\w-])(?P<verb>{_HAVE})\s+{count}(?P<what>{_COUNTED})(?![\w-])"
+            rf"(?:\s+(?i:and)\s+(?P<n2>{NUMBER}|(?i:an?))\s+(?P<what2>{_COUNTED})(?![\w-]))?",
             # "X, a mother of two", "the father of three", "mother-of-two X"
             rf"(?<![\w-])(?P<verb>{_PARENT})[\s-]+(?i:of|to)[\s-]+(?P<n>{NUMBER})(?![\w-])"
             rf"(?!\s*-?\s*(?i:year|month|week|day))",
@@ -242,47 +248,59 @@ class Kinship(Relations):
                 if value is None:
                     continue
                 counted = self._counted_for(match)
-                partner = self._with(match.end())
+                partner = self._with_at(match.end())
                 if counted and partner is not None:
-                    counted.append(partner)
+                    counted.append(partner[0])
                 for who in counted:
                     yield RawClaim("children", match.start(), match.end(), value, who)
+                # "... with his wife Victoria Beckham, 47, including Brooklyn, 22, and Romeo"
+                end = partner[1] if partner is not None else match.end()
+                aside = _ASIDE.match(self.text, end)
+                listed = _INCLUDING.match(self.text, aside.end() if aside else end)
+                if listed is not None and counted:
+                    yield from self._links(match.start(), listed.end(), counted)
 
     def _count(self, match: re.Match[str]) -> int | dict[str, int | float | str] | None:
-        written = match.group("n")
-        number = 1.0 if written.lower() in ("a", "an") else parse_number(written)
-        if number is None or number != int(number) or number > 30:
-            return None
+        number = _number(match.group("n"))
         what = (match.groupdict().get("what") or "children").lower()
-        if what in ("child", "kid", "son", "daughter") and number != 1:
+        if number is None or (what in ("child", "kid", "son", "daughter") and number != 1):
             return None
-        if what in ("son", "daughter"):
-            return None  # "has a son": nothing about how many children
-        exact = int(number)
-        # Sons alone, or children had together or with someone: there may be others.
         partial = what in ("son", "daughter", "sons", "daughters", "boys", "girls")
+        if match.groupdict().get("n2"):  # "three sons and one daughter": all of them
+            more = _number(match.group("n2"))
+            if more is None:
+                return None
+            number, partial = number + more, False
+        elif what in ("son", "daughter"):
+            return None  # "has a son": nothing about how many children
+        # Sons alone, or children had together or with someone: there may be others.
         shared = partial or (
             _TOGETHER.match(self.text, match.end())
             or "whom" in self.text[max(0, match.start() - 25) : match.start()].lower()
         )
-        return {"min": exact} if shared else exact
+        return {"min": number} if shared else number
 
     def _with(self, position: int) -> Who | None:
         """The other parent of children had "with" someone: "with her husband, Benjamin
         Millepied", "with Kutcher", "with her husband"."""
-        found = re.match(
-            rf"\s+(?:(?i:together)\s+)?(?i:with)\s+(?:(?P<spouse>(?i:her|his)\s+{SPOUSE})"
-            rf"(?:\s+of\s+[^,.;]{{1,30}}?)?,?\s+)?(?:(?:[a-z][\w-]*|and)\s+){{0,3}}?"
-            rf"(?P<who>{self.names})?",
-            self.text[position:],
-        )
+        found = self._with_at(position)
+        return found[0] if found else None
+
+    def _with_at(self, position: int) -> tuple[Who, int] | None:
+        found = self._with_pattern.match(self.text, position)
         if found is None:
             return None
-        if found.group("who"):
-            return self.who_at(position + found.start("who"), position + found.end("who"))
-        if found.group("spouse"):
-            return self.who_at(position + found.start("spouse"), position + found.end("spouse"))
-        return None
+        group = "who" if found.group("who") else "spouse" if found.group("spouse") else None
+        who = self.who_at(*found.span(group)) if group else None
+        return (who, found.end()) if who is not None else None
+
+    @cached_property
+    def _with_pattern(self) -> re.Pattern[str]:
+        return re.compile(
+            rf"\s+(?:(?i:together)\s+)?(?i:with)\s+(?:(?P<spouse>(?i:her|his)\s+{SPOUSE})"
+            rf"(?:\s+of\s+[^,.;]{{1,30}}?)?,?\s+)?(?:(?:[a-z][\w-]*|and)\s+){{0,3}}?"
+            rf"(?P<who>{self.names})?"
+        )
 
     def _counted_for(self, match: re.Match[str]) -> list[Who]:
         if match.groupdict().get("poss"):
@@ -311,9 +329,17 @@ class Kinship(Relations):
             start = max(0, verb - 80)
             who = self.who_at(start + aside.start("who"), start + aside.end("who"))
             return [who] if who is not None else []
-        after = re.match(r"\s+", self.text[match.end() :])
-        mention = self.mentions.at(match.end() + (after.end() if after else 0))
+        after = _SPACE.match(self.text, match.end())
+        mention = self.mentions.at(after.end() if after else match.end())
         return [Who(mention=mention)] if mention is not None and mention.kind == "name" else []
+
+
+def _number(written: str) -> int | None:
+    """A count of children as written: "two", "3", "a"."""
+    number = 1.0 if written.lower() in ("a", "an") else parse_number(written)
+    if number is None or number != int(number) or number > 30:
+        return None
+    return int(number)
 
 
 def _unpossessed(written: str) -> str:

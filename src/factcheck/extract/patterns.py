@@ -41,6 +41,7 @@ _DYING = re.compile(rf",?\s+(?:(?i:who)\s+)?(?:(?i:had|has)\s+)?{_DIED}(?![\w-])
 # The words of a plain description of a newborn: "their first child, son", "a baby girl".
 _WORD = re.compile(r"[\w'\u2019]+|—|\u2013")
 _AT_ANOTHER_TIME = re.compile(r"\s*,?\s*(?i:when|while|at\s+the\s+time|back\s+then|before|after)\b")
+_DATE_RE = re.compile(DATE)
 _OTHER_EVENT = re.compile(
     r"(?<![\w-])(?:met|married|wed|divorced|separated|split|engaged|tied\s+the\s+knot)(?![\w-])",
     re.I,
@@ -88,8 +89,13 @@ class Finder(Traits):
             # "little Amalia just one and a half"
             rf"(?P<who>{ref}),?\s+(?i:just|only|now)\s+(?P<age>{number})"
             rf"(?:\s+(?i:years?)(?:\s+(?i:old))?)?{_AGE_END}",
+            # "then-3-year-old Levi": as of the date its sentence gives
+            rf"(?<![\w-])(?P<then>(?i:then)[- ])(?P<age>{number}){_YEARS_OLD}\s+(?P<who>{names})",
             # "12-year-old son Aleph", "the 42-year-old Millepied"
             rf"(?<![\w-])(?P<age>{number}){_YEARS_OLD}\s+(?:[a-z]+\s+){{0,2}}?(?P<who>{names})",
+            # "Brooklyn, their four months old son"
+            rf"(?P<who>{ref}),\s+(?i:their|her|his)\s+(?P<age>{number}){_YEARS_OLD}\s+"
+            r"(?i:son|daughter|boy|girl|baby|child)\b",
             # "Portman, a 38-year-old actress"
             rf"(?P<who>{ref}),\s+(?i:a|an|the)\s+(?P<age>{number}){_YEARS_OLD}\b",
         )
@@ -103,6 +109,10 @@ class Finder(Traits):
                     continue  # "John Roe, 85, died": an age at death (see deaths)
                 when = match.groupdict().get("when")
                 as_of = self.dates.value(self.written(match, "when")) if when else None
+                if match.groupdict().get("then"):
+                    as_of = self._sentence_date(match.start())
+                    if as_of is None:
+                        continue
                 past = (match.groupdict().get("verb") or "").lower() == "was"
                 if past and _AT_ANOTHER_TIME.match(self.text, match.end()):
                     continue  # "Apollo was only five when we got together": not dated here
@@ -161,6 +171,14 @@ class Finder(Traits):
                 if value is None:
                     continue
                 yield from self._born(match, value)
+
+    def _sentence_date(self, position: int) -> str | None:
+        """The date the sentence gives before ``position``: "But in 2011, then-3-year-old"."""
+        sentence = self.layout.sentence_at(position)
+        if sentence is None:
+            return None
+        found = _DATE_RE.search(self.text, sentence.start, position)
+        return self.dates.value(self.source[found.start() : found.end()]) if found else None
 
     def _born(self, match: re.Match[str], value: str) -> Iterator[RawClaim]:
         start, end = match.start("desc"), match.end("desc")

@@ -52,6 +52,9 @@ _THINGS = _words(
     states
     """
 )
+# One capitalised word, not beside another: "Cruz", not "Cruz Beckham" or "Los Angeles".
+_SINGLE = re.compile(rf"(?<![\w'\u2019.-])(?:{_WORD})(?![\w'\u2019-])(?!\s+[A-Z])")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'\u2019.-]*\s+$")
 _KIN = r"(?:son|daughter|stepson|stepdaughter|baby\s+boy|baby\s+girl|child|kid|brother|sister)"
 _SPOUSE = r"(?:husband|wife|fianc[ée]e?|boyfriend|girlfriend|partner|spouse)"
 _KIN_GENDER = {
@@ -128,11 +131,30 @@ def propose(text: str, path: Path | None = None) -> Proposal:
         candidate = candidates.setdefault(name, _Candidate(name))
         candidate.cues += 1
         _gender(candidate, match.group("kin"))
+    _single_names(text, candidates)
     singles = _alone(text, candidates)
     people = [c for c in candidates.values() if c.cues or singles.get(c.name)]
     entities = _entities(people, singles, path or Path("entities.toml"))
     corpus = Corpus(entities=entities)
     return Proposal(Cast(Names(corpus), entities), entities)
+
+
+def _single_names(text: str, candidates: dict[str, _Candidate]) -> None:
+    """One capitalised word that the text treats as a person ("Romeo is their second son",
+    "Cruz, 16,") and that is no part of a full name found: a name of its own."""
+    parts = {word for name in candidates for word in name.split()}
+    for match in _SINGLE.finditer(text):
+        word = match.group(0)
+        if word.lower() in _NOT_FIRST or word.lower() in _THINGS or word in parts:
+            continue
+        if _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # the last word of a longer name
+        found = _Candidate(word)
+        _cue(found, text, match.start(), match.end())
+        if found.cues:
+            candidate = candidates.setdefault(word, _Candidate(word))
+            candidate.cues += found.cues
+            candidate.gender |= found.gender
 
 
 def _cue(candidate: _Candidate, text: str, start: int, end: int) -> None:

@@ -84,9 +84,9 @@ def render(
             "# Sentences that name someone beside a date, an age or a fact's word, but gave no",
             "# claim: check each, and add by hand what it says.",
         ]
-        lines += [
-            f"# not drafted (line {s.line}): {_comment(toml_string(s.text))}" for s in skipped
-        ]
+        for s in skipped:
+            where = f"line {s.line}" + (f", {s.why}" if s.why else "")
+            lines.append(f"# not drafted ({_comment(where)}): {_comment(toml_string(s.text))}")
     return "\n".join(lines) + "\n"
 
 

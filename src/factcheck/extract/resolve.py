@@ -124,10 +124,15 @@ class Resolver:
             for m in self.mentions.in_sentence(index)
             if m.kind == "name" and m.entity
         }
+        # Known children; with a gender to go by, people not known to be adults too (the
+        # entity file's "Livingston", male, for "his 4-month-old son").
+        kinds = ("child", None) if gender is not None else ("child",)
         fitting = {
             e
             for e in names
-            if self.profiles.kind(e) == "child" and self._fits(e, gender, None, fits)
+            if self.profiles.kind(e) in kinds
+            and (self.profiles.kind(e) == "child" or self.profiles.gender(e) == gender)
+            and self._fits(e, gender, None, fits)
         }
         return fitting.pop() if len(fitting) == 1 else None
 

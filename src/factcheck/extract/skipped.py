@@ -34,11 +34,12 @@ _TRIGGER = re.compile(
 )
 _NUMBER = re.compile(r"(?<![\w.,-])\d{1,3}(?:\.\d)?(?![\d]|[.,]\d)")  # not "1,000" or "2.5.1"
 _DATE = re.compile(rf"{DATE}|{WEEKDAY}")
-# Capitalised words inside a sentence: a name the entity file may not know ("Taylor Swift").
-_CAPITALISED = re.compile(r"(?<=[\s(“\"])[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019]+)+")
+# A capitalised word inside a sentence (not its first): a name the entity file may not know.
+_CAPITALISED = re.compile(r"(?<=[\s(“\"])[A-Z][a-z'\u2019]+")
 _NOT_NAMES = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|In|On|At|And|But)\b"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|In|On|At|And|But|I|It"
+    r"|He|She|They|We|You|His|Her|Their|This|That|When|After|Before|Mr|Mrs|Ms|Dr)"
 )
 _MAX_SHOWN = 300  # characters of a listed sentence; a longer one is cut, with an ellipsis
 
@@ -49,10 +50,15 @@ class Skipped:
     end: int
     line: int  # in the article's text, from 1
     text: str  # the sentence on one line, cut at _MAX_SHOWN characters
+    why: str | None = None  # what kept it from being drafted, when that is known
 
 
 def not_drafted(
-    text: str, layout: Layout, mentions: Mentions, drafted: Sequence[tuple[int, int]]
+    text: str,
+    layout: Layout,
+    mentions: Mentions,
+    drafted: Sequence[tuple[int, int]],
+    ambiguous: Sequence[str] = (),
 ) -> list[Skipped]:
     """The sentences that name someone and hold a date, an age or a fact's word, but that no
     span in ``drafted`` (the drafted claims' quotes and matches) touches."""
@@ -68,7 +74,7 @@ def not_drafted(
         words = text[start:end]
         named = any(m.kind == "name" for m in mentions.in_sentence(sentence.index))
         if not named and not any(
-            not _NOT_NAMES.match(found.group(0)) for found in _CAPITALISED.finditer(" " + words)
+            not _NOT_NAMES.fullmatch(found.group(0)) for found in _CAPITALISED.finditer(words)
         ):
             continue
         if _DATE.search(words) or _NUMBER.search(words) or _TRIGGER.search(words):
@@ -76,5 +82,7 @@ def not_drafted(
             if len(shown) > _MAX_SHOWN:
                 shown = shown[: _MAX_SHOWN - 1].rstrip() + "…"
             line = bisect.bisect_left(newlines, start) + 1
-            skipped.append(Skipped(start, end, line, shown))
+            unread = [d for d in ambiguous if d in words]
+            why = f"{unread[0]}: the day and month could be either way round" if unread else None
+            skipped.append(Skipped(start, end, line, shown, why))
     return skipped

@@ -29,6 +29,8 @@ PLACE_NAME = rf"{_PLACE_PART}(?:,\s+{_PLACE_PART}){{0,2}}"
 PLACE = rf"(?P<place>{PLACE_NAME})"
 _NOT_PLACES = re.compile(rf"(?:{DATE})|(?i:the|a|an|his|her|their)\b")
 # Feet and inches marks: apostrophe, right single quote, prime; quote, right double, double prime.
+# Verbs after "born" that start another clause: its place is not where the birth was.
+_OTHER_VERB = r"\b(?i:raised|grew|moved|lived|studied|married|met|settled|worked|died)\b"
 _FEET = r"(?P<ft>\d)\s*(?:['\u2019\u2032]|-?\s*(?i:ft\.?|feet|foot))"
 _INCHES = r"(?P<in>\d{1,2}(?:\.\d|½)?)\s*(?:[\"\u201d\u2033]|''|-?\s*(?i:in\.?|inches|inch))?"
 HEIGHT = (
@@ -51,6 +53,10 @@ class Traits(Kinship):
         forms = (
             rf"(?P<who>{ref})(?:,\s+who|,)?\s+(?i:was\s+)?(?i:born)(?:\s+(?i:and\s+raised))?"
             rf"(?:\s+{CAPITAL}[\w\s]{{0,40}}?)?{aside}\s+(?i:in)\s+{PLACE}",
+            # "was born on April 17, 1974 to parents ..., at Princess Alexandra Hospital in Harlow,
+            # Essex": the place at the end of the clause about the birth
+            rf"(?P<who>{ref})(?:,\s+who|,)?\s+(?i:was\s+born)\b(?:(?!{_OTHER_VERB})[^.;!?]){{0,160}}?"
+            rf"\s(?i:at)\s+[^,.;]{{1,60}}?\s(?i:in)\s+{PLACE}",
             rf"(?P<who>{ref}),?\s+(?:(?i:is|was)\s+)?(?:(?i:a)\s+)?(?i:native\s+of|hails\s+from)"
             rf"\s+{PLACE}",
             rf"(?<![\w-]){PLACE}-(?i:born)\s+(?:[\w-]+\s+){{0,3}}?(?P<who>{ref})",

@@ -191,3 +191,16 @@ def test_gender_and_roles_are_checked_when_loaded(tmp_path, cli) -> None:
         result.stderr
     )
     assert "entities.toml:4: roles must be a list of text" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roe and Doe celebrated their 24th wedding anniversary.", (ROE, "married_for", DOE, 24)),
+        ("Roe and Doe's tenth anniversary was quiet.", (ROE, "married_for", DOE, 10)),
+        ("Ada had a party for her 9th birthday.", (ADA, "age", None, 9)),
+        ("Max's twenty-first birthday was on Friday.", (MAX, "age", None, 21)),
+    ],
+)
+def test_ordinals_of_anniversaries_and_birthdays(cast: Cast, text: str, expected: tuple) -> None:
+    assert expected in facts(drafted(text, cast))

@@ -104,3 +104,48 @@ def parse_duration(qualifier: str | None, count: str, unit: str) -> YearsValue |
     if qualifier is None:
         return value
     return {_QUALIFIERS[" ".join(qualifier.lower().split())]: value}
+
+
+_ORDINAL_UNITS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_ORDINAL_TENS = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth"]
+_ORDINAL_WORDS = {word: value for value, word in enumerate(_ORDINAL_UNITS)}
+_ORDINAL_WORDS.update({word: 20 + 10 * i for i, word in enumerate(_ORDINAL_TENS)})
+# "24th", "twenty-fourth", "tenth"; case-insensitive by itself.
+ORDINAL = (
+    r"(?<![\w.-])(?i:\d{1,3}(?:st|nd|rd|th)"
+    rf"|(?:(?:{_TEN})[- ])?(?:{'|'.join(sorted(_ORDINAL_UNITS[1:], key=len, reverse=True))})"
+    rf"|{'|'.join(_ORDINAL_TENS)})(?![\w-])"
+)
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The value of an ORDINAL match: "24th" is 24, "twenty-fourth" 24."""
+    text = text.lower()
+    digits = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", text)
+    if digits:
+        return int(digits.group(1))
+    parts = re.split(r"[- ]", text)
+    if len(parts) == 2 and parts[0] in WORD_VALUES and parts[1] in _ORDINAL_WORDS:
+        return WORD_VALUES[parts[0]] + _ORDINAL_WORDS[parts[1]]
+    return _ORDINAL_WORDS.get(text) if len(parts) == 1 else None

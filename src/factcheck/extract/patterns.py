@@ -16,7 +16,7 @@ from factcheck.extract.datephrases import SHADOW_DATE as DATE
 from factcheck.extract.datephrases import SHADOW_ON as ON
 from factcheck.extract.datephrases import interval
 from factcheck.extract.mentions import KIN_GENDER
-from factcheck.extract.numbers import NUMBER, parse_number, years_value
+from factcheck.extract.numbers import NUMBER, ORDINAL, parse_number, parse_ordinal, years_value
 from factcheck.extract.raw import Child, RawClaim, Value, Who
 from factcheck.extract.traits import PLACE_NAME, Traits
 
@@ -119,6 +119,16 @@ class Finder(Traits):
                 yield RawClaim(
                     "age", match.start(), match.end(), value, who, as_of=as_of, needs_time=past
                 )
+        # "her 9th birthday", "Aleph's 12th birthday": that age, when it was celebrated
+        birthday = (
+            rf"(?:(?P<who>{ref})['\u2019]s?|(?P<poss>\b(?i:her|his)))\s+(?P<n>{ORDINAL})\s+"
+            r"(?i:birthday)\b"
+        )
+        for match in re.finditer(birthday, self.text):
+            years = parse_ordinal(match.group("n"))
+            who = self.who(match, "who" if match.group("who") else "poss")
+            if years is not None and years <= MAX_AGE and who is not None:
+                yield RawClaim("age", match.start(), match.end(), years, who)
         # "my 10-year-old", "her 12-year-old son": a child the sentence does not name
         unnamed = (
             rf"\b(?i:my|her|his|their|our)\s+(?P<age>{number}){_YEARS_OLD}"

@@ -18,7 +18,15 @@ from factcheck.extract.datephrases import SHADOW_FULL as FULL_DATE
 from factcheck.extract.datephrases import SHADOW_RELATIVE as RELATIVE
 from factcheck.extract.datephrases import Dates, interval
 from factcheck.extract.mentions import KIN_GENDER, Mentions
-from factcheck.extract.numbers import DURATION, NUMBER, parse_duration, parse_number, years_value
+from factcheck.extract.numbers import (
+    DURATION,
+    NUMBER,
+    ORDINAL,
+    parse_duration,
+    parse_number,
+    parse_ordinal,
+    years_value,
+)
 from factcheck.extract.parties import SPOUSE, People
 from factcheck.extract.raw import Child, RawClaim, Who
 from factcheck.extract.segments import Layout
@@ -225,6 +233,23 @@ class Relations(People):
                 other,
                 relation=True,
             )
+        # "their 24th wedding anniversary", "Hanks and Wilson's 35th anniversary"
+        anniversary = (
+            rf"(?:(?P<g>(?i:their))|(?P<a>{names})(?:['\u2019]s?)?\s+(?i:and)\s+(?P<b>{names})"
+            rf"|(?P<one>{names}))['\u2019]?s?\s+(?P<n>{ORDINAL})\s+"
+            r"(?:(?i:wedding|marriage)\s+)?(?i:anniversary)\b"
+        )
+        for match in re.finditer(anniversary, self.text):
+            years = parse_ordinal(match.group("n"))
+            if years is None or years > 80:
+                continue
+            group = next(g for g in ("g", "a", "one") if match.group(g))
+            subject = self.who(match, group)
+            other = self.who(match, "b") if match.group("b") else None
+            if subject is not None and (group != "a" or other is not None):
+                yield RawClaim(
+                    "married_for", match.start(), match.end(), years, subject, other, relation=True
+                )
         # "following 11 years of marriage", "their 11-year marriage"
         of_marriage = (
             rf"{DURATION}\s+(?i:of\s+(?:their\s+)?marriage)"

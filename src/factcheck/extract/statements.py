@@ -22,6 +22,8 @@ _SPEECH = re.compile(
     re.I,
 )
 _DATE = re.compile(DATE)
+# "the 2009 film", "her 1998 album": a date that describes a thing, not when words were said.
+_ATTRIBUTIVE = re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+$")
 _OPENING_QUOTES = '"\u201c\u00ab'  # straight, curly and French opening quotation marks
 
 
@@ -62,7 +64,9 @@ class Statements:
         dates = [
             (abs(m.start() - verb), value)
             for m in _DATE.finditer(text, start, end)
-            if not self.layout.quoted(m.start()) and (value := self.dates.value(m.group(0)))
+            if not self.layout.quoted(m.start())
+            and not _ATTRIBUTIVE.search(text, max(start, m.start() - 12), m.start())
+            and (value := self.dates.value(m.group(0)))
         ]
         return _Statement(verb, min(dates)[1] if dates else None)
 

@@ -242,23 +242,22 @@ class Kinship(Relations):
             # "their three children", "her two kids"
             rf"(?P<poss>{_POSSESSOR})\s+(?P<n>{NUMBER})\s+(?P<what>{_COUNTED})(?![\w-])",
         )
-        for pattern in forms:
-            for match in re.finditer(pattern, self.text):
-                value = self._count(match)
-                if value is None:
-                    continue
-                counted = self._counted_for(match)
-                partner = self._with_at(match.end())
-                if counted and partner is not None:
-                    counted.append(partner[0])
-                for who in counted:
-                    yield RawClaim("children", match.start(), match.end(), value, who)
-                # "... with his wife Victoria Beckham, 47, including Brooklyn, 22, and Romeo"
-                end = partner[1] if partner is not None else match.end()
-                aside = _ASIDE.match(self.text, end)
-                listed = _INCLUDING.match(self.text, aside.end() if aside else end)
-                if listed is not None and counted:
-                    yield from self._links(match.start(), listed.end(), counted)
+        for match in self.each(forms):
+            value = self._count(match)
+            if value is None:
+                continue
+            counted = self._counted_for(match)
+            partner = self._with_at(match.end())
+            if counted and partner is not None:
+                counted.append(partner[0])
+            for who in counted:
+                yield RawClaim("children", match.start(), match.end(), value, who)
+            # "... with his wife Victoria Beckham, 47, including Brooklyn, 22, and Romeo"
+            end = partner[1] if partner is not None else match.end()
+            aside = _ASIDE.match(self.text, end)
+            listed = _INCLUDING.match(self.text, aside.end() if aside else end)
+            if listed is not None and counted:
+                yield from self._links(match.start(), listed.end(), counted)
 
     def _count(self, match: re.Match[str]) -> int | dict[str, int | float | str] | None:
         number = _number(match.group("n"))

@@ -9,6 +9,7 @@ entities.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from factcheck.extract.datephrases import Dates
 from factcheck.extract.mentions import Mention, Mentions, ref_pattern
@@ -84,6 +85,11 @@ class People:
         groups = ("a", "b") if match.group("a") else ("g",)
         found = [self.who_at(start + match.start(g), start + match.end(g)) for g in groups]
         return [who for who in found if who is not None]
+
+    def each(self, patterns: Iterable[str]) -> Iterator[re.Match[str]]:
+        """Every match of each pattern in the text, pattern by pattern."""
+        for pattern in patterns:
+            yield from re.finditer(pattern, self.text)
 
     def written(self, match: re.Match[str], group: str) -> str:
         """What a pattern's group matched, as the article writes it (patterns read a shadow)."""

@@ -99,26 +99,10 @@ class Finder(Traits):
             # "Portman, a 38-year-old actress"
             rf"(?P<who>{ref}),\s+(?i:a|an|the)\s+(?P<age>{number}){_YEARS_OLD}\b",
         )
-        for pattern in named_forms:
-            for match in re.finditer(pattern, self.text):
-                who = self.who(match, "who")
-                value = _age(match.group("age"), match.groupdict().get("unit"))
-                if who is None or value is None or _bracketed(self.text, match.start("age")):
-                    continue
-                if _DYING.match(self.text, match.end()):
-                    continue  # "John Roe, 85, died": an age at death (see deaths)
-                when = match.groupdict().get("when")
-                as_of = self.dates.value(self.written(match, "when")) if when else None
-                if match.groupdict().get("then"):
-                    as_of = self._sentence_date(match.start())
-                    if as_of is None:
-                        continue
-                past = (match.groupdict().get("verb") or "").lower() == "was"
-                if past and _AT_ANOTHER_TIME.match(self.text, match.end()):
-                    continue  # "Apollo was only five when we got together": not dated here
-                yield RawClaim(
-                    "age", match.start(), match.end(), value, who, as_of=as_of, needs_time=past
-                )
+        for match in self.each(named_forms):
+            claim = self._named_age(match)
+            if claim is not None:
+                yield claim
         # "her 9th birthday", "Aleph's 12th birthday": that age, when it was celebrated
         birthday = (
             rf"(?:(?P<who>{ref})['\u2019]s?|(?P<poss>\b(?i:her|his)))\s+(?P<n>{ORDINAL})\s+"
@@ -181,6 +165,24 @@ class Finder(Traits):
                 if value is None:
                     continue
                 yield from self._born(match, value)
+
+    def _named_age(self, match: re.Match[str]) -> RawClaim | None:
+        who = self.who(match, "who")
+        value = _age(match.group("age"), match.groupdict().get("unit"))
+        if who is None or value is None or _bracketed(self.text, match.start("age")):
+            return None
+        if _DYING.match(self.text, match.end()):
+            return None  # "John Roe, 85, died": an age at death (see deaths)
+        when = match.groupdict().get("when")
+        as_of = self.dates.value(self.written(match, "when")) if when else None
+        if match.groupdict().get("then"):
+            as_of = self._sentence_date(match.start())
+            if as_of is None:
+                return None
+        past = (match.groupdict().get("verb") or "").lower() == "was"
+        if past and _AT_ANOTHER_TIME.match(self.text, match.end()):
+            return None  # "Apollo was only five when we got together": not dated here
+        return RawClaim("age", match.start(), match.end(), value, who, as_of=as_of, needs_time=past)
 
     def _sentence_date(self, position: int) -> str | None:
         """The date the sentence gives before ``position``: "But in 2011, then-3-year-old"."""

@@ -61,12 +61,9 @@ class Traits(Kinship):
             rf"\s+{PLACE}",
             rf"(?<![\w-]){PLACE}-(?i:born)\s+(?:[\w-]+\s+){{0,3}}?(?P<who>{ref})",
         )
-        for pattern in forms:
-            for match in re.finditer(pattern, self.text):
-                place = _place(match.group("place"))
-                who = self.who(match, "who")
-                if place is None or who is None:
-                    continue
+        for match in self.each(forms):
+            place, who = _place(match.group("place")), self.who(match, "who")
+            if place is not None and who is not None:
                 yield RawClaim("birthplace", match.start(), match.end(), place, who)
 
     def _heights(self) -> Iterator[RawClaim]:
@@ -77,12 +74,9 @@ class Traits(Kinship):
             rf"(?P<who>{ref})['\u2019]s\s+(?i:height)\s+(?:(?i:is|was|of)\s+)?{HEIGHT}",
             rf"(?<![\w-]){HEIGHT}\s*(?:-?(?i:tall)\s+)?(?P<who>{ref})",
         )
-        for pattern in forms:
-            for match in re.finditer(pattern, self.text):
-                value = _height(match)
-                who = self.who(match, "who")
-                if value is None or who is None:
-                    continue
+        for match in self.each(forms):
+            value, who = _height(match), self.who(match, "who")
+            if value is not None and who is not None:
                 yield RawClaim("height", match.start(), match.end(), value, who)
 
 

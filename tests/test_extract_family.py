@@ -204,3 +204,40 @@ def test_gender_and_roles_are_checked_when_loaded(tmp_path, cli) -> None:
 )
 def test_ordinals_of_anniversaries_and_birthdays(cast: Cast, text: str, expected: tuple) -> None:
     assert expected in facts(drafted(text, cast))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roe was 18 when she met Doe.", ("met", 18, ROE)),
+        ("Roe met Doe at a party when she was 18.", ("met", 18, ROE)),
+        ("Roe and Doe wed in Paris when he was 25.", ("married", 25, DOE)),
+        ("Roe was just 21 when she and Doe got married.", ("married", 21, ROE)),
+    ],
+)
+def test_a_couples_event_dated_by_an_age(cast: Cast, text: str, expected: tuple) -> None:
+    predicate, years, whose = expected
+    found = {
+        (c.subject, c.predicate, c.object, c.value, c.after)
+        for c in drafted(text, cast)
+        if c.after is not None
+    }
+    assert found == {(ROE, predicate, DOE, years, ("born", whose, None))}
+
+
+def test_an_age_inside_a_role_phrase(cast: Cast) -> None:
+    said = facts(drafted("Jane Roe was seen. The 41-year-old actress smiled.", cast))
+    assert (ROE, "age", None, 41) in said
+
+
+def test_an_age_at_death_in_the_next_sentence(cast: Cast) -> None:
+    said = {
+        (c.subject, c.predicate, c.value, c.after)
+        for c in drafted("Jane Roe died on March 12, 2002. She was 49 years old.", cast)
+    }
+    assert said == {
+        (ROE, "died", "March 12, 2002", None),
+        (ROE, "died", 49, ("born", ROE, None)),
+    }
+    # Another sentence in between, or more said after the age: not the age at death.
+    assert len(drafted("Jane Roe died in 2002. It rained. She was 49.", cast)) == 1

@@ -53,7 +53,9 @@ _ASIDE = re.compile(
     r"|,\s+(?i:a|an|the)\s+[^,.;()]{1,60}(?=,)"
 )
 _TOGETHER = re.compile(r"\s+(?i:together|with\b)")
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|\s+(?i:and|&)\s+)")
+_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:(?i:and)\s+)?|\s+(?i:and|&)\s+)(?:(?i:later|then|finally|also)\s+)?"
+)
 
 
 class Kinship(Relations):
@@ -296,7 +298,8 @@ class Kinship(Relations):
     @cached_property
     def _with_pattern(self) -> re.Pattern[str]:
         return re.compile(
-            rf"\s+(?:(?i:together)\s+)?(?i:with)\s+(?:(?P<spouse>(?i:her|his)\s+{SPOUSE})"
+            rf",?\s+(?:(?i:together)\s+)?(?i:with)\s+"
+            rf"(?:(?P<spouse>(?i:her|his)\s+(?:(?i:then|now|future|late|ex)[\s-])?{SPOUSE})"
             rf"(?:\s+of\s+[^,.;]{{1,30}}?)?,?\s+)?(?:(?:[a-z][\w-]*|and)\s+){{0,3}}?"
             rf"(?P<who>{self.names})?"
         )

@@ -70,7 +70,10 @@ ROLES: dict[str, str | None] = {
 }
 GROUPS = ("couple", "pair", "duo", "twosome", "lovebirds", "newlyweds", "exes", "spouses")
 # "the actress", "the Star Wars actress", "the Oscar-winning star", "the former couple".
-_MODIFIER = r"(?:[A-Z][\w'\u2019.-]*|(?i:former|estranged|happy|new|young|proud|famous|married))"
+_MODIFIER = (
+    r"(?:[A-Z][\w'\u2019.-]*|\d{1,3}-(?i:year)-(?i:old)"  # "the 38-year-old actress"
+    r"|(?i:former|estranged|happy|new|young|proud|famous|married|beloved|late))"
+)
 # "the two" is a couple only before a verb ("the two married"), not in "the two children".
 _THE_TWO = (
     r"(?i:the\s+two)(?=\s+(?i:have|had|were|are|met|first|married|wed|tied|got|split"

@@ -42,6 +42,11 @@ _DYING = re.compile(rf",?\s+(?:(?i:who)\s+)?(?:(?i:had|has)\s+)?{_DIED}(?![\w-])
 _WORD = re.compile(r"[\w'\u2019]+|—|\u2013")
 _AT_ANOTHER_TIME = re.compile(r"\s*,?\s*(?i:when|while|at\s+the\s+time|back\s+then|before|after)\b")
 _DATE_RE = re.compile(DATE)
+_AGED_THEN = re.compile(
+    rf"(?i:she|he)\s+(?i:was)\s+(?:(?i:just|only)\s+)?(?P<n>{NUMBER})"
+    r"(?:\s+(?i:years?\s+old))?[.!]?"
+)
+_AGE_IN_ROLE = re.compile(r"\b(\d{1,3})-year-old\b", re.I)
 _OTHER_EVENT = re.compile(
     r"(?<![\w-])(?:met|married|wed|divorced|separated|split|engaged|tied\s+the\s+knot)(?![\w-])",
     re.I,
@@ -65,6 +70,7 @@ class Finder(Traits):
             *self.dated_relations(),
             *self.present_relations(),
             *self.spans(),
+            *self.ages_at_events(),
             *self.durations(),
             *self.kinship(),
             *self.traits(),
@@ -103,6 +109,13 @@ class Finder(Traits):
             claim = self._named_age(match)
             if claim is not None:
                 yield claim
+        # "the 38-year-old actress": an age inside a role phrase
+        for mention in self.mentions.items:
+            inside = _AGE_IN_ROLE.search(mention.text) if mention.kind == "role" else None
+            value = _age(inside.group(1)) if inside else None
+            if value is not None:
+                who = Who(mention=mention)
+                yield RawClaim("age", mention.start, mention.end, value, who)
         # "her 9th birthday", "Aleph's 12th birthday": that age, when it was celebrated
         birthday = (
             rf"(?:(?P<who>{ref})['\u2019]s?|(?P<poss>\b(?i:her|his)))\s+(?P<n>{ORDINAL})\s+"
@@ -235,13 +248,22 @@ class Finder(Traits):
             value = self.dates.value(self.written(dated, "date")) if dated else None
             if dated is not None and value is not None:
                 yield RawClaim("died", match.start(), dated.end(), value, who)
-            aged = _within(_DIED_AGED, self.text, match.end(), end)
+            aged = _within(_DIED_AGED, self.text, match.end(), end) or self._aged_next(end)
             count = parse_number(aged.group("n") if aged else match.group("before") or "")
             if count is not None and count <= MAX_AGE:
                 years = years_value(count)
                 stop = aged.end() if aged else match.end()
                 yield RawClaim("died", match.start(), stop, years, who, after=("born", who))
         yield from self._lives()
+
+    def _aged_next(self, position: int) -> re.Match[str] | None:
+        """ "... died on March 12, 2002. She was 49 years old.": the sentence right after."""
+        sentence = self.layout.sentence_at(position) or self.layout.sentence_at(position - 1)
+        if sentence is None or sentence.index + 1 >= len(self.layout.sentences):
+            return None
+        following = self.layout.sentences[sentence.index + 1]
+        found = _AGED_THEN.match(self.text, following.start, following.end)
+        return found if found is not None and found.end() >= following.end - 1 else None
 
     def _lives(self) -> Iterator[RawClaim]:
         """ "John Roe (1930-2015)": born and died; "John Roe's death in 2015", "after Roe's

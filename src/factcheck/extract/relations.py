@@ -167,6 +167,45 @@ class Relations(People):
             relation=True,
         )
 
+    def ages_at_events(self) -> Iterator[RawClaim]:
+        """A couple's event dated by someone's age: "she was 18 when they met", "they wed in
+        a chapel when he was 25": the event that many years after that person's birth."""
+        age = (
+            rf"(?P<who>{self.ref})\s+(?i:was)\s+(?:(?i:just|only|barely)\s+)?(?P<age>{NUMBER})"
+            r"(?:\s+(?i:years?\s+old))?"
+        )
+        for predicate, verb in _DATED.items():
+            before = rf"{age}\s+(?i:when|as)\s+(?P<lead>[^.;!?]{{0,60}}?)(?P<verb>{verb})(?![\w-])"
+            after = rf"(?<![\w-])(?P<verb>{verb})(?![\w-])[^.;!?]{{0,60}}?\s(?i:when)\s+{age}"
+            for match in self.each((before, after)):
+                yield from self._at_age(match, predicate)
+
+    def _at_age(self, match: re.Match[str], predicate: str) -> Iterator[RawClaim]:
+        count = parse_number(match.group("age"))
+        who = self.who(match, "who")
+        if count is None or count > 120 or who is None:
+            return
+        # The other party is named after the verb: up to "when", or to the sentence's end.
+        sentence = self.layout.sentence_at(match.start("verb"))
+        end = match.start("who") if match.start("who") > match.end("verb") else None
+        if end is None:
+            end = sentence.end if sentence is not None else match.end("verb")
+        parties = self.parties(match.start("verb"), (match.end("verb"), end))
+        if parties is None:
+            return
+        subject, other = parties
+        years = years_value(count)
+        yield RawClaim(
+            predicate,
+            match.start(),
+            match.end(),
+            years,
+            subject,
+            other,
+            after=("born", who),
+            relation=True,
+        )
+
     def spans(self) -> Iterator[RawClaim]:
         """A marriage from one date to another: "married from 1978 to 1987" (a wedding and a
         divorce; not when a death ended it)."""

@@ -114,8 +114,7 @@ class Finder(Traits):
             inside = _AGE_IN_ROLE.search(mention.text) if mention.kind == "role" else None
             value = _age(inside.group(1)) if inside else None
             if value is not None:
-                who = Who(mention=mention)
-                yield RawClaim("age", mention.start, mention.end, value, who)
+                yield RawClaim("age", mention.start, mention.end, value, Who(mention=mention))
         # "her 9th birthday", "Aleph's 12th birthday": that age, when it was celebrated
         birthday = (
             rf"(?:(?P<who>{ref})['\u2019]s?|(?P<poss>\b(?i:her|his)))\s+(?P<n>{ORDINAL})\s+"
@@ -123,9 +122,9 @@ class Finder(Traits):
         )
         for match in re.finditer(birthday, self.text):
             years = parse_ordinal(match.group("n"))
-            who = self.who(match, "who" if match.group("who") else "poss")
-            if years is not None and years <= MAX_AGE and who is not None:
-                yield RawClaim("age", match.start(), match.end(), years, who)
+            whose = self.who(match, "who" if match.group("who") else "poss")
+            if years is not None and years <= MAX_AGE and whose is not None:
+                yield RawClaim("age", match.start(), match.end(), years, whose)
         # "my 10-year-old", "her 12-year-old son": a child the sentence does not name
         unnamed = (
             rf"\b(?i:my|her|his|their|our)\s+(?P<age>{number}){_YEARS_OLD}"

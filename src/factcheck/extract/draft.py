@@ -265,7 +265,7 @@ class _Extraction:
         if who.spouse_of is None:
             return None
         # "her husband": whoever "her" is, her one partner in the article, if it names one.
-        owner = self.resolver.person(who.spouse_of, kind="adult", exclude=exclude)
+        owner = self.resolver.person(who.spouse_of, kind="adult")  # "his" may be the other party
         partner = self.profiles.partner(owner) if owner is not None else None
         if partner is None or partner in exclude or (fits is not None and not fits(partner)):
             return None

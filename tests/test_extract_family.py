@@ -241,3 +241,15 @@ def test_an_age_at_death_in_the_next_sentence(cast: Cast) -> None:
     }
     # Another sentence in between, or more said after the age: not the age at death.
     assert len(drafted("Jane Roe died in 2002. It rained. She was 49.", cast)) == 1
+
+
+def test_a_persons_parents_named_after_them(tmp_path) -> None:
+    cast = cast_of(
+        tmp_path,
+        '[[entities]]\nname = "Jane Roe"\ngender = "female"\n\n'
+        '[[entities]]\nname = "Ann Roe"\n\n[[entities]]\nname = "Bob Roe"\n',
+    )
+    found = links(drafted("Jane Roe's mother, Ann Roe, was there.", cast))
+    assert found == {("Ann Roe", "Jane Roe")}
+    found = links(drafted("Jane Roe thanked her parents, Ann Roe and Bob Roe.", cast))
+    assert found == {("Ann Roe", "Jane Roe"), ("Bob Roe", "Jane Roe")}

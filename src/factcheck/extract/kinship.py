@@ -69,6 +69,7 @@ class Kinship(Relations):
         yield from self._kin_words()
         yield from self._births_named()
         yield from self._child_of()
+        yield from self._parent_of()
         yield from self._born_to()
         yield from self._counts()
 
@@ -204,7 +205,10 @@ class Kinship(Relations):
                         yield RawClaim(
                             "child", match.start(), match.end(), "", parent, Who(mention=child)
                         )
-        # "Roe and Doe are parents to Ada and Max", "Portman, mother of Aleph"
+
+    def _parent_of(self) -> Iterator[RawClaim]:
+        """ "Roe and Doe are parents to Ada and Max", "Portman, mother of Aleph"; "Portman's
+        mother, Shelley", "her parents, Tony and Jackie"."""
         parent_of = re.compile(
             r"(?<![\w-])(?:(?i:is|was|are|were)\s+)?(?:(?i:a|the)\s+)?(?:(?i:proud)\s+)?"
             rf"{_PARENT}\s+(?i:of|to)\s+(?:(?i:both)\s+)?(?={CAPITAL})"
@@ -213,6 +217,18 @@ class Kinship(Relations):
             for parent in self.subjects(match.start()):
                 for child, end, _ in self._listed(match.end()):
                     yield RawClaim("child", match.start(), end, "", parent, Who(mention=child))
+        parents = (
+            rf"(?P<poss>{self.names}['\u2019]s?|\b(?i:her|his))\s+(?:(?i:late)\s+)?"
+            rf"(?i:mother|father|mom|mum|dad|parents)[,:]?\s+(?={CAPITAL})"
+        )
+        for match in re.finditer(parents, self.text):
+            start = match.start("poss")
+            child = self.mentions.at(start, start + len(_unpossessed(match.group("poss"))))
+            if child is None:
+                continue
+            for parent, end, _ in self._listed(match.end()):
+                who = Who(mention=parent)
+                yield RawClaim("child", match.start(), end, "", who, Who(mention=child))
 
     def _born_to(self) -> Iterator[RawClaim]:
         """ "Victoria was born on April 17, 1974 to parents Tony, an engineer, and Jackie"."""

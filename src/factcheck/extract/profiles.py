@@ -168,7 +168,7 @@ class Profiles:
         # "Natalie Portman and her spouse, Benjamin Millepied"; "Portman's husband Millepied"
         joined = (
             rf"(?P<a>{names})(?:\s+(?i:and)\s+(?P<poss>(?i:her|his))|['\u2019]s)\s+"
-            rf"(?P<noun>{_SPOUSE}),?\s+(?P<b>{names})"
+            rf"(?:(?i:ex-|former\s+|late\s+))?(?P<noun>{_SPOUSE}),?\s+(?P<b>{names})"
         )
         for match in re.finditer(joined, text):
             a, b = self._named(match, "a"), self._named(match, "b")

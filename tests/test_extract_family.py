@@ -253,3 +253,16 @@ def test_a_persons_parents_named_after_them(tmp_path) -> None:
     assert found == {("Ann Roe", "Jane Roe")}
     found = links(drafted("Jane Roe thanked her parents, Ann Roe and Bob Roe.", cast))
     assert found == {("Ann Roe", "Jane Roe"), ("Bob Roe", "Jane Roe")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At 41, Roe is busier than ever.", {(ROE, "age", None, 41)}),
+        ("It rained. At 41, Jane Roe still works.", {(ROE, "age", None, 41)}),
+        ("Roe won an Oscar at 29, she said.", set()),  # an age at another time
+        ("At 29, Roe won an Oscar.", set()),
+    ],
+)
+def test_a_sentence_that_opens_with_an_age(cast: Cast, text: str, expected: set) -> None:
+    assert {f for f in facts(drafted(text, cast)) if f[1] == "age"} == expected

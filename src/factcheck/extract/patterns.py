@@ -102,6 +102,9 @@ class Finder(Traits):
             # "Brooklyn, their four months old son"
             rf"(?P<who>{ref}),\s+(?i:their|her|his)\s+(?P<age>{number}){_YEARS_OLD}\s+"
             r"(?i:son|daughter|boy|girl|baby|child)\b",
+            # "At 52, Portman is ...": a sentence that opens with an age, said in the present
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?i:at)\s+(?P<age>{number}),\s+(?P<who>{ref})\s+"
+            r"(?=(?i:is|has|says|looks|remains|shows|feels|still|continues)\b)",
             # "Portman, a 38-year-old actress"
             rf"(?P<who>{ref}),\s+(?i:a|an|the)\s+(?P<age>{number}){_YEARS_OLD}\b",
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from factcheck.files import refuse_existing, write_atomically
 from factcheck.inputs import ENTITY_FILE
 
 _WHAT = "the claims file"
+_PROPOSED = "the proposed entity file"
+_PROPOSED_BELOW = "\n# No entity file was found: the people below are proposed from the text.\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,43 +50,42 @@ def extract(request: Request) -> Done:
         refuse_existing(request.output, _WHAT)  # before the work, not only after it
     article = read_article(request.article)
     entities = request.entities or find_entity_file(request.article, request.claim_paths)
-    proposal_text, proposed_at, people = None, None, 0
-    proposal = None
+    beside = request.output.parent / ENTITY_FILE if request.output is not None else None
+    proposal: Proposal | None = None
     if entities is not None:
         cast = entity_names(entities)
     else:
-        proposed_at = (
-            request.output.parent / ENTITY_FILE if request.output is not None else request.output
-        )
-        proposal = propose(article.body, proposed_at)
-        cast, people = proposal.cast, len(proposal.entities)
-        proposal_text = proposal.text(article.path.name)
-        if proposed_at is not None and not request.force:
-            refuse_existing(proposed_at, "the proposed entity file")
+        proposal = propose(article.body, beside)
+        cast = proposal.cast
+        if beside is not None and not request.force:
+            refuse_existing(beside, _PROPOSED)
     result = _draft(request, article, cast)
-    text = _json(result, request, proposal, proposed_at) if request.json else result.text
-    if proposal_text is not None and proposed_at is None and not request.json:
-        text += "\n# No entity file was found: the people below are proposed from the text.\n\n"
-        text += proposal_text
-    if request.output is None:
-        import sys
-
-        sys.stdout.write(text)
+    if request.json:
+        text = _json(result, request, proposal, beside)
+    elif proposal is not None and beside is None:  # a claims file may hold entities too
+        text = result.text + _PROPOSED_BELOW + proposal.text(article.path.name)
     else:
-        hint = "give a file path with --output"
-        if proposal_text is not None and proposed_at is not None:
-            write_atomically(
-                proposed_at,
-                proposal_text,
-                what="the proposed entity file",
-                hint=hint,
-                replace=request.force,
-            )
-        write_atomically(request.output, text, what=_WHAT, hint=hint, replace=request.force)
-    where: Path | str | None = None
-    if proposal is not None:
-        where = proposed_at or ("the JSON draft" if request.json else "the draft")
-    return Done(result, where, people)
+        text = result.text
+    if request.output is None:
+        sys.stdout.write(text)
+        return Done(result, _where(request, proposal, None), _people(proposal))
+    hint = "give a file path with --output"
+    if proposal is not None and beside is not None:
+        proposed = proposal.text(article.path.name)
+        write_atomically(beside, proposed, what=_PROPOSED, hint=hint, replace=request.force)
+    write_atomically(request.output, text, what=_WHAT, hint=hint, replace=request.force)
+    return Done(result, _where(request, proposal, beside), _people(proposal))
+
+
+def _where(request: Request, proposal: Proposal | None, beside: Path | None) -> Path | str | None:
+    """Where a proposed entity file went, for the summary: its path, or the draft itself."""
+    if proposal is None:
+        return None
+    return beside or ("the JSON draft" if request.json else "the draft")
+
+
+def _people(proposal: Proposal | None) -> int:
+    return len(proposal.entities) if proposal is not None else 0
 
 
 def _draft(request: Request, article: ArticleText, cast: Cast) -> Draft:

@@ -199,7 +199,7 @@ class Kinship(Relations):
                 continue
             for group in ("a", "b"):
                 if match.groupdict().get(group):
-                    start, end = match.span(group)
+                    start = match.start(group)
                     parent = self.who_at(start, start + len(_unpossessed(match.group(group))))
                     if parent is not None:
                         yield RawClaim(

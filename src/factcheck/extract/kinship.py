@@ -221,14 +221,15 @@ class Kinship(Relations):
             rf"(?P<poss>{self.names}['\u2019]s?|\b(?i:her|his))\s+(?:(?i:late)\s+)?"
             rf"(?i:mother|father|mom|mum|dad|parents)[,:]?\s+(?={CAPITAL})"
         )
-        for match in re.finditer(parents, self.text):
-            start = match.start("poss")
-            child = self.mentions.at(start, start + len(_unpossessed(match.group("poss"))))
-            if child is None:
+        for found in re.finditer(parents, self.text):
+            start = found.start("poss")
+            whose = self.mentions.at(start, start + len(_unpossessed(found.group("poss"))))
+            if whose is None:
                 continue
-            for parent, end, _ in self._listed(match.end()):
-                who = Who(mention=parent)
-                yield RawClaim("child", match.start(), end, "", who, Who(mention=child))
+            for named, end, _ in self._listed(found.end()):
+                yield RawClaim(
+                    "child", found.start(), end, "", Who(mention=named), Who(mention=whose)
+                )
 
     def _born_to(self) -> Iterator[RawClaim]:
         """ "Victoria was born on April 17, 1974 to parents Tony, an engineer, and Jackie"."""

@@ -645,10 +645,16 @@ def test_a_proposed_entity_file_is_written_beside_the_draft(
     assert ("Blake Lively", "met", "2010") in said and ("Ryan Reynolds", "age", 46) in said
     # Both files load as a claims folder; neither is replaced without --force.
     assert cli("run", str(out.parent)).exit_code in (0, 1)
-    out.unlink()
-    again = cli("extract", str(article), "-o", str(out))
-    assert again.exit_code == 2 and "entities.toml" in again.stderr and not out.exists()
-    assert cli("extract", str(article), "-o", str(out), "--force").exit_code == 0
+    # The next article drafted into that folder uses the (reviewed) file instead of proposing.
+    reviewed = proposed.read_text(encoding="utf-8").replace('"Lively"', '"Lively", "Blake"')
+    proposed.write_text(reviewed, encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("Blake, 36, smiled.", encoding="utf-8")
+    again = cli("extract", str(second), "-o", str(out.parent / "b.toml"))
+    assert again.exit_code == 0 and "proposed" not in again.stderr
+    assert proposed.read_text(encoding="utf-8") == reviewed  # never replaced
+    claims = tomllib.loads((out.parent / "b.toml").read_text(encoding="utf-8"))["claims"]
+    assert [(c["subject"], c["value"]) for c in claims] == [("Blake Lively", 36)]
 
 
 BAD_INPUT = [

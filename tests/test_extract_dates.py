@@ -67,6 +67,10 @@ def test_an_ambiguous_numeric_date_is_left_out_and_noted() -> None:
         ("this year", "2023"),
         ("three years ago", "2020"),
         ("two weeks ago", "2023-05"),
+        ("June 4", "2023-06-04"),  # a day and month without the year: the last one so far
+        ("4 June", "2023-06-04"),
+        ("June 9", "2022-06-09"),
+        ("Jan. 23", "2023-01-23"),
     ],
 )
 def test_relative_dates_against_the_publication_day(written: str, value: str) -> None:

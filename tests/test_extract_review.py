@@ -147,3 +147,49 @@ def test_the_quality_script_runs_from_the_repository_alone() -> None:
     passages = int(overall.split()[1])
     assert passages >= 30
     assert "neither drafted nor listed: 0" in done.stdout
+
+
+def test_a_sentence_partly_drafted_is_listed_with_what_was_not_read(cast: Cast) -> None:
+    text = "Lively, 35, and Reynolds, 46, married in 2012, having spent a year in 2010 apart."
+    found = extract(text, cast, parse_date("2023-06-07"))
+    assert {(c.subject, c.predicate) for c in found.claims} >= {("Blake Lively", "age")}
+    assert [(s.line, s.why) for s in found.skipped] == [(1, "partly drafted: '2010' was not read")]
+
+
+def test_ids_name_people_who_share_a_surname_in_full(tmp_path) -> None:
+    cast = cast_of(
+        tmp_path, '[[entities]]\nname = "Jamie Cullum"\n\n[[entities]]\nname = "Lyra Cullum"\n'
+    )
+    claims = extract("Jamie Cullum, 33, and his daughter Lyra Cullum, 2, smiled.", cast, None)
+    assert sorted(c.id for c in claims.claims) == [
+        "jamie-cullum-age",
+        "jamie-cullum-child-lyra-cullum",
+        "lyra-cullum-age",
+    ]
+
+
+def test_a_missing_output_folder_or_entity_file_is_said_plainly(cli, tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Lively, 35, smiled.", encoding="utf-8")
+    result = cli("extract", str(article), "-o", str(tmp_path / "nowhere" / "a.toml"))
+    assert result.exit_code == 2
+    assert "the folder" in result.stderr and "does not exist (create it first" in result.stderr
+    result = cli("extract", str(article), "--entities", str(tmp_path / "nope.toml"))
+    assert result.exit_code == 2
+    assert "nope.toml:1: no such entity file (give the entity file with --entities" in (
+        result.stderr
+    )
+
+
+def test_json_gives_a_child_link_no_value(cli, tmp_path) -> None:
+    (tmp_path / "entities.toml").write_text(ENTITIES + '\n[[entities]]\nname = "James"\n')
+    article = tmp_path / "a.txt"
+    article.write_text("Lively and Reynolds have a daughter, James.", encoding="utf-8")
+    result = cli(
+        "extract", str(article), "--entities", str(tmp_path / "entities.toml"), "--format", "json"
+    )
+    links = [c for c in json.loads(result.stdout)["claims"] if c["predicate"] == "child"]
+    assert {(c["subject"], c["object"], c["value"]) for c in links} == {
+        ("Blake Lively", "James", None),
+        ("Ryan Reynolds", "James", None),
+    }

@@ -247,6 +247,15 @@ def extract(
             message = f"factcheck: {option} '{value}' is not UTF-8 text (check the shell's locale)"
             print(not_a_command(inert(message)), file=sys.stderr)
             return EXIT_BAD_INPUT
+    if output is not None and not output.parent.is_dir():
+        message = (
+            f"factcheck: --output {shown(output)}: the folder {shown(output.parent)} does not exist"
+        )
+        print(
+            not_a_command(inert(message + " (create it first, or give another path)")),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     from factcheck.extract.command import Request
     from factcheck.extract.command import extract as run_extract
 

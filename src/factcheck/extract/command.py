@@ -49,8 +49,10 @@ def extract(request: Request) -> Done:
     if request.output is not None and not request.force:
         refuse_existing(request.output, _WHAT)  # before the work, not only after it
     article = read_article(request.article)
-    entities = request.entities or find_entity_file(request.article, request.claim_paths)
     beside = request.output.parent / ENTITY_FILE if request.output is not None else None
+    entities = request.entities or find_entity_file(request.article, request.claim_paths)
+    if entities is None and beside is not None and beside.is_file():
+        entities = beside  # proposed for an earlier article, and reviewed since: its people
     proposal: Proposal | None = None
     if entities is not None:
         cast = entity_names(entities)
@@ -115,7 +117,7 @@ def _json(result: Draft, request: Request, proposal: Proposal | None, proposed: 
                 "subject": c.subject,
                 "predicate": c.predicate,
                 "object": c.object,
-                "value": c.value,
+                "value": None if c.predicate == "child" else c.value,
                 "after": None
                 if c.after is None
                 else {"predicate": c.after[0], "subject": c.after[1], "object": c.after[2]},

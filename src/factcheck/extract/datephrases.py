@@ -32,10 +32,12 @@ _NUMERIC = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _UNIT = r"(?i:days?|weeks?|months?|years?)"
+# A day of a month without its year: "March 4", "4 March", "Jan. 23".
+_DAY_MONTH = rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?![\w-]|[,.]?\s*\d)"
 RELATIVE = (
     r"(?:(?i:yesterday|this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)"
     rf"|last\s+(?:week|month|year)|(?:last|this\s+past)\s+{WEEKDAY})"
-    rf"|{NUMBER}\s+{_UNIT}\s+(?i:ago)|{WEEKDAY})"
+    rf"|{NUMBER}\s+{_UNIT}\s+(?i:ago)|{WEEKDAY}|{_DAY_MONTH})"
 )
 # Longest forms first, so that "June 14, 2011" is not read as "2011" alone.
 DATE = (
@@ -67,6 +69,7 @@ _FULL_RE = re.compile(FULL_DATE)
 _NUMERIC_RE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})")
 _TYPO = re.compile(r"(\d)\.(\s+\d{4})")
 _RELATIVE_RE = re.compile(RELATIVE)
+_DAY_MONTH_RE = re.compile(_DAY_MONTH, re.I)
 _AGO = re.compile(rf"(?P<n>{NUMBER})\s+(?P<unit>{_UNIT})\s+(?i:ago)")
 
 
@@ -137,8 +140,20 @@ class Dates:
         if published is None or published.lo is None or published.lo != published.hi:
             return None
         today = dt.date.fromordinal(published.lo)
+        if _DAY_MONTH_RE.fullmatch(text):
+            return _last(text, today)
         window = _window(text, today)
         return _written(*window) if window else None
+
+
+def _last(text: str, today: dt.date) -> str | None:
+    """A day and month without a year: the last such day up to the article's own ("on Jan. 23"
+    in a piece of January 28, 2017 is 2017-01-23; in one of January 2 it is 2016-01-23)."""
+    for year in (today.year, today.year - 1):
+        found = interval(f"{text} {year}")
+        if found is not None and found.lo is not None and found.lo <= today.toordinal():
+            return dt.date.fromordinal(found.lo).isoformat()
+    return None
 
 
 def _window(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:

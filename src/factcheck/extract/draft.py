@@ -21,7 +21,7 @@ from factcheck.extract.raw import RawClaim, Value, Who
 from factcheck.extract.relations import AS_OF
 from factcheck.extract.resolve import Fits, Resolver
 from factcheck.extract.segments import Layout
-from factcheck.extract.skipped import Skipped, not_drafted
+from factcheck.extract.skipped import Drafted, Skipped, not_drafted
 from factcheck.extract.statements import Statements
 from factcheck.vocabulary import BUILTIN
 
@@ -59,9 +59,9 @@ def extract(text: str, cast: Cast, published: DayInterval | None) -> Extracted:
     sentences that name someone beside a date, an age or a fact's word but gave no claim."""
     extraction = _Extraction(text, cast, published)
     claims = extraction.run()
-    spans = [(c.start, c.end) for c in claims]  # a claim's quote lies in its own sentence
+    drafted = Drafted([(c.start, c.end) for c in claims], extraction.read)
     ambiguous = extraction.dates.ambiguous
-    skipped = not_drafted(text, extraction.layout, extraction.mentions, spans, ambiguous)
+    skipped = not_drafted(text, extraction.layout, extraction.mentions, drafted, ambiguous)
     return Extracted(claims, skipped)
 
 
@@ -118,6 +118,7 @@ class _Extraction:
         for a, b in _co_parents(resolved):  # a child's two parents, named together: a couple
             self.profiles.add_couple(a, b)
         resolved = self._resolve_all(self._facts(resolved))
+        self.read = [(raw.start, raw.end) for raw, _ in resolved]
         return _numbered(_unique(resolved))
 
     def _learn_from_named(self) -> None:
@@ -356,7 +357,11 @@ def _unique(resolved: list[tuple[RawClaim, DraftClaim]]) -> list[DraftClaim]:
 
 
 def _numbered(claims: list[DraftClaim]) -> list[DraftClaim]:
-    bases = [_base_id(c) for c in claims]
+    people = {p for c in claims for p in (c.subject, c.object) if p}
+    short = Counter(slug(p) for p in people)
+    # A surname two people of the draft share names neither: "jamie-cullum", "lyra-cullum".
+    names = {p: slug(p) if short[slug(p)] == 1 else slug(p, whole=True) for p in people}
+    bases = [_base_id(c, names) for c in claims]
     counts: Counter[str] = Counter()
     numbered = []
     for claim, base in zip(claims, bases, strict=True):
@@ -366,20 +371,23 @@ def _numbered(claims: list[DraftClaim]) -> list[DraftClaim]:
     return numbered
 
 
-def _base_id(claim: DraftClaim) -> str:
+def _base_id(claim: DraftClaim, names: dict[str, str]) -> str:
     predicate = claim.predicate.replace("_", "-")
     if claim.after is not None:
         event, subject, _ = claim.after
-        return f"{predicate}-after-{slug(subject) if event == 'born' else event}"
+        who = names.get(subject) or slug(subject)
+        return f"{predicate}-after-{who if event == 'born' else event}"
     if claim.predicate == "child" and claim.object is not None:
-        return f"{slug(claim.subject)}-child-{slug(claim.object)}"
+        return f"{names[claim.subject]}-child-{names[claim.object]}"
     if claim.object is not None:
         return predicate
-    return f"{slug(claim.subject)}-{predicate}"
+    return f"{names[claim.subject]}-{predicate}"
 
 
-def slug(name: str) -> str:
-    """A person's last name as an id part: "Natalie Portman" -> "portman"."""
+def slug(name: str, whole: bool = False) -> str:
+    """A person's name as an id part: "Natalie Portman" -> "portman" (or "natalie-portman")."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_name.lower())
-    return words[-1] if words else "person"
+    if not words:
+        return "person"
+    return "-".join(words) if whole else words[-1]

@@ -22,7 +22,7 @@ SPOUSE = r"(?i:husband|wife|spouse|partner)"
 _AUX = (
     r"(?i:have|has|had|were|was|are|is|been|be|got|finally|first|initially|originally"
     r"|officially|reportedly|secretly|quietly|later|then|also|once|subsequently|eventually"
-    r"|now|legally|both|recently|decided\s+to|went\s+on\s+to|who|would)"
+    r"|now|legally|both|recently|decided\s+to|went\s+on\s+to|who|would|having)"
 )
 # "X and (her) (future) husband Y met": the spouse word before the second name.
 _SPOUSE_BEFORE = (

@@ -57,32 +57,72 @@ def not_drafted(
     text: str,
     layout: Layout,
     mentions: Mentions,
-    drafted: Sequence[tuple[int, int]],
+    drafted: Drafted,
     ambiguous: Sequence[str] = (),
 ) -> list[Skipped]:
     """The sentences that name someone and hold a date, an age or a fact's word, but that no
-    span in ``drafted`` (the drafted claims' quotes and matches) touches."""
-    spans = sorted(drafted)
-    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
+    drafted claim quotes; and the sentences that gave claims but hold a date or a number that
+    none of them was read from ("married in 2010, having met in 2008": the meeting)."""
+    quoted, read = _Spans(drafted.quotes), _Spans(drafted.read)
     newlines = [m.start() for m in re.finditer("\n", text)]
     skipped = []
     for sentence in layout.sentences:
         start, end = sentence.start, sentence.end
-        before = bisect.bisect_left(spans, (end,))  # the spans that start before its end
-        if before and reach[before - 1] > start:
-            continue  # a claim was drafted from it
         words = text[start:end]
-        named = any(m.kind == "name" for m in mentions.in_sentence(sentence.index))
-        if not named and not any(
-            not _NOT_NAMES.fullmatch(found.group(0)) for found in _CAPITALISED.finditer(words)
-        ):
+        if quoted.touches(start, end):
+            unread = [
+                found.group(0)
+                for found in itertools.chain(
+                    _DATE.finditer(text, start, end), _NUMBER.finditer(text, start, end)
+                )
+                if not read.covers(found.start(), found.end())
+            ]
+            why = f"partly drafted: {unread[0]!r} was not read" if unread else None
+        else:
+            named = any(m.kind == "name" for m in mentions.in_sentence(sentence.index))
+            if not named and not any(
+                not _NOT_NAMES.fullmatch(found.group(0)) for found in _CAPITALISED.finditer(words)
+            ):
+                continue
+            if not (_DATE.search(words) or _NUMBER.search(words) or _TRIGGER.search(words)):
+                continue
+            undecided = [d for d in ambiguous if d in words]
+            why = (
+                f"{undecided[0]}: the day and month could be either way round"
+                if undecided
+                else None
+            )
+            unread = [words]
+        if not unread:
             continue
-        if _DATE.search(words) or _NUMBER.search(words) or _TRIGGER.search(words):
-            shown = " ".join(words.split())
-            if len(shown) > _MAX_SHOWN:
-                shown = shown[: _MAX_SHOWN - 1].rstrip() + "…"
-            line = bisect.bisect_left(newlines, start) + 1
-            unread = [d for d in ambiguous if d in words]
-            why = f"{unread[0]}: the day and month could be either way round" if unread else None
-            skipped.append(Skipped(start, end, line, shown, why))
+        shown = " ".join(words.split())
+        if len(shown) > _MAX_SHOWN:
+            shown = shown[: _MAX_SHOWN - 1].rstrip() + "…"
+        line = bisect.bisect_left(newlines, start) + 1
+        skipped.append(Skipped(start, end, line, shown, why))
     return skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Drafted:
+    quotes: Sequence[tuple[int, int]]  # the drafted claims' quotes
+    read: Sequence[tuple[int, int]]  # the stretches of text their values were read from
+
+
+class _Spans:
+    """Stretches of text, to ask whether a stretch touches or lies inside any of them."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.reach = list(itertools.accumulate((b for _, b in self.spans), max))
+
+    def _furthest(self, position: int) -> int:
+        """The furthest end of the spans that start at or before ``position``."""
+        before = bisect.bisect_right(self.spans, (position, 1 << 62))
+        return self.reach[before - 1] if before else -1
+
+    def touches(self, start: int, end: int) -> bool:
+        return self._furthest(end - 1) > start
+
+    def covers(self, start: int, end: int) -> bool:
+        return self._furthest(start) >= end

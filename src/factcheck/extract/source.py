@@ -89,6 +89,9 @@ def _date_line(name: str, text: str) -> tuple[dt.date | None, str]:
 def entity_names(path: Path) -> Cast:
     """The people of an entity file: names, aliases, gender and roles; its problems are bad
     input."""
+    if not path.is_file():
+        hint = "give the entity file with --entities, e.g. claims/entities.toml"
+        raise _bad(str(path), 1, "no such entity file", hint)
     corpus = load(Inputs.read([path]))
     names = Names(corpus)
     problems = corpus.problems + names.problems

@@ -193,3 +193,17 @@ def test_json_gives_a_child_link_no_value(cli, tmp_path) -> None:
         ("Blake Lively", "James", None),
         ("Ryan Reynolds", "James", None),
     }
+
+
+def test_a_proposal_reads_roles_pronouns_and_relations() -> None:
+    text = (
+        "Actress Saffron Burrows, 44, gave birth to daughter Daisy on Jan. 23. Burrows said "
+        "she was thrilled. Jamie Cullum is happy; he married Sophie Dahl in 2010."
+    )
+    people = {(e.name, e.aliases, e.gender, e.roles) for e in propose(text).entities}
+    assert people == {
+        ("Saffron Burrows", ("Burrows",), "female", ("actress",)),
+        ("Daisy", (), "female", ()),
+        ("Sophie Dahl", (), None, ()),  # "married Sophie Dahl": a person
+        ("Jamie Cullum", (), None, ()),  # "Jamie Cullum is": a person's verb
+    }

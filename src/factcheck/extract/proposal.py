@@ -12,13 +12,13 @@ and a gender where a kinship or spouse word states it. The result is a draft for
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.entities import Names
 from factcheck.extract.cast import Cast
-from factcheck.extract.mentions import FEMALE, MALE, ROLES
+from factcheck.extract.mentions import FEMALE, MALE, PRONOUNS, ROLES
 from factcheck.extract.render import toml_string
 from factcheck.model import Corpus, Entity, Location
 
@@ -55,6 +55,8 @@ _THINGS = _words(
 # One capitalised word, not beside another: "Cruz", not "Cruz Beckham" or "Los Angeles".
 _SINGLE = re.compile(rf"(?<![\w'\u2019.-])(?:{_WORD})(?![\w'\u2019-])(?!\s+[A-Z])")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'\u2019.-]*\s+$")
+_SENTENCE = re.compile(r"[^.!?]+")
+_PRONOUN = re.compile(r"\b(?i:she|her|he|his|him)\b")
 _KIN = r"(?:son|daughter|stepson|stepdaughter|baby\s+boy|baby\s+girl|child|kid|brother|sister)"
 _SPOUSE = r"(?:husband|wife|fianc[ée]e?|boyfriend|girlfriend|partner|spouse)"
 _KIN_GENDER = {
@@ -74,7 +76,10 @@ _KIN_GENDER = {
     "fiancée": FEMALE,
 }
 _ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
-_BEFORE = re.compile(rf"(?i:\b(?P<cue>{_KIN}|{_SPOUSE}|{_ROLE}))(?:,)?\s+(?i:named\s+)?$")
+_BEFORE = re.compile(
+    rf"(?i:\b(?P<cue>{_KIN}|{_SPOUSE}|{_ROLE}|married|wed|met|dating|divorced|engaged\s+to))"
+    r"(?:,)?\s+(?i:named\s+)?$"
+)
 _AFTER = re.compile(
     r"(?:,?\s+\(?\d{1,3}\)?[,)]|\s+\(\d{1,3}\)|['\u2019]s\s+(?i:son|daughter|husband|wife|mom"
     r"|dad|mother|father|children|kids|birthday|age|parents)|,?\s+(?:who\s+)?(?:was|is)\s+born"
@@ -88,6 +93,8 @@ class _Candidate:
     name: str
     cues: int = 0
     gender: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    votes: Counter[str] = field(default_factory=Counter)  # "she", "he" after the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +113,8 @@ class Proposal:
             lines.append(f"aliases = [{aliases}]")
             if entity.gender:
                 lines.append(f"gender = {toml_string(entity.gender)}")
+            if entity.roles:
+                lines.append(f"roles = [{', '.join(toml_string(r) for r in entity.roles)}]")
         return "\n".join(lines) + "\n"
 
 
@@ -114,7 +123,9 @@ def propose(text: str, path: Path | None = None) -> Proposal:
     candidates: dict[str, _Candidate] = {}
     for match in _NAME.finditer(text):
         words = match.group(0).split()
-        while words and words[0].lower().strip(".") in _NOT_FIRST:
+        lead = []  # "Actress Saffron Burrows": a role, not a name
+        while words and (words[0].lower().strip(".") in _NOT_FIRST or words[0].lower() in ROLES):
+            lead.append(words[0].lower())
             words = words[1:]
         if len(words) < 2 or words[-1].lower() in _THINGS:
             continue
@@ -122,6 +133,10 @@ def propose(text: str, path: Path | None = None) -> Proposal:
         start = match.end() - len(name)
         candidate = candidates.setdefault(name, _Candidate(name))
         _cue(candidate, text, start, match.end())
+        for word in lead[-1:]:
+            if word in ROLES:
+                candidate.cues += 1
+                _gender(candidate, word)
     for match in re.finditer(
         rf"(?i:\b(?P<kin>{_KIN}))(?:,)?\s+(?i:named\s+)?(?P<who>{_WORD})", text
     ):
@@ -133,6 +148,7 @@ def propose(text: str, path: Path | None = None) -> Proposal:
         _gender(candidate, match.group("kin"))
     _single_names(text, candidates)
     singles = _alone(text, candidates)
+    _votes(text, candidates, singles)
     people = [c for c in candidates.values() if c.cues or singles.get(c.name)]
     entities = _entities(people, singles, path or Path("entities.toml"))
     corpus = Corpus(entities=entities)
@@ -171,6 +187,27 @@ def _gender(candidate: _Candidate, cue: str) -> None:
     gender = _KIN_GENDER.get(word) or ROLES.get(word)
     if gender is not None:
         candidate.gender.add(gender)
+    if word in ROLES and word not in _KIN_GENDER:
+        candidate.roles.add(word)
+
+
+def _votes(text: str, candidates: dict[str, _Candidate], aliases: dict[str, list[str]]) -> None:
+    """In a sentence that names one candidate, the first "she" or "he" after the name most
+    likely stands for them: a vote for a gender, which a kinship or role word outweighs."""
+    for sentence in _SENTENCE.finditer(text):
+        words = sentence.group(0)
+        named = {
+            name: found.end()
+            for name in candidates
+            for spelling in (name, *aliases.get(name, ()))
+            if (found := re.search(rf"\b{re.escape(spelling)}\b", words))
+        }
+        if len(named) != 1:
+            continue
+        name, end = next(iter(named.items()))
+        pronoun = _PRONOUN.search(words, end)
+        if pronoun is not None:
+            candidates[name].votes[PRONOUNS[pronoun.group(0).lower()]] += 1
 
 
 def _alone(text: str, candidates: dict[str, _Candidate]) -> dict[str, list[str]]:
@@ -197,9 +234,11 @@ def _alone(text: str, candidates: dict[str, _Candidate]) -> dict[str, list[str]]
 def _entities(people: list[_Candidate], aliases: dict[str, list[str]], path: Path) -> list[Entity]:
     entities = []
     for number, person in enumerate(people):
-        gender = person.gender.pop() if len(person.gender) == 1 else None
+        gender = next(iter(person.gender)) if len(person.gender) == 1 else None
+        if not person.gender and len(person.votes) == 1:
+            gender = next(iter(person.votes))
         location = Location(str(path), 1 + number)
-        entities.append(
-            Entity(person.name, tuple(aliases.get(person.name, ())), location, gender=gender)
-        )
+        roles = tuple(sorted(person.roles))
+        names = tuple(aliases.get(person.name, ()))
+        entities.append(Entity(person.name, names, location, gender=gender, roles=roles))
     return entities

@@ -18,6 +18,8 @@ from factcheck.extract.raw import Who
 from factcheck.extract.segments import Layout
 
 SPOUSE = r"(?i:husband|wife|spouse|partner)"
+# "was born", "was actually born", "born"
+BORN = r"(?i:was\s+(?:[a-z]+ly\s+)?born|born)"
 # Words between a subject and its verb: "have been", "first", "officially", ", who".
 _AUX = (
     r"(?i:have|has|had|were|was|are|is|been|be|got|finally|first|initially|originally"

@@ -17,6 +17,7 @@ from factcheck.extract.datephrases import SHADOW_ON as ON
 from factcheck.extract.datephrases import interval
 from factcheck.extract.mentions import KIN_GENDER
 from factcheck.extract.numbers import NUMBER, ORDINAL, parse_number, parse_ordinal, years_value
+from factcheck.extract.parties import BORN
 from factcheck.extract.raw import Child, RawClaim, Value, Who
 from factcheck.extract.traits import PLACE_NAME, Traits
 
@@ -55,7 +56,7 @@ _AFTER_WORD = re.compile(r"(?i:after|before|since|following)\s+$")
 _CHILD_WORD = re.compile(
     r"(?i:their|her|his|a|an|the|first|second|third|fourth|fifth|eldest|oldest|youngest|only"
     r"|baby|son|daughter|child|boy|girl|twins|named|little|healthy|new|newborn|beautiful|and"
-    r"|together)|—|\u2013"
+    r"|together|home)|—|\u2013"
 )
 
 
@@ -149,7 +150,7 @@ class Finder(Traits):
             # "Aleph was born in June 2011", "Malti, was born via surrogate on January 15, 2022"
             # "Son Livingston (named after ...) was born Dec. 28, 2012", "born in London in
             # March 1999", "born in Chernivtsi, Ukraine, on August 14, 1983"
-            rf"(?P<who>{ref})(?:\s*\([^()]{{0,200}}\))?(?:,\s+who|,)?\s+(?i:was\s+born|born)\s+"
+            rf"(?P<who>{ref})(?:\s*\([^()]{{0,200}}\))?(?:,\s+who|,)?\s+{BORN}\s+"
             rf"(?:(?i:in)\s+{PLACE_NAME},?\s+|{names}\s+)?(?:[a-z]+\s+){{0,3}}?{ON}?"
             rf"(?P<date>{DATE})",
             rf"(?P<who>{names})\s*\((?i:born|b\.)\s+{ON}?(?P<date>{DATE})\)",

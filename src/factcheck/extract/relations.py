@@ -61,6 +61,10 @@ _RELATION_WORDS = re.compile(
     re.I,
 )
 _DATE_RE = re.compile(DATE)
+_OPENING = re.compile(r"(?:(?i:and|but|then|so)\s+)?")
+# "In 2005, after dating for about a year, Ben and Garner tied the knot": the aside's event
+# does not take the leading date.
+_ASIDE = re.compile(r"^(?i:after|before|following|since|while)\b[^,]*,\s*")
 
 
 class Relations(People):
@@ -101,9 +105,12 @@ class Relations(People):
 
     def _dated(self, match: re.Match[str], predicate: str) -> Iterator[RawClaim]:
         sentence = self.layout.sentence_at(match.start())
-        if "lead" in match.groupdict() and (sentence is None or sentence.start != match.start()):
-            return  # a date leads only at the start of its sentence: "In 2012, they wed"
-        between = match.group("tail") + (match.groupdict().get("lead") or "")
+        if "lead" in match.groupdict() and (
+            sentence is None or not _OPENING.fullmatch(self.text, sentence.start, match.start())
+        ):
+            return  # a date leads only at the start of its sentence: "(And) in 2012, they wed"
+        lead = _ASIDE.sub("", match.groupdict().get("lead") or "")
+        between = match.group("tail") + lead
         if _RELATION_WORDS.search(between) or _DATE_RE.search(match.group("tail")):
             return  # the date belongs to another event
         verb = match.group("verb")
@@ -210,7 +217,8 @@ class Relations(People):
         """A marriage from one date to another: "married from 1978 to 1987" (a wedding and a
         divorce; not when a death ended it)."""
         pattern = (
-            rf"(?<![\w-])(?P<verb>(?i:married|wed))\s+(?i:from|between)\s+(?P<date>{DATE})\s+"
+            rf"(?<![\w-])(?P<verb>(?i:married|wed))(?:\s+(?i:to))?\s+(?i:from|between)\s+"
+            rf"(?P<date>{DATE})\s+"
             rf"(?i:to|until|till|and|through|[-\u2013])\s+(?P<end>{DATE})"
             r"(?!\s*,?\s*(?i:when|with)\s+(?:\w+\s+){0,2}(?i:death|died))"
         )

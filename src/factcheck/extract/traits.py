@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from factcheck.extract.datephrases import SHADOW_DATE as DATE
 from factcheck.extract.kinship import Kinship
 from factcheck.extract.mentions import CAPITAL
-from factcheck.extract.raw import RawClaim
+from factcheck.extract.parties import BORN
+from factcheck.extract.raw import RawClaim, Who
 from factcheck.lengths import LengthError, parse_length
 
 _CALENDAR = (
@@ -51,11 +52,11 @@ class Traits(Kinship):
         ref = self.ref
         aside = r"(?:,?\s+(?i:on|in)\s+[^,.;]{3,30}?,|\s+(?i:on|in)\s+" + DATE + r",?)?"
         forms = (
-            rf"(?P<who>{ref})(?:,\s+who|,)?\s+(?i:was\s+)?(?i:born)(?:\s+(?i:and\s+raised))?"
+            rf"(?P<who>{ref})(?:,\s+who|,)?\s+(?:{BORN}|(?i:born))(?:\s+(?i:and\s+raised))?"
             rf"(?:\s+{CAPITAL}[\w\s]{{0,40}}?)?{aside}\s+(?i:in)\s+{PLACE}",
             # "was born on April 17, 1974 to parents ..., at Princess Alexandra Hospital in Harlow,
             # Essex": the place at the end of the clause about the birth
-            rf"(?P<who>{ref})(?:,\s+who|,)?\s+(?i:was\s+born)\b(?:(?!{_OTHER_VERB})[^.;!?]){{0,160}}?"
+            rf"(?P<who>{ref})(?:,\s+who|,)?\s+{BORN}\b(?:(?!{_OTHER_VERB})[^.;!?]){{0,160}}?"
             rf"\s(?i:at)\s+[^,.;]{{1,60}}?\s(?i:in)\s+{PLACE}",
             rf"(?P<who>{ref}),?\s+(?:(?i:is|was)\s+)?(?:(?i:a)\s+)?(?i:native\s+of|hails\s+from)"
             rf"\s+{PLACE}",
@@ -78,6 +79,19 @@ class Traits(Kinship):
             value, who = _height(match), self.who(match, "who")
             if value is not None and who is not None:
                 yield RawClaim("height", match.start(), match.end(), value, who)
+        # "Standing a willowy 5'11\", the Australian actress ...": the clause's subject after
+        standing = rf"(?<![\w-])(?i:standing)\s+(?:(?i:at|a|an)\s+)?(?:[a-z-]+\s+)?{HEIGHT}"
+        for match in re.finditer(standing, self.text):
+            sentence = self.layout.sentence_at(match.start())
+            after = (
+                [m for m in self.mentions.between(match.end(), sentence.end) if m.person]
+                if sentence is not None
+                else []
+            )
+            value = _height(match)
+            if value is not None and after:
+                who = Who(mention=after[0])
+                yield RawClaim("height", match.start(), after[0].end, value, who)
 
 
 def _place(written: str) -> str | None:

@@ -198,8 +198,8 @@ def test_gender_and_roles_are_checked_when_loaded(tmp_path, cli) -> None:
     [
         ("Roe and Doe celebrated their 24th wedding anniversary.", (ROE, "married_for", DOE, 24)),
         ("Roe and Doe's tenth anniversary was quiet.", (ROE, "married_for", DOE, 10)),
-        ("Ada had a party for her 9th birthday.", (ADA, "age", None, 9)),
-        ("Max's twenty-first birthday was on Friday.", (MAX, "age", None, 21)),
+        ("Ada is celebrating her 9th birthday.", (ADA, "age", None, 9)),
+        ("Doe celebrates Max's twenty-first birthday.", (MAX, "age", None, 21)),
     ],
 )
 def test_ordinals_of_anniversaries_and_birthdays(cast: Cast, text: str, expected: tuple) -> None:
@@ -266,3 +266,18 @@ def test_a_persons_parents_named_after_them(tmp_path) -> None:
 )
 def test_a_sentence_that_opens_with_an_age(cast: Cast, text: str, expected: set) -> None:
     assert {f for f in facts(drafted(text, cast)) if f[1] == "age"} == expected
+
+
+def test_a_birthday_in_the_past_dates_an_event_not_an_age(cast: Cast) -> None:
+    said = {
+        (c.subject, c.predicate, c.object, c.value, c.after)
+        for c in drafted("On Roe's 33rd birthday, Doe proposed to her.", cast)
+    }
+    assert said == {(ROE, "engaged", DOE, 33, ("born", ROE, None))}
+
+
+def test_an_age_in_a_sentence_that_opens_with_a_date_holds_then(cast: Cast) -> None:
+    claims = drafted("In 2009, 12-year-old Ada met Doe's friends.", cast)
+    assert [(c.subject, c.value, c.as_of) for c in claims if c.predicate == "age"] == [
+        (ADA, 12, "2009")
+    ]

@@ -41,6 +41,7 @@ _BIRTH = re.compile(r"(?i:welcom|birth|born|arriv|adopt|expect)")
 _BIRTH_VERB = r"(?i:welcomed|welcome|welcoming|gave\s+birth\s+to|give\s+birth\s+to|adopted)"
 _DATED = re.compile(rf"\s+{ON}(?P<date>{DATE})")
 _SPACE = re.compile(r"\s+")
+_LIST_NOW = re.compile(r"(?:\s+(?i:from|of)\s+[^:;.!?,]{1,40}?)?(?::|,)\s+")
 _INCLUDING = re.compile(r",?\s+(?i:including|namely)\s+|:\s+")
 _COORDINATED = re.compile(r"(?:,|\band)\s+(?:(?i:a|an)\s+)?$")
 _VERB_BEFORE = re.compile(
@@ -249,7 +250,10 @@ class Kinship(Relations):
     # -- counts ----------------------------------------------------------------------------
 
     def _counts(self) -> Iterator[RawClaim]:
-        count = rf"(?P<n>{NUMBER}|(?i:an?))\s+(?:(?i:young|beautiful|adult|grown|biological)\s+)?"
+        count = (
+            rf"(?P<n>{NUMBER}|(?i:an?))\s+"
+            r"(?:(?i:young|beautiful|adult|grown|biological|adopted|twin)\s+)?"
+        )
         forms = (
             # "X and Y have two children (together)", "with whom she has two children"
             # "three sons and one daughter": all of them
@@ -262,23 +266,33 @@ class Kinship(Relations):
             rf"(?P<poss>{_POSSESSOR})\s+(?P<n>{NUMBER})\s+(?P<what>{_COUNTED})(?![\w-])",
         )
         for match in self.each(forms):
-            value = self._count(match)
+            # "two children, Bella and Connor, with her ex-husband, Tom Cruise"; "two children
+            # from their marriage: Apple, 20, and Moses"
+            first = _LIST_NOW.match(self.text, match.end())
+            children = list(self._listed(first.end())) if first else []
+            end = children[-1][1] if children else match.end()
+            partner = self._with_at(end)
+            value = self._count(match, with_someone=partner is not None)
             if value is None:
                 continue
             counted = self._counted_for(match)
-            partner = self._with_at(match.end())
             if counted and partner is not None:
                 counted.append(partner[0])
             for who in counted:
                 yield RawClaim("children", match.start(), match.end(), value, who)
+            if first is not None and children and counted:
+                yield from self._links(match.start(), first.end(), counted)
+                continue
             # "... with his wife Victoria Beckham, 47, including Brooklyn, 22, and Romeo"
-            end = partner[1] if partner is not None else match.end()
+            end = partner[1] if partner is not None else end
             aside = _ASIDE.match(self.text, end)
             listed = _INCLUDING.match(self.text, aside.end() if aside else end)
             if listed is not None and counted:
                 yield from self._links(match.start(), listed.end(), counted)
 
-    def _count(self, match: re.Match[str]) -> int | dict[str, int | float | str] | None:
+    def _count(
+        self, match: re.Match[str], with_someone: bool = False
+    ) -> int | dict[str, int | float | str] | None:
         number = _number(match.group("n"))
         what = (match.groupdict().get("what") or "children").lower()
         if number is None or (what in ("child", "kid", "son", "daughter") and number != 1):
@@ -292,9 +306,13 @@ class Kinship(Relations):
         elif what in ("son", "daughter"):
             return None  # "has a son": nothing about how many children
         # Sons alone, or children had together or with someone: there may be others.
-        shared = partial or (
-            _TOGETHER.match(self.text, match.end())
-            or "whom" in self.text[max(0, match.start() - 25) : match.start()].lower()
+        shared = (
+            partial
+            or with_someone
+            or (
+                _TOGETHER.match(self.text, match.end())
+                or "whom" in self.text[max(0, match.start() - 25) : match.start()].lower()
+            )
         )
         return {"min": number} if shared else number
 

@@ -43,6 +43,7 @@ _DYING = re.compile(rf",?\s+(?:(?i:who)\s+)?(?:(?i:had|has)\s+)?{_DIED}(?![\w-])
 _WORD = re.compile(r"[\w'\u2019]+|—|\u2013")
 _AT_ANOTHER_TIME = re.compile(r"\s*,?\s*(?i:when|while|at\s+the\s+time|back\s+then|before|after)\b")
 _DATE_RE = re.compile(DATE)
+_LEADING_DATE = re.compile(rf"(?:(?i:and|but)\s+)?(?i:in|on|by|back\s+in)\s+(?P<date>{DATE}),")
 _AGED_THEN = re.compile(
     rf"(?i:she|he)\s+(?i:was)\s+(?:(?i:just|only)\s+)?(?P<n>{NUMBER})"
     r"(?:\s+(?i:years?\s+old))?[.!]?"
@@ -120,7 +121,9 @@ class Finder(Traits):
             if value is not None:
                 yield RawClaim("age", mention.start, mention.end, value, Who(mention=mention))
         # "her 9th birthday", "Aleph's 12th birthday": that age, when it was celebrated
+        # (not "On Garner's 33rd birthday, Ben proposed": a day in the past; see relations)
         birthday = (
+            r"(?<![\w-])(?i:celebrates|celebrating|marks|marking|rings\s+in|ringing\s+in)\s+"
             rf"(?:(?P<who>{ref})['\u2019]s?|(?P<poss>\b(?i:her|his)))\s+(?P<n>{ORDINAL})\s+"
             r"(?i:birthday)\b"
         )
@@ -190,7 +193,7 @@ class Finder(Traits):
         if _DYING.match(self.text, match.end()):
             return None  # "John Roe, 85, died": an age at death (see deaths)
         when = match.groupdict().get("when")
-        as_of = self.dates.value(self.written(match, "when")) if when else None
+        as_of = self.dates.value(self.written(match, "when")) if when else self._leading(match)
         if match.groupdict().get("then"):
             as_of = self._sentence_date(match.start())
             if as_of is None:
@@ -199,6 +202,15 @@ class Finder(Traits):
         if past and _AT_ANOTHER_TIME.match(self.text, match.end()):
             return None  # "Apollo was only five when we got together": not dated here
         return RawClaim("age", match.start(), match.end(), value, who, as_of=as_of, needs_time=past)
+
+    def _leading(self, match: re.Match[str]) -> str | None:
+        """The date a sentence opens with, for the ages it states: "In 2009, 12-year-old
+        Hailey was introduced to Justin"."""
+        sentence = self.layout.sentence_at(match.start())
+        if sentence is None:
+            return None
+        found = _LEADING_DATE.match(self.text, sentence.start, match.start())
+        return self.dates.value(self.written(found, "date")) if found else None
 
     def _sentence_date(self, position: int) -> str | None:
         """The date the sentence gives before ``position``: "But in 2011, then-3-year-old"."""

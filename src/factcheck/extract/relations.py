@@ -181,14 +181,19 @@ class Relations(People):
             rf"(?P<who>{self.ref})\s+(?i:was)\s+(?:(?i:just|only|barely)\s+)?(?P<age>{NUMBER})"
             r"(?:\s+(?i:years?\s+old))?"
         )
+        # "On Garner's 33rd birthday, Ben proposed to her"
+        birthday = (
+            rf"(?i:on)\s+(?P<who>{self.ref})['\u2019]s?\s+(?P<age>{ORDINAL})\s+(?i:birthday),\s+"
+        )
         for predicate, verb in _DATED.items():
             before = rf"{age}\s+(?i:when|as)\s+(?P<lead>[^.;!?]{{0,60}}?)(?P<verb>{verb})(?![\w-])"
             after = rf"(?<![\w-])(?P<verb>{verb})(?![\w-])[^.;!?]{{0,60}}?\s(?i:when)\s+{age}"
-            for match in self.each((before, after)):
+            on = rf"{birthday}(?P<lead>[^.;!?]{{0,60}}?)(?<![\w-])(?P<verb>{verb})(?![\w-])"
+            for match in self.each((before, after, on)):
                 yield from self._at_age(match, predicate)
 
     def _at_age(self, match: re.Match[str], predicate: str) -> Iterator[RawClaim]:
-        count = parse_number(match.group("age"))
+        count = parse_number(match.group("age")) or parse_ordinal(match.group("age"))
         who = self.who(match, "who")
         if count is None or count > 120 or who is None:
             return

@@ -145,7 +145,7 @@ class Resolver:
         if len(couples) == 1:
             return couples[0]
         if not couples:
-            return self._joined_pair(mention) or self._only_adults()
+            return self._joined_pair(mention)
         for index in range(mention.sentence, max(-1, mention.sentence - BACK), -1):
             named = {self._entity(m) for m in self.mentions.in_sentence(index)}
             named.discard(None)
@@ -155,13 +155,6 @@ class Resolver:
             if both:
                 return None
         return None
-
-    def _only_adults(self) -> tuple[str, str] | None:
-        """The two people an article names who are not known to be children, when it names
-        no others: "the couple" of a piece about Kutcher, Kunis and their children."""
-        named = [m.entity for m in self.mentions.items if m.kind == "name" and m.entity]
-        adults = list(dict.fromkeys(e for e in named if self.profiles.kind(e) != "child"))
-        return (adults[0], adults[1]) if len(adults) == 2 else None
 
     def _joined_pair(self, mention: Mention) -> tuple[str, str] | None:
         for index in range(mention.sentence, max(-1, mention.sentence - BACK), -1):

@@ -89,7 +89,8 @@ BUILTIN = Vocabulary(
                 3,
                 r"(?i:tied\s+the\s+knot|got\s+married|were\s+married|was\s+married"
                 r"|(?:been\s+)?married|were\s+wed|got\s+hitched|exchanged\s+vows|wed"
-                r"|tying\s+the\s+knot|walked\s+down\s+the\s+aisle|said\s+(?:\"|“)?I\s+do)"
+                r"|tying\s+the\s+knot|walked\s+down\s+the\s+aisle|said\s+(?:\"|“)?I\s+do"
+                r"|marrying)"
                 r"(?!\s+(?i:for)\b)",
             ),
             Event(

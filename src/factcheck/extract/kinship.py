@@ -119,7 +119,7 @@ class Kinship(Relations):
         """ "She gave birth to Colin on Nov. 24, 1977, and Elizabeth on May 17, 1982",
         "they welcomed Wyatt": the verb's subjects are the parents."""
         pattern = (
-            rf"(?<![\w-])(?P<verb>{_BIRTH_VERB})\s+(?:(?i:their|her|his|a|an)\s+)?"
+            rf"(?<![\w-])(?P<verb>{_BIRTH_VERB})\s+(?:(?i:home)\s+)?(?:(?i:their|her|his|a|an)\s+)?"
             rf"(?:{_ORDINAL}[\s,-]+){{0,3}}(?:{_KIN}\s+)?(?:(?i:named|called)\s+)?(?={CAPITAL})"
         )
         for match in re.finditer(pattern, self.text):
@@ -335,8 +335,8 @@ class Kinship(Relations):
         return re.compile(
             rf",?\s+(?:(?i:together)\s+)?(?i:with)\s+"
             rf"(?:(?P<spouse>(?i:her|his)\s+(?:(?i:then|now|future|late|ex)[\s-])?{SPOUSE})"
-            rf"(?:\s+of\s+[^,.;]{{1,30}}?)?,?\s+)?(?:(?:[a-z][\w-]*|and)\s+){{0,3}}?"
-            rf"(?P<who>{self.names})?"
+            rf"(?:\s+of\s+[^,.;]{{1,30}}?)?(?:,?\s+|$))?"
+            rf"(?:(?:(?:[a-z][\w-]*|and)\s+){{0,3}}?(?P<who>{self.names}))?"
         )
 
     def _counted_for(self, match: re.Match[str]) -> list[Who]:
@@ -345,18 +345,8 @@ class Kinship(Relations):
             return [Who(mention=mention)] if mention is not None else []
         verb = match.start("verb")
         if match.group("verb").lower().startswith(("have", "has", "had", "share", "raise", "are")):
-            parties = self.parties(verb, (match.end(), match.end()))
-            if parties is not None:
-                a, b = parties
-                if b is None:
-                    return [a]
-                return [a, b]
-            before = self.subject.search(self.text[max(0, verb - 120) : verb])
-            if before is not None and before.group("g"):
-                start = max(0, verb - 120)
-                who = self.who_at(start + before.start("g"), start + before.end("g"))
-                return [who] if who is not None else []
-            return []
+            # Whoever has them, as the words before the verb say: not their partner unless named.
+            return self.subjects(verb)
         # "X, a mother of two": the person named before; "mother-of-two X": after.
         aside = re.search(
             rf"(?P<who>{self.ref}),?\s+(?:(?i:is|was)\s+)?(?:(?i:a|the)\s+)?(?:(?i:proud)\s+)?$",

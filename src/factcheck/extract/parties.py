@@ -15,7 +15,7 @@ from factcheck.extract.datephrases import Dates
 from factcheck.extract.mentions import Mention, Mentions, ref_pattern
 from factcheck.extract.numbers import NUMBER
 from factcheck.extract.raw import Who
-from factcheck.extract.segments import Layout
+from factcheck.extract.segments import Layout, Sentence
 
 SPOUSE = r"(?i:husband|wife|spouse|partner)"
 # "was born", "was actually born", "born"
@@ -41,6 +41,9 @@ _ANY_RELATION = re.compile(
     r"|dating|parted\s+ways|broke\s+up|engaged))(?![\w-])"
 )
 _GAP = re.compile(r"[ \t,]*")
+_PARTICIPLE = re.compile(r"\s*(?:(?i:after|before|since|upon|while|following)\s+)?")
+_AND_THEN = re.compile(rf"(?:,\s*|\s)(?i:and)\s+(?:{_AUX}\s+)*$")
+_OPENS = re.compile(r"(?:(?i:and|but|so|then)\s+)?")  # what may come before the subject
 
 
 class People:
@@ -75,7 +78,8 @@ class People:
         prefix = _ASIDES.sub(lambda m: " " * len(m.group(0)), self.text[start:verb_start])
         match = self.subject.search(prefix)
         if match is None:
-            return []
+            opening = self._clause_subject(sentence, verb_start)
+            return [opening] if opening is not None else []
         if match.group("w"):
             before = [
                 m
@@ -120,13 +124,17 @@ class People:
         start = max(sentence.start, verb_start - 200)
         prefix = _ASIDES.sub(lambda m: " " * len(m.group(0)), self.text[start:verb_start])
         match = self.subject.search(prefix)
+        others = [m for m in self.mentions.between(*tail) if m.person]
         if match is None:
-            return self._shared_subject(sentence.start, verb_start, depth)
+            shared = self._shared_subject(sentence.start, verb_start, depth)
+            opening = self._clause_subject(sentence, verb_start)
+            if shared is not None or opening is None:
+                return shared
+            return self._with_single(opening, others, sentence.start, depth)
 
         def at(group: str) -> Who | None:
             return self.who_at(start + match.start(group), start + match.end(group))
 
-        others = [m for m in self.mentions.between(*tail) if m.person]
         if match.group("a"):
             a, b = at("a"), at("b")
             # "Portman and Doe met Millepied": three people, not one relation of two.
@@ -144,11 +152,18 @@ class People:
         single = at("g")
         if single is None:
             return None
+        return self._with_single(single, others, sentence.start, depth)
+
+    def _with_single(
+        self, single: Who, others: list[Mention], sentence_start: int, depth: int
+    ) -> tuple[Who, Who | None] | None:
+        """The two people of a relation whose subject is one mention: a group ("the couple"),
+        or a person with the other party after the verb, else their one partner."""
         if single.mention is not None and single.mention.kind == "group":
             if others:
                 return None
             if single.mention.role is None:  # "X wed Y in 2003, and they split in 2010"
-                return self._earlier_pair(sentence.start, single.mention.start, depth) or (
+                return self._earlier_pair(sentence_start, single.mention.start, depth) or (
                     single,
                     None,
                 )
@@ -161,6 +176,27 @@ class People:
             return None
         found = self.who_at(others[0].start, _spouse_end(self.text, others[0]))
         return (single, found) if found else None
+
+    def _clause_subject(self, sentence: Sentence, verb_start: int) -> Who | None:
+        """The subject of a verb whose own words name none: the sentence's opening subject for
+        a verb after "and" ("She shares two children ... and has two daughters"), and the
+        subject after a sentence-opening participle ("After marrying in 2003, the couple")."""
+        before = self.text[sentence.start : verb_start]
+        if _PARTICIPLE.fullmatch(before) and self.text[verb_start:].split(None, 1)[0].endswith(
+            "ing"
+        ):
+            comma = self.text.find(",", verb_start, sentence.end)
+            after = [m for m in self.mentions.between(comma, sentence.end) if m.person]
+            opening = after[0] if comma != -1 and after else None
+            if opening is not None and self.text[comma + 1 : opening.start].strip() == "":
+                return Who(mention=opening)
+            return None
+        if not _AND_THEN.search(before):
+            return None
+        first = next(iter(self.mentions.in_sentence(sentence.index)), None)
+        if first is None or not _OPENS.fullmatch(self.text, sentence.start, first.start):
+            return None
+        return Who(mention=first) if first.person or first.kind == "group" else None
 
     def _earlier_pair(
         self, sentence_start: int, position: int, depth: int

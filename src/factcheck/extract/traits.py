@@ -21,6 +21,7 @@ from factcheck.extract.parties import BORN
 from factcheck.extract.raw import RawClaim, Who
 from factcheck.lengths import LengthError, parse_length
 
+_TOWN_OF = r"(?:(?i:the)\s+(?:[a-z]+\s+){0,2}(?i:town|city|village|suburb|borough)\s+(?i:of)\s+)?"
 _CALENDAR = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
 )
@@ -53,7 +54,10 @@ class Traits(Kinship):
         aside = r"(?:,?\s+(?i:on|in)\s+[^,.;]{3,30}?,|\s+(?i:on|in)\s+" + DATE + r",?)?"
         forms = (
             rf"(?P<who>{ref})(?:,\s+who|,)?\s+(?:{BORN}|(?i:born))(?:\s+(?i:and\s+raised))?"
-            rf"(?:\s+{CAPITAL}[\w\s]{{0,40}}?)?{aside}\s+(?i:in)\s+{PLACE}",
+            rf"(?:\s+{CAPITAL}[\w\s]{{0,40}}?)?{aside}\s+(?i:in)\s+{_TOWN_OF}{PLACE}",
+            # "Born in the small town of Stratford in Ontario, Canada, Bieber was raised ..."
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?i:born)\s+(?:(?i:on|in)\s+{DATE},?\s+)?(?i:in)\s+"
+            rf"{_TOWN_OF}{PLACE}(?:\s+(?i:in)\s+(?P<wider>{PLACE_NAME}))?,\s+(?P<who>{ref})",
             # "was born on April 17, 1974 to parents ..., at Princess Alexandra Hospital in Harlow,
             # Essex": the place at the end of the clause about the birth
             rf"(?P<who>{ref})(?:,\s+who|,)?\s+{BORN}\b(?:(?!{_OTHER_VERB})[^.;!?]){{0,160}}?"
@@ -63,7 +67,10 @@ class Traits(Kinship):
             rf"(?<![\w-]){PLACE}-(?i:born)\s+(?:[\w-]+\s+){{0,3}}?(?P<who>{ref})",
         )
         for match in self.each(forms):
-            place, who = _place(match.group("place")), self.who(match, "who")
+            written = match.group("place")
+            if match.groupdict().get("wider"):
+                written += ", " + match.group("wider")  # "Stratford in Ontario, Canada"
+            place, who = _place(written), self.who(match, "who")
             if place is not None and who is not None:
                 yield RawClaim("birthplace", match.start(), match.end(), place, who)
 

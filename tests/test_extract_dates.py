@@ -71,6 +71,8 @@ def test_an_ambiguous_numeric_date_is_left_out_and_noted() -> None:
         ("4 June", "2023-06-04"),
         ("June 9", "2022-06-09"),
         ("Jan. 23", "2023-01-23"),
+        ("September", "2022-09"),  # "in September": the last September so far
+        ("June", "2023-06"),
     ],
 )
 def test_relative_dates_against_the_publication_day(written: str, value: str) -> None:

@@ -34,10 +34,15 @@ WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _UNIT = r"(?i:days?|weeks?|months?|years?)"
 # A day of a month without its year: "March 4", "4 March", "Jan. 23".
 _DAY_MONTH = rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?![\w-]|[,.]?\s*\d)"
+# A month alone, after "in": "tied the knot in September" (of the last year it can be).
+_MONTH_ALONE = (
+    r"(?<=\b[Ii]n\s)(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?![\w-]|,?\s*\d)"
+)
 RELATIVE = (
     r"(?:(?i:yesterday|this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)"
     rf"|last\s+(?:week|month|year)|(?:last|this\s+past)\s+{WEEKDAY})"
-    rf"|{NUMBER}\s+{_UNIT}\s+(?i:ago)|{WEEKDAY}|{_DAY_MONTH})"
+    rf"|{NUMBER}\s+{_UNIT}\s+(?i:ago)|{WEEKDAY}|{_DAY_MONTH}|{_MONTH_ALONE})"
 )
 # Longest forms first, so that "June 14, 2011" is not read as "2011" alone.
 DATE = (
@@ -70,6 +75,7 @@ _NUMERIC_RE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})")
 _TYPO = re.compile(r"(\d)\.(\s+\d{4})")
 _RELATIVE_RE = re.compile(RELATIVE)
 _DAY_MONTH_RE = re.compile(_DAY_MONTH, re.I)
+_MONTH_NAMES = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 _AGO = re.compile(rf"(?P<n>{NUMBER})\s+(?P<unit>{_UNIT})\s+(?i:ago)")
 
 
@@ -81,7 +87,7 @@ def shadow_dates(text: str) -> str:
         mark = DATE_OTHER
         if _FULL_RE.fullmatch(written):
             mark = DATE_FULL
-        elif _RELATIVE_RE.fullmatch(written):
+        elif _RELATIVE_RE.fullmatch(written) or written in _MONTH_NAMES:
             mark = DATE_RELATIVE
         parts += [text[position : found.start()], mark, DATE_FILL * (len(written) - 1)]
         position = found.end()
@@ -111,7 +117,7 @@ class Dates:
         numeric = _NUMERIC_RE.fullmatch(text)
         if numeric:
             return self._numeric(text, numeric)
-        if _RELATIVE_RE.fullmatch(text):
+        if _RELATIVE_RE.fullmatch(text) or text in _MONTH_NAMES:
             return self._relative(text.lower())
         text = _TYPO.sub(r"\1,\2", text)  # "December 8. 1955"
         return text if interval(text) is not None else None
@@ -142,6 +148,10 @@ class Dates:
         today = dt.date.fromordinal(published.lo)
         if _DAY_MONTH_RE.fullmatch(text):
             return _last(text, today)
+        if text.capitalize() in _MONTH_NAMES:
+            month = _MONTH_NAMES.index(text.capitalize()) + 1
+            year = today.year if month <= today.month else today.year - 1
+            return f"{year:04d}-{month:02d}"
         window = _window(text, today)
         return _written(*window) if window else None
 

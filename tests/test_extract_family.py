@@ -281,3 +281,37 @@ def test_an_age_in_a_sentence_that_opens_with_a_date_holds_then(cast: Cast) -> N
     assert [(c.subject, c.value, c.as_of) for c in claims if c.predicate == "age"] == [
         (ADA, 12, "2009")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Roe and Doe split in 2015, officially divorcing three years later.",
+            (ROE, "divorced", DOE, 3, ("separated", ROE, DOE)),
+        ),
+        (
+            "Roe and Doe got engaged in 2004. Two months later, the couple married.",
+            None,  # "later" needs the earlier event in its own sentence
+        ),
+        (
+            "At the age of 24, Roe was engaged to Doe.",
+            (ROE, "engaged", DOE, 24, ("born", ROE, None)),
+        ),
+    ],
+)
+def test_events_counted_from_another(cast: Cast, text: str, expected: tuple | None) -> None:
+    found = {
+        (c.subject, c.predicate, c.object, c.value, c.after)
+        for c in drafted(text, cast)
+        if c.after is not None
+    }
+    assert found == ({expected} if expected else set())
+
+
+def test_dated_from_one_year_to_another(cast: Cast) -> None:
+    said = facts(drafted("Roe dated Doe from 1994 to 1997.", cast))
+    assert said == {
+        (ROE, "met", DOE, (("max", "1994"),)),
+        (ROE, "separated", DOE, "1997"),
+    }

@@ -107,7 +107,7 @@ BUILTIN = Vocabulary(
                 "divorced",
                 "couple",
                 5,
-                r"(?i:divorced|finali[sz]ed\s+(?:their|the)\s+divorce)",
+                r"(?i:divorced|divorcing|finali[sz]ed\s+(?:their|the)\s+divorce)",
             ),
             Event("died", "death", "died", "person", 8),
             Event("published", "publication", "published", "article", 9),

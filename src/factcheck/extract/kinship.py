@@ -23,7 +23,7 @@ from factcheck.extract.mentions import CAPITAL, Mention, noun_pattern
 from factcheck.extract.numbers import NUMBER, parse_number
 from factcheck.extract.parties import SPOUSE
 from factcheck.extract.raw import RawClaim, Who
-from factcheck.extract.relations import Relations
+from factcheck.extract.spans import Spans
 
 _KIN = (
     r"(?i:sons?|daughters?|child(?:ren)?|kids?|baby\s+(?:boy|girl)|twins|stepsons?"
@@ -59,7 +59,7 @@ _SEPARATOR = re.compile(
 )
 
 
-class Kinship(Relations):
+class Kinship(Spans):
     """Finds who is whose child and how many children people have."""
 
     @cached_property

@@ -21,7 +21,7 @@ SPOUSE = r"(?i:husband|wife|spouse|partner)"
 # "was born", "was actually born", "born"
 BORN = r"(?i:was\s+(?:[a-z]+ly\s+)?born|born)"
 # Words between a subject and its verb: "have been", "first", "officially", ", who".
-_AUX = (
+AUX_WORDS = _AUX = (
     r"(?i:have|has|had|were|was|are|is|been|be|got|finally|first|initially|originally"
     r"|officially|reportedly|secretly|quietly|later|then|also|once|subsequently|eventually"
     r"|now|legally|both|recently|decided\s+to|went\s+on\s+to|who|would|having)"

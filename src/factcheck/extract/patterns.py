@@ -73,6 +73,7 @@ class Finder(Traits):
             *self.present_relations(),
             *self.spans(),
             *self.ages_at_events(),
+            *self.later(),
             *self.durations(),
             *self.kinship(),
             *self.traits(),

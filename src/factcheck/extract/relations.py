@@ -36,7 +36,7 @@ AS_OF = "as_of"
 _MEETING_AFTER = re.compile(r"(?i:after|before|since|upon|following)\s+$")
 _DATING = r"(?i:(?:has|have|had)\s+been\s+dating|began\s+dating|started\s+dating|dating)"
 # A couple's events, and how articles say they happened, from the vocabulary.
-_DATED = {
+DATED = {
     name: event.phrases
     for name, event in BUILTIN.events.items()
     if event.parties == "couple" and event.phrases
@@ -89,7 +89,7 @@ class Relations(People):
         # "tied the knot in 2012", "on June 9, 2012", "last week"; a full date needs none:
         # "tying the knot June 9, 2012".
         preposition = rf"(?:\s+(?i:in|on|back\s+in|since|during)\s+|\s+(?={RELATIVE}|{FULL_DATE}))"
-        verbs = {**_DATED, "dating": _DATING}
+        verbs = {**DATED, "dating": _DATING}
         for predicate, verb in verbs.items():
             # "met on the set of Black Swan in 2009"
             after = rf"(?<![\w-])(?P<verb>{verb})(?![\w-]){tail}{preposition}(?P<date>{DATE})"
@@ -173,73 +173,6 @@ class Relations(People):
             after=event,
             relation=True,
         )
-
-    def ages_at_events(self) -> Iterator[RawClaim]:
-        """A couple's event dated by someone's age: "she was 18 when they met", "they wed in
-        a chapel when he was 25": the event that many years after that person's birth."""
-        age = (
-            rf"(?P<who>{self.ref})\s+(?i:was)\s+(?:(?i:just|only|barely)\s+)?(?P<age>{NUMBER})"
-            r"(?:\s+(?i:years?\s+old))?"
-        )
-        # "On Garner's 33rd birthday, Ben proposed to her"
-        birthday = (
-            rf"(?i:on)\s+(?P<who>{self.ref})['\u2019]s?\s+(?P<age>{ORDINAL})\s+(?i:birthday),\s+"
-        )
-        for predicate, verb in _DATED.items():
-            before = rf"{age}\s+(?i:when|as)\s+(?P<lead>[^.;!?]{{0,60}}?)(?P<verb>{verb})(?![\w-])"
-            after = rf"(?<![\w-])(?P<verb>{verb})(?![\w-])[^.;!?]{{0,60}}?\s(?i:when)\s+{age}"
-            on = rf"{birthday}(?P<lead>[^.;!?]{{0,60}}?)(?<![\w-])(?P<verb>{verb})(?![\w-])"
-            for match in self.each((before, after, on)):
-                yield from self._at_age(match, predicate)
-
-    def _at_age(self, match: re.Match[str], predicate: str) -> Iterator[RawClaim]:
-        count = parse_number(match.group("age")) or parse_ordinal(match.group("age"))
-        who = self.who(match, "who")
-        if count is None or count > 120 or who is None:
-            return
-        # The other party is named after the verb: up to "when", or to the sentence's end.
-        sentence = self.layout.sentence_at(match.start("verb"))
-        end = match.start("who") if match.start("who") > match.end("verb") else None
-        if end is None:
-            end = sentence.end if sentence is not None else match.end("verb")
-        parties = self.parties(match.start("verb"), (match.end("verb"), end))
-        if parties is None:
-            return
-        subject, other = parties
-        years = years_value(count)
-        yield RawClaim(
-            predicate,
-            match.start(),
-            match.end(),
-            years,
-            subject,
-            other,
-            after=("born", who),
-            relation=True,
-        )
-
-    def spans(self) -> Iterator[RawClaim]:
-        """A marriage from one date to another: "married from 1978 to 1987" (a wedding and a
-        divorce; not when a death ended it)."""
-        pattern = (
-            rf"(?<![\w-])(?P<verb>(?i:married|wed))(?:\s+(?i:to))?\s+(?i:from|between)\s+"
-            rf"(?P<date>{DATE})\s+"
-            rf"(?i:to|until|till|and|through|[-\u2013])\s+(?P<end>{DATE})"
-            r"(?!\s*,?\s*(?i:when|with)\s+(?:\w+\s+){0,2}(?i:death|died))"
-        )
-        for match in re.finditer(pattern, self.text):
-            parties = self.parties(match.start("verb"), (match.end(), match.end()))
-            begun, ended = (
-                self.dates.value(self.written(match, "date")),
-                self.dates.value(self.written(match, "end")),
-            )
-            if parties is None or begun is None or ended is None:
-                continue
-            subject, other = parties
-            for predicate, value in (("married", begun), ("divorced", ended)):
-                yield RawClaim(
-                    predicate, match.start(), match.end(), value, subject, other, relation=True
-                )
 
     def present_relations(self) -> Iterator[RawClaim]:
         for predicate, verb in _NOW.items():

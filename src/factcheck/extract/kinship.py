@@ -182,6 +182,12 @@ class Kinship(Spans):
             rf"(?P<child>{names}),?\s+(?:(?i:is|was)\s+)?(?:(?i:the|a)\s+)?(?:{_ORDINAL}\s+){{0,2}}"
             rf"(?i:son|daughter|child)\s+(?i:of)\s+(?P<a>{ref})(?:\s+(?i:and)\s+(?P<b>{ref}))?"
         )
+        # "Apple is the oldest of Paltrow and Martin's two children"
+        eldest = (
+            rf"(?P<child>{names})\s+(?i:is|was)\s+(?i:the)\s+(?:{_ORDINAL}[\s-]+){{1,2}}(?i:of)\s+"
+            rf"(?P<a>{ref})(?:\s+(?i:and)\s+(?P<b>{ref}))?['\u2019]s?\s+(?:{NUMBER}\s+)?"
+            r"(?i:children|kids)\b"
+        )
         # "Brooklyn is David and Victoria's oldest child"
         possessive = (
             rf"(?P<child>{names})\s+(?i:is|was)\s+(?P<a>{ref})(?:\s+(?i:and)\s+(?P<b>{ref}))?"
@@ -193,7 +199,7 @@ class Kinship(Spans):
             rf"(?:(?:{_ORDINAL}|{NUMBER}|(?i:years?|months?|old))[\s-]+){{0,4}}"
             rf"(?i:son|daughter|child|kid|boy|girl)\b"
         )
-        found = [*re.finditer(of, self.text), *re.finditer(possessive, self.text)]
+        found = [*self.each((of, possessive, eldest))]
         for match in (*found, *re.finditer(apposed, self.text)):
             child = self.mentions.at(*match.span("child"))
             if child is None:
@@ -264,6 +270,9 @@ class Kinship(Spans):
             rf"(?!\s*-?\s*(?i:year|month|week|day))",
             # "their three children", "her two kids"
             rf"(?P<poss>{_POSSESSOR})\s+(?P<n>{NUMBER})\s+(?P<what>{_COUNTED})(?![\w-])",
+            # "Paltrow and Martin's two children"
+            rf"(?P<pa>{self.names})(?:\s+(?i:and)\s+(?P<pb>{self.names}))?['\u2019]s?\s+"
+            rf"(?P<n>{NUMBER})\s+(?P<what>{_COUNTED})(?![\w-])",
         )
         for match in self.each(forms):
             # "two children, Bella and Connor, with her ex-husband, Tom Cruise"; "two children
@@ -340,6 +349,10 @@ class Kinship(Spans):
         )
 
     def _counted_for(self, match: re.Match[str]) -> list[Who]:
+        if match.groupdict().get("pa"):
+            named = [match.span(g) for g in ("pa", "pb") if match.group(g)]
+            found = [self.who_at(a, a + len(_unpossessed(self.text[a:b]))) for a, b in named]
+            return [who for who in found if who is not None]
         if match.groupdict().get("poss"):
             mention = self.mentions.at(*match.span("poss"))
             return [Who(mention=mention)] if mention is not None else []

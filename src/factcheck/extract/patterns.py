@@ -158,13 +158,20 @@ class Finder(Traits):
             rf"(?:(?i:in)\s+{PLACE_NAME},?\s+|{names}\s+)?(?:[a-z]+\s+){{0,3}}?{ON}?"
             rf"(?P<date>{DATE})",
             rf"(?P<who>{names})\s*\((?i:born|b\.)\s+{ON}?(?P<date>{DATE})\)",
+            # "became parents in December 2005 when their daughter Violet was born"
+            rf"\b(?i:in|on)\s+(?P<date>{DATE})\s+(?i:when)\s+[^.;!?]{{0,40}}?(?P<who>{ref})\s+"
+            rf"{BORN}(?=\s*[.,;!?]|\s+(?i:and|in|at)\b)",
         )
-        for pattern in direct:
-            for match in re.finditer(pattern, self.text):
-                who = self.who(match, "who")
-                value = self.dates.value(self.written(match, "date"))
-                if who is not None and value is not None:
-                    yield RawClaim("born", match.start(), match.end(), value, who)
+        for match in self.each(direct):
+            who = self.who(match, "who")
+            value = self.dates.value(self.written(match, "date"))
+            if who is not None and value is not None:
+                yield RawClaim("born", match.start(), match.end(), value, who)
+        # "On December 1, 2005, their first daughter Violet was born."
+        for match in re.finditer(rf"(?P<who>{ref})\s+{BORN}(?=\s*[.;!?])", self.text):
+            who, value = self.who(match, "who"), self._leading(match)
+            if who is not None and value is not None:
+                yield RawClaim("born", match.start(), match.end(), value, who)
         verb = r"(?i:welcomed|gave\s+birth\s+to|delivered)"
         desc = r"(?P<desc>(?:[\w'\u2019-]+,?\s+|[—\u2013]\s+){1,7}?)"
         forms = (

@@ -110,7 +110,11 @@ def test_counts_of_children(cast: Cast, text: str, expected: set) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Roe has a son.", "Roe's two sons' kids.", "Doe scored two goals for the children's charity."],
+    [
+        "Roe has a son.",
+        "Roe visited two children's hospitals.",
+        "Doe scored two goals for the children's charity.",
+    ],
 )
 def test_what_is_not_a_count(cast: Cast, text: str) -> None:
     assert not [c for c in drafted(text, cast) if c.predicate == "children"]

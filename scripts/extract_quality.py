@@ -258,7 +258,7 @@ def _contains(outer: tuple, inner: tuple) -> bool:
 
 def report(scores: list[Score], verbose: bool) -> None:
     print(
-        f"{'family':<16} {'passages':>8} {'gold':>5} {'draft':>5} {'credit':>7} {'recall':>7} "
+        f"{'family':<20} {'passages':>8} {'gold':>5} {'draft':>5} {'credit':>7} {'recall':>7} "
         f"{'precision':>9}"
     )
     by_family: dict[str, list[Score]] = {}
@@ -269,7 +269,7 @@ def report(scores: list[Score], verbose: bool) -> None:
         drafted = sum(s.drafted for s in group)
         credit = sum(s.credit for s in group)
         print(
-            f"{family:<16} {len(group):>8} {gold:>5} {drafted:>5} {credit:>7.1f} "
+            f"{family:<20} {len(group):>8} {gold:>5} {drafted:>5} {credit:>7.1f} "
             f"{_pct(credit, gold):>7} {_pct(credit, drafted):>9}"
         )
     gold = sum(s.gold for s in scores)

@@ -43,6 +43,18 @@ _DYING = re.compile(rf",?\s+(?:(?i:who)\s+)?(?:(?i:had|has)\s+)?{_DIED}(?![\w-])
 _WORD = re.compile(r"[\w'\u2019]+|—|\u2013")
 _AT_ANOTHER_TIME = re.compile(r"\s*,?\s*(?i:when|while|at\s+the\s+time|back\s+then|before|after)\b")
 _DATE_RE = re.compile(DATE)
+_BIRTH_WORDS = re.compile(r"(?i:born|birth|welcom|deliver|b\.|\(\d{4})")
+_DEATH_WORDS = re.compile(r"(?i:died|death|passed\s+away|killed|\(\d{4})")
+_COUPLE_WORDS = re.compile(
+    r"(?i:met\b|meet|engag|marr|wed|knot|split|separat|divorc|vows|aisle|question|propos"
+    r"|dat(?:ed|ing)|hitched|parted|broke|quits|anniversar|husband|wife|spouse|partner"
+    r"|together|later|afterwards)"
+)
+_FAMILY_WORDS = re.compile(
+    r"(?i:son|daughter|child|kid|boy|girl|twin|baby|mother|father|mom|dad|mum|parent|born"
+    r"|welcom|birth)"
+)
+_TRAIT_WORDS = re.compile(r"(?i:born|native|hails|tall|stand|height|ft|feet|foot|cm|metre|meter)")
 _LEADING_DATE = re.compile(rf"(?:(?i:and|but)\s+)?(?i:in|on|by|back\s+in)\s+(?P<date>{DATE}),")
 _AGED_THEN = re.compile(
     rf"(?i:she|he)\s+(?i:was)\s+(?:(?i:just|only)\s+)?(?P<n>{NUMBER})"
@@ -65,19 +77,25 @@ class Finder(Traits):
     """Finds every claim the patterns read in a text."""
 
     def claims(self) -> list[RawClaim]:
-        found = [
-            *self.ages(),
-            *self.births(),
-            *self.deaths(),
-            *self.dated_relations(),
-            *self.present_relations(),
-            *self.spans(),
-            *self.ages_at_events(),
-            *self.later(),
-            *self.durations(),
-            *self.kinship(),
-            *self.traits(),
-        ]
+        families = (
+            (None, self.ages),
+            (_BIRTH_WORDS, self.births),
+            (_DEATH_WORDS, self.deaths),
+            (_COUPLE_WORDS, self.dated_relations),
+            (_COUPLE_WORDS, self.present_relations),
+            (_COUPLE_WORDS, self.spans),
+            (_COUPLE_WORDS, self.ages_at_events),
+            (_COUPLE_WORDS, self.later),
+            (_COUPLE_WORDS, self.durations),
+            (_FAMILY_WORDS, self.kinship),
+            (_TRAIT_WORDS, self.traits),
+        )
+        found: list[RawClaim] = []
+        for words, finder in families:
+            # A family of patterns whose words the text never uses is not even compiled:
+            # compiling is most of the time an article takes.
+            if words is None or words.search(self.text):
+                found += finder()
         return sorted(found, key=lambda c: (c.start, c.end))
 
     # -- ages ---------------------------------------------------------------------------

@@ -7,11 +7,10 @@ its unambiguous numeric dates ("6/14/2011" says month first); where the page giv
 is left out, and listed for review, rather than guessed.
 
 Relative to the publication day: "yesterday", "on Friday", "last week", "last month", "earlier
-this year", "three years ago". Each becomes the most precise value the format can write that
-holds the whole window: a day, a month or a year ("last week" across two months is the year).
-An undated article, or one dated to a month, reads no relative dates.
-
-A day and month without a year ("on August 4") is no date: the claims format cannot place it.
+this year", "three years ago", a day and month without the year ("on Jan. 23") and a month alone
+("in September"). Each becomes the most precise value the format can write that holds the whole
+window: a day, a month or a year ("last week" across two months is the year). An undated article,
+or one dated to a month, reads no relative dates.
 """
 
 from __future__ import annotations

@@ -140,7 +140,7 @@ class Finder(Traits):
             if value is not None:
                 yield RawClaim("age", mention.start, mention.end, value, Who(mention=mention))
         # "her 9th birthday", "Aleph's 12th birthday": that age, when it was celebrated
-        # (not "On Garner's 33rd birthday, Ben proposed": a day in the past; see relations)
+        # (not "On Garner's 33rd birthday, Ben proposed": a day in the past; see spans)
         birthday = (
             r"(?<![\w-])(?i:celebrates|celebrating|marks|marking|rings\s+in|ringing\s+in)\s+"
             rf"(?:(?P<who>{ref})['\u2019]s?|(?P<poss>\b(?i:her|his)))\s+(?P<n>{ORDINAL})\s+"

@@ -319,3 +319,20 @@ def test_dated_from_one_year_to_another(cast: Cast) -> None:
         (ROE, "met", DOE, (("max", "1994"),)),
         (ROE, "separated", DOE, "1997"),
     }
+
+
+def test_role_phrases_with_titles_in_them(tmp_path) -> None:
+    # From a new user's trial on a real passage (Life & Style, 2020): roles named by a title.
+    cast = cast_of(
+        tmp_path,
+        '[[entities]]\nname = "Jodie Turner-Smith"\ngender = "female"\nroles = ["actress"]\n\n'
+        '[[entities]]\nname = "Joshua Jackson"\ngender = "male"\nroles = ["star"]\n',
+    )
+    text = (
+        "The Queen and Slim actress, 33, and the Dawson's Creek star, 41, married in December 2019."
+    )
+    assert facts(drafted(text, cast, "2020-04-21")) == {
+        ("Jodie Turner-Smith", "age", None, 33),
+        ("Joshua Jackson", "age", None, 41),
+        ("Jodie Turner-Smith", "married", "Joshua Jackson", "December 2019"),
+    }

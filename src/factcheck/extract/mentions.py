@@ -73,6 +73,7 @@ GROUPS = ("couple", "pair", "duo", "twosome", "lovebirds", "newlyweds", "exes", 
 _MODIFIER = (
     r"(?:[A-Z][\w'\u2019.-]*|\d{1,3}-(?i:year)-(?i:old)"  # "the 38-year-old actress"
     r"|[\"\u201c][^\"\u201d\n]{1,40}[\"\u201d]"  # "the “Shakespeare in Love” actress"
+    r"|(?:and|of|in|the|&)(?=\s+[A-Z])"  # "the Queen and Slim actress"
     r"|(?i:former|estranged|happy|new|young|proud|famous|married|beloved|late))"
 )
 # "the two" is a couple only before a verb ("the two married"), not in "the two children".

@@ -21,7 +21,7 @@ SPOUSE = r"(?i:husband|wife|spouse|partner)"
 # "was born", "was actually born", "born"
 BORN = r"(?i:was\s+(?:[a-z]+ly\s+)?born|born)"
 # Words between a subject and its verb: "have been", "first", "officially", ", who".
-AUX_WORDS = _AUX = (
+AUX_WORDS = (
     r"(?i:have|has|had|were|was|are|is|been|be|got|finally|first|initially|originally"
     r"|officially|reportedly|secretly|quietly|later|then|also|once|subsequently|eventually"
     r"|now|legally|both|recently|decided\s+to|went\s+on\s+to|who|would|having)"
@@ -42,7 +42,7 @@ _ANY_RELATION = re.compile(
 )
 _GAP = re.compile(r"[ \t,]*")
 _PARTICIPLE = re.compile(r"\s*(?:(?i:after|before|since|upon|while|following)\s+)?")
-_AND_THEN = re.compile(rf"(?:,\s*|\s)(?i:and)\s+(?:{_AUX}\s+)*$")
+_AND_THEN = re.compile(rf"(?:,\s*|\s)(?i:and)\s+(?:{AUX_WORDS}\s+)*$")
 _OPENS = re.compile(r"(?:(?i:and|but|so|then)\s+)?")  # what may come before the subject
 
 
@@ -65,7 +65,7 @@ class People:
             rf"(?:(?P<a>{self.party}),?\s+(?i:and)\s+{_SPOUSE_BEFORE}?{_DESCRIBED}"
             rf"(?P<b>{self.party}),?"
             rf"|(?i:whom)\s+(?P<w>{self.party})"
-            rf"|(?P<g>{self.party}),?)\s+(?:{_AUX}\s+)*$"
+            rf"|(?P<g>{self.party}),?)\s+(?:{AUX_WORDS}\s+)*$"
         )
 
     def subjects(self, verb_start: int) -> list[Who]:
@@ -220,7 +220,9 @@ class People:
             return None
         last = previous[-1]
         between = self.text[last.end() : verb_start]
-        if not re.search(rf"(?:\band|\bafter|\bbefore|\bthen|\bbut|,)\s+(?:{_AUX}\s+)*$", between):
+        if not re.search(
+            rf"(?:\band|\bafter|\bbefore|\bthen|\bbut|,)\s+(?:{AUX_WORDS}\s+)*$", between
+        ):
             return None
         people = [m for m in self.mentions.between(last.end(), verb_start) if m.person]
         if people:

@@ -54,10 +54,6 @@ class Cast:
             found = self._canonical.get(fold(f"{words[0]} {words[-1]}"))
         return found
 
-    def gender(self, name: str) -> str | None:
-        person = self.people.get(name)
-        return person.gender if person else None
-
     def roles(self) -> dict[str, set[str]]:
         """Each role noun the entity file gives, and the people it gives it to."""
         holders: defaultdict[str, set[str]] = defaultdict(set)

@@ -164,21 +164,7 @@ class _Extraction:
             if child is None:
                 return []
         people = self._people(raw.subject, exclude={child} if child else set())
-        start, end = self.layout.quote_span(raw.start, raw.end)
-        return [
-            DraftClaim(
-                id="",
-                subject=person,
-                predicate=raw.predicate,
-                value=raw.value,
-                quote=self.text[start:end],
-                start=start,
-                end=end,
-                object=child,
-                as_of=raw.as_of,
-            )
-            for person in people
-        ]
+        return [self._claim(raw, person, child) for person in people]
 
     def _people(self, who: Who, exclude: Collection[str]) -> list[str]:
         """Who a fact is about: one person, or both of a couple ("they", "the couple", the
@@ -214,6 +200,16 @@ class _Extraction:
                 if child is None:
                     return None
                 after = ("born", child, None)
+        return self._claim(raw, subject, other, after)
+
+    def _claim(
+        self,
+        raw: RawClaim,
+        subject: str,
+        other: str | None,
+        after: tuple[str, str, str | None] | None = None,
+    ) -> DraftClaim:
+        """The draft claim a raw one makes about these people, quoting its sentence or clause."""
         start, end = self.layout.quote_span(raw.start, raw.end)
         return DraftClaim(
             id="",

@@ -96,8 +96,8 @@ class Kinship(Spans):
             elif not match.group("poss"):
                 # "Portman has a son, Aleph", "welcomed son Colin with his then-wife Samantha
                 # Lewes": the verb's subjects (and the partner), else the sentence's couple.
-                links = list(self._links(match.start(), match.end(), parents))
-                partner = self._with(max((c.end for c in links), default=match.end()))
+                listed = [end for _, end, _ in self._listed(match.end())]
+                partner = self._with(max(listed, default=match.end()))
                 subjects = self._verb_subjects(match.start())
                 if subjects or partner is not None:
                     parents = [*subjects, *([partner] if partner is not None else [])]

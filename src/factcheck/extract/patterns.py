@@ -220,10 +220,8 @@ class Finder(Traits):
             return None  # "John Roe, 85, died": an age at death (see deaths)
         when = match.groupdict().get("when")
         as_of = self.dates.value(self.written(match, "when")) if when else self._leading(match)
-        if match.groupdict().get("then"):
-            as_of = self._sentence_date(match.start())
-            if as_of is None:
-                return None
+        if match.groupdict().get("then") and as_of is None:
+            return None  # "then-3-year-old Levi", in a sentence that gives no date
         past = (match.groupdict().get("verb") or "").lower() == "was"
         if past and _AT_ANOTHER_TIME.match(self.text, match.end()):
             return None  # "Apollo was only five when we got together": not dated here
@@ -237,14 +235,6 @@ class Finder(Traits):
             return None
         found = _LEADING_DATE.match(self.text, sentence.start, match.start())
         return self.dates.value(self.written(found, "date")) if found else None
-
-    def _sentence_date(self, position: int) -> str | None:
-        """The date the sentence gives before ``position``: "But in 2011, then-3-year-old"."""
-        sentence = self.layout.sentence_at(position)
-        if sentence is None:
-            return None
-        found = _DATE_RE.search(self.text, sentence.start, position)
-        return self.dates.value(self.source[found.start() : found.end()]) if found else None
 
     def _born(self, match: re.Match[str], value: str) -> Iterator[RawClaim]:
         start, end = match.start("desc"), match.end("desc")

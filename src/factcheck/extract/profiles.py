@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.mentions import FEMALE, KIN_GENDER, MALE, Mention, Mentions, noun_pattern
 
-_KIN_GENDER = {**KIN_GENDER, "stepson": MALE, "stepdaughter": FEMALE}
+KINSHIP_GENDER = {**KIN_GENDER, "stepson": MALE, "stepdaughter": FEMALE}
 SPOUSE_GENDER = {"husband": MALE, "wife": FEMALE, "fiancé": MALE, "fiancée": FEMALE}
 _KIN = r"(?i:son|daughter|baby\s+boy|baby\s+girl|stepson|stepdaughter|child|kid)"
 _SPOUSE = r"(?i:husband|wife|spouse|partner|fiancée|fiancé)"
@@ -128,7 +128,7 @@ class Profiles:
             if entity is None:
                 continue
             kin = " ".join(match.group("kin").lower().split()).removeprefix("baby ")
-            self.set_gender(entity, _KIN_GENDER.get(kin))
+            self.set_gender(entity, KINSHIP_GENDER.get(kin))
             self.set_kind(entity, "child")
         # "parents to Aleph and Amalia", "mother of Aleph, 12, and Amalia": children all.
         parents = r"\b(?i:parents|mother|father|mom|mum|dad)\s+(?i:to|of)\s+"

@@ -19,6 +19,7 @@ from pathlib import Path
 from factcheck.entities import Names
 from factcheck.extract.cast import Cast
 from factcheck.extract.mentions import FEMALE, MALE, PRONOUNS, ROLES
+from factcheck.extract.profiles import KINSHIP_GENDER, SPOUSE_GENDER
 from factcheck.extract.render import toml_string
 from factcheck.model import Corpus, Entity, Location
 
@@ -59,21 +60,13 @@ _SENTENCE = re.compile(r"[^.!?]+")
 _PRONOUN = re.compile(r"\b(?i:she|her|he|his|him)\b")
 _KIN = r"(?:son|daughter|stepson|stepdaughter|baby\s+boy|baby\s+girl|child|kid|brother|sister)"
 _SPOUSE = r"(?:husband|wife|fianc[ée]e?|boyfriend|girlfriend|partner|spouse)"
+# Words before a name that give its gender: the kinship and spouse words profiles read, and a
+# few that only name a person here ("brother", "girlfriend").
 _KIN_GENDER = {
-    "son": MALE,
-    "stepson": MALE,
-    "boy": MALE,
-    "brother": MALE,
-    "husband": MALE,
-    "boyfriend": MALE,
-    "fiancé": MALE,
-    "daughter": FEMALE,
-    "stepdaughter": FEMALE,
-    "girl": FEMALE,
-    "sister": FEMALE,
-    "wife": FEMALE,
-    "girlfriend": FEMALE,
-    "fiancée": FEMALE,
+    **KINSHIP_GENDER,
+    **SPOUSE_GENDER,
+    **dict.fromkeys(("brother", "boyfriend"), MALE),
+    **dict.fromkeys(("sister", "girlfriend"), FEMALE),
 }
 _ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
 _BEFORE = re.compile(

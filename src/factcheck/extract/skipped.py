@@ -3,8 +3,10 @@
 A sentence is listed when no drafted claim was read from it, it names someone (a person of the
 entity file, or a name as a text writes one: capitalised words that do not start the sentence),
 and it holds something a claim is made of: a date, an age-like number, or a word of an event or
-fact ("married", "born", "son", "tall"). A reviewer reads the list to add what the patterns
-missed; a sentence that is rightly not a claim costs a glance.
+fact ("married", "born", "son", "tall"). A sentence that gave claims is listed too when it holds
+a date or a number none of them was read from ("married in 2010, a year after a party in 2008").
+A reviewer reads the list to add what the patterns missed; a sentence that is rightly not a
+claim costs a glance.
 """
 
 from __future__ import annotations

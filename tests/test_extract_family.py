@@ -124,6 +124,9 @@ def test_what_is_not_a_count(cast: Cast, text: str) -> None:
         ("Roe was born in San Diego, California on Nov. 29, 1952.", "San Diego, California"),
         ("Roe, who was born and raised in Austin, Texas, spoke.", "Austin, Texas"),
         ("Roe is a native of Chicago.", "Chicago"),
+        # The sentence ends the place, though the next one opens with a capital.
+        ("Roe was born in Leeds, England. She moved.", "Leeds, England"),
+        ("Roe was born in Washington, D.C. in 1980.", "Washington, D.C."),
     ],
 )
 def test_birthplaces(cast: Cast, text: str, place: str) -> None:

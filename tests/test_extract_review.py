@@ -207,3 +207,20 @@ def test_a_proposal_reads_roles_pronouns_and_relations() -> None:
         ("Sophie Dahl", (), None, ()),  # "married Sophie Dahl": a person
         ("Jamie Cullum", (), None, ()),  # "Jamie Cullum is": a person's verb
     }
+
+
+def test_a_surname_used_alone_after_a_sentence_is_proposed_as_an_alias() -> None:
+    text = "Jane Roe, 41, has two children, Ada and Max. Roe was born in Leeds."
+    assert ("Jane Roe", ("Roe",)) in {(e.name, e.aliases) for e in propose(text).entities}
+
+
+def test_an_entity_file_that_names_nobody_of_the_article_is_said(cli, tmp_path) -> None:
+    (tmp_path / "entities.toml").write_text(ENTITIES, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Jane Roe, 41, married John Doe in 2012.", encoding="utf-8")
+    result = cli("extract", str(article), "--entities", str(tmp_path / "entities.toml"))
+    assert result.exit_code == 0
+    assert "drafted 0 claims" in result.stderr
+    assert "entities.toml, which names nobody the draft could use: give the article's people " in (
+        result.stderr
+    )

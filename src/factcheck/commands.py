@@ -286,6 +286,14 @@ def extract(
         "article",
         file=sys.stderr,
     )
+    if done.entities is not None and not count:
+        # A new user in a repository with claims/entities.toml drafts against its people, who
+        # may not be this article's: say which file it was, and how to choose another.
+        hint = (
+            f"factcheck: names were read through {shown(done.entities)}, which names nobody the "
+            "draft could use: give the article's people with --entities FILE"
+        )
+        print(inert(hint), file=sys.stderr)
     return EXIT_CLEAN
 
 

@@ -42,6 +42,7 @@ class Done:
     # Where a proposed entity file went: its path, or "the draft" without -o; None if none.
     proposed: Path | str | None
     proposed_people: int
+    entities: Path | None = None  # the entity file names resolved through, when one was found
 
 
 def extract(request: Request) -> Done:
@@ -70,13 +71,13 @@ def extract(request: Request) -> Done:
         text = result.text
     if request.output is None:
         sys.stdout.write(text)
-        return Done(result, _where(request, proposal, None), _people(proposal))
+        return Done(result, _where(request, proposal, None), _people(proposal), entities)
     hint = "give a file path with --output"
     if proposal is not None and beside is not None:
         proposed = proposal.text(article.path.name)
         write_atomically(beside, proposed, what=_PROPOSED, hint=hint, replace=request.force)
     write_atomically(request.output, text, what=_WHAT, hint=hint, replace=request.force)
-    return Done(result, _where(request, proposal, beside), _people(proposal))
+    return Done(result, _where(request, proposal, beside), _people(proposal), entities)
 
 
 def _where(request: Request, proposal: Proposal | None, beside: Path | None) -> Path | str | None:

@@ -55,7 +55,8 @@ _THINGS = _words(
 )
 # One capitalised word, not beside another: "Cruz", not "Cruz Beckham" or "Los Angeles".
 _SINGLE = re.compile(rf"(?<![\w'\u2019.-])(?:{_WORD})(?![\w'\u2019-])(?!\s+[A-Z])")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'\u2019.-]*\s+$")
+# The word before is part of a longer name, unless a full stop ends it ("... and Max. Roe was").
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*\s+$")
 _SENTENCE = re.compile(r"[^.!?]+")
 _PRONOUN = re.compile(r"\b(?i:she|her|he|his|him)\b")
 _KIN = r"(?:son|daughter|stepson|stepdaughter|baby\s+boy|baby\s+girl|child|kid|brother|sister)"
@@ -217,7 +218,7 @@ def _alone(text: str, candidates: dict[str, _Candidate]) -> dict[str, list[str]]
         if len(names) != 1 or word in candidates:
             continue
         if any(
-            not re.search(r"[A-Z][\w.'\u2019-]*\s+$", text[max(0, m.start() - 30) : m.start()])
+            not _CAPITALISED_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
             for m in re.finditer(rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w-])(?!\s+[A-Z])", text)
         ):
             found[next(iter(names))].append(word)

@@ -25,7 +25,12 @@ _TOWN_OF = r"(?:(?i:the)\s+(?:[a-z]+\s+){0,2}(?i:town|city|village|suburb|boroug
 _CALENDAR = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
 )
-_PLACE_WORD = rf"(?:(?!{_CALENDAR})[A-Z][\w'\u2019.-]*|(?:de|del|la|le|of)(?=\s+[A-Z]))"
+# A word of a place: capitalised, or an abbreviation ("St.", "D.C."); a full stop after any
+# other word ends the sentence, and the place with it ("born in Leeds, England. She ...").
+_PLACE_WORD = (
+    rf"(?:(?!{_CALENDAR})(?:St\.|(?:[A-Z]\.){{2,}}|[A-Z][\w'\u2019-]*)"
+    r"|(?:de|del|la|le|of)(?=\s+[A-Z]))"
+)
 _PLACE_PART = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
 PLACE_NAME = rf"{_PLACE_PART}(?:,\s+{_PLACE_PART}){{0,2}}"
 PLACE = rf"(?P<place>{PLACE_NAME})"

@@ -30,6 +30,7 @@ import tempfile
 import time
 import tomllib
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
@@ -56,7 +57,7 @@ def parse_floor(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def run(out: Path, *options: str) -> tuple[float, int, dict]:
+def run(out: Path, *options: str) -> tuple[float, int, dict[str, Any]]:
     """``factcheck run --format json`` on ``out/claims``: its time, exit status and report."""
     command = [sys.executable, "-m", "factcheck", "run", "--format", "json", *options, "claims"]
     start = time.perf_counter()
@@ -80,7 +81,9 @@ def cache_folder(out: Path) -> Path:
     return out / ".factcheck_cache"
 
 
-def score(report: dict, key: list[dict]) -> tuple[int, int, list[dict]]:
+def score(
+    report: dict[str, Any], key: list[dict[str, str]]
+) -> tuple[int, int, list[dict[str, Any]]]:
     planted = {(p["article"], p["claim"]) for p in key}
     found: set[tuple[str, str]] = set()
     false_alarms = []
@@ -113,7 +116,10 @@ def main() -> None:
 
     edited_file = files[-2] if files[-1].name == "entities.toml" else files[-1]
     original, times_of = edited_file.read_bytes(), edited_file.stat()
-    colds, warms, edits, reports = [], [], [], []
+    colds: list[float] = []
+    warms: list[float] = []
+    edits: list[float] = []
+    reports: list[dict[str, Any]] = []
     for _ in range(runs):
         shutil.rmtree(cache_folder(out), ignore_errors=True)
         for times in (colds, warms):

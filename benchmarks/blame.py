@@ -33,6 +33,7 @@ import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -48,6 +49,7 @@ HEADER = (
 RULE = "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 ONE_DAY = dt.timedelta(days=1)
 Window = tuple[dt.date, dt.date]
+Event = tuple[str, str | tuple[str, ...]]  # ("born", a person), or an event and a couple
 
 
 def _years_before(day: dt.date, years: int) -> Window:
@@ -70,7 +72,7 @@ def _window(value: str) -> Window:
     return dt.date(year, month, 1), end
 
 
-def _claims(root: Path) -> list[tuple[str, tuple, Window]]:
+def _claims(root: Path) -> list[tuple[str, Event, Window]]:
     """Every claim as (ref, event, window), read at its article's stated date."""
     import tomllib
 
@@ -97,7 +99,7 @@ def reference(root: Path, misread: set[str]) -> set[str]:
     """The claims in every least correction of their event, each event weighed on its own; a
     reprint's claims in the present tense (``misread``) are set aside first, as misdating is
     blamed first."""
-    events: dict[tuple, list[tuple[str, Window]]] = defaultdict(list)
+    events: dict[Event, list[tuple[str, Window]]] = defaultdict(list)
     for ref, event, window in _claims(root):
         if ref not in misread:
             events[event].append((ref, window))
@@ -114,7 +116,9 @@ def reference(root: Path, misread: set[str]) -> set[str]:
     return decided
 
 
-def score(report: dict, key: dict, decided: set[str], misdating_first: set[str]) -> dict:
+def score(
+    report: dict[str, Any], key: dict[str, Any], decided: set[str], misdating_first: set[str]
+) -> dict[str, int | float | str]:
     """``decided``: what the reference decides reading every claim at its article's stated
     date; ``misdating_first``: what it decides with the reprints' claims in the present tense
     set aside."""
@@ -150,7 +154,7 @@ def score(report: dict, key: dict, decided: set[str], misdating_first: set[str])
     }
 
 
-def run(out: Path) -> dict:
+def run(out: Path) -> dict[str, Any]:
     return bench.run(out, "--no-cache")[2]
 
 

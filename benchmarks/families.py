@@ -25,6 +25,7 @@ import json
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -37,7 +38,7 @@ def _day(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
     return start + dt.timedelta(days=rng.randrange(max(1, (end - start).days + 1)))
 
 
-def _family(rng: random.Random, number: int) -> dict:
+def _family(rng: random.Random, number: int) -> dict[str, Any]:
     parents = [_day(rng, dt.date(1955, 1, 1), dt.date(1990, 12, 31)) for _ in range(2)]
     adult = max(parents) + relativedelta(years=18)
     met = _day(rng, adult, adult + relativedelta(years=10))
@@ -51,7 +52,7 @@ def _family(rng: random.Random, number: int) -> dict:
     return {"names": names, "born": parents + children, "met": met, "wed": wed}
 
 
-def _facts(rng: random.Random, family: dict, day: dt.date) -> list[dict]:
+def _facts(rng: random.Random, family: dict[str, Any], day: dt.date) -> list[dict[str, Any]]:
     """Every fact true on ``day``, one per kind and person, each a claim draft."""
     facts = []
     for name, born in zip(family["names"], family["born"], strict=True):
@@ -69,14 +70,14 @@ def _facts(rng: random.Random, family: dict, day: dt.date) -> list[dict]:
     return facts
 
 
-def _truth(family: dict, fact: dict, day: dt.date) -> int:
+def _truth(family: dict[str, Any], fact: dict[str, Any], day: dt.date) -> int:
     """What an age or a years of marriage would be on ``day``."""
     if fact["kind"] == "married_for":
         return relativedelta(day, family["wed"]).years
     return relativedelta(day, family["born"][family["names"].index(fact["subject"])]).years
 
 
-def _plant(rng: random.Random, fact: dict) -> None:
+def _plant(rng: random.Random, fact: dict[str, Any]) -> None:
     """Make ``fact`` wrong, as a desk meets mistakes."""
     kind = fact["kind"]
     if kind in ("age", "married_for"):
@@ -92,7 +93,7 @@ def _plant(rng: random.Random, fact: dict) -> None:
         fact["date"] = date.replace(year=date.year + rng.choice([-1, 1]), day=min(date.day, 28))
 
 
-def _value(fact: dict) -> str:
+def _value(fact: dict[str, Any]) -> str:
     kind = fact["kind"]
     if kind in ("age", "married_for"):
         return str(fact["value"])
@@ -106,7 +107,7 @@ def _value(fact: dict) -> str:
     return f'"{date.year}"'
 
 
-def _render(article: dict) -> str:
+def _render(article: dict[str, Any]) -> str:
     lines = ["[article]", f'id = "{article["id"]}"', f"published = {article['published']}", ""]
     for claim in article["claims"]:
         predicate = claim["kind"]
@@ -118,11 +119,11 @@ def _render(article: dict) -> str:
     return "\n".join(lines)
 
 
-def build(families: int, seed: int) -> tuple[list[dict], dict]:
+def build(families: int, seed: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The articles of every family, and the answer key."""
     rng = random.Random(seed)
-    articles: list[dict] = []
-    key: dict = {"planted": [], "reprints": [], "families": families}
+    articles: list[dict[str, Any]] = []
+    key: dict[str, Any] = {"planted": [], "reprints": [], "families": families}
     for number in range(families):
         family = _family(rng, number)
         first = max(family["born"][-1], family["wed"]) + relativedelta(years=1)
@@ -163,7 +164,7 @@ def build(families: int, seed: int) -> tuple[list[dict], dict]:
     return articles, key
 
 
-def write(out: Path, families: int, seed: int) -> dict:
+def write(out: Path, families: int, seed: int) -> dict[str, Any]:
     articles, key = build(families, seed)
     claims = out / "claims"
     if claims.exists():

@@ -77,7 +77,7 @@ class Fuzzer:
             flush=True,
         )
 
-    def result(self) -> dict:
+    def result(self) -> dict[str, object]:
         shutil.rmtree(self.work)
         return {
             "kind": self.kind,

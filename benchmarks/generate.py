@@ -20,6 +20,7 @@ import json
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -51,7 +52,9 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def build(n_claims: int, seed: int, planted: int) -> tuple[list[str], list[dict], list[dict]]:
+def build(
+    n_claims: int, seed: int, planted: int
+) -> tuple[list[str], list[dict[str, Any]], list[dict[str, str]]]:
     """Return (people, articles, answer key); each article is a dict with its claims."""
     rng = random.Random(seed)
     n_people = max(10, round(n_claims / 20))
@@ -77,13 +80,13 @@ def build(n_claims: int, seed: int, planted: int) -> tuple[list[str], list[dict]
     sizes = [
         n_claims // n_articles + (1 if i < n_claims % n_articles else 0) for i in range(n_articles)
     ]
-    articles: list[dict] = []
+    articles: list[dict[str, Any]] = []
     for index, size in enumerate(sizes):
         pub = _day(rng, dt.date(2000, 1, 1), dt.date(2024, 12, 31))
         # A sample of people (not all of them: that would make generation quadratic).
         sample = rng.sample(range(n_people), min(n_people, 4 * size))
         alive = [p for p in sample if first_birthday[p] <= pub]
-        pool: list[dict] = []
+        pool: list[dict[str, Any]] = []
         for p in alive:
             pool.append(_age(people, births, p, pub))
             pool.append(_born(rng, people, births, p))
@@ -96,12 +99,12 @@ def build(n_claims: int, seed: int, planted: int) -> tuple[list[str], list[dict]
             if len(pool) >= size * 2:
                 break
         # Keep at most one claim per (kind, event) so that an article never repeats itself.
-        chosen: list[dict] = []
-        seen: set[tuple] = set()
+        chosen: list[dict[str, Any]] = []
+        seen: set[tuple[str, tuple[str, int]]] = set()
         for claim in pool:
-            key = (claim["kind"], claim["event"])
-            if key not in seen:
-                seen.add(key)
+            kind_event = (claim["kind"], claim["event"])
+            if kind_event not in seen:
+                seen.add(kind_event)
                 chosen.append(claim)
             if len(chosen) == size:
                 break
@@ -113,7 +116,7 @@ def build(n_claims: int, seed: int, planted: int) -> tuple[list[str], list[dict]
     return people, articles, key
 
 
-def _age(people: list[str], births: list[dt.date], p: int, pub: dt.date) -> dict:
+def _age(people: list[str], births: list[dt.date], p: int, pub: dt.date) -> dict[str, Any]:
     age = relativedelta(pub, births[p]).years
     return {
         "kind": "age",
@@ -125,7 +128,7 @@ def _age(people: list[str], births: list[dt.date], p: int, pub: dt.date) -> dict
     }
 
 
-def _born(rng: random.Random, people: list[str], births: list[dt.date], p: int) -> dict:
+def _born(rng: random.Random, people: list[str], births: list[dt.date], p: int) -> dict[str, Any]:
     b = births[p]
     precision = rng.randrange(4)
     if precision == 0:
@@ -148,7 +151,9 @@ def _born(rng: random.Random, people: list[str], births: list[dt.date], p: int) 
     }
 
 
-def _rel(predicate: str, people: list[str], subj: int, obj: int, year: int, couple: int) -> dict:
+def _rel(
+    predicate: str, people: list[str], subj: int, obj: int, year: int, couple: int
+) -> dict[str, Any]:
     return {
         "kind": predicate,
         "event": (predicate, couple),
@@ -160,12 +165,19 @@ def _rel(predicate: str, people: list[str], subj: int, obj: int, year: int, coup
     }
 
 
-def _plant(rng, people, births, couples, articles, k: int) -> list[dict]:
+def _plant(
+    rng: random.Random,
+    people: list[str],
+    births: list[dt.date],
+    couples: list[tuple[int, int, dt.date, dt.date]],
+    articles: list[dict[str, Any]],
+    k: int,
+) -> list[dict[str, str]]:
     """Replace one claim in each of k articles by a contradiction, keeping the key."""
     k = min(k, len(articles))
     targets = set(rng.sample(range(len(articles)), k))
     # Events stated (truthfully) by the articles that receive no planted claim.
-    supported: set[tuple] = set()
+    supported: set[tuple[str, int]] = set()
     for i, article in enumerate(articles):
         if i not in targets:
             supported.update(c["event"] for c in article["claims"])
@@ -199,7 +211,7 @@ def _plant(rng, people, births, couples, articles, k: int) -> list[dict]:
     return key
 
 
-def render(article: dict) -> str:
+def render(article: dict[str, Any]) -> str:
     lines = [
         "[article]",
         f'id = "{article["id"]}"',
@@ -216,7 +228,7 @@ def render(article: dict) -> str:
     return "\n".join(lines)
 
 
-def write(out: Path, n_claims: int, seed: int = 1, planted: int | None = None) -> dict:
+def write(out: Path, n_claims: int, seed: int = 1, planted: int | None = None) -> dict[str, Any]:
     if planted is None:
         planted = max(5, n_claims // 500)
     people, articles, key = build(n_claims, seed, planted)

@@ -29,7 +29,7 @@ from factcheck import attribution
 from factcheck.check import check
 from factcheck.config import Settings
 from factcheck.constraints import Constraints, Source
-from factcheck.correction import Group, correct, groups
+from factcheck.correction import Group, Outcome, correct, groups
 from factcheck.dates import DayInterval
 from factcheck.engine import Checker
 from factcheck.model import Article, Claim, Location
@@ -54,18 +54,18 @@ class Timed:
     def __enter__(self) -> Timed:
         self.original = attribution.correct
 
-        def timed(group: Group, checker: Checker):
+        def timed(group: Group, checker: Checker) -> Outcome:
             start = time.perf_counter()
             outcome = self.original(group, checker)
             elapsed = time.perf_counter() - start
             self.rows.append((group.linked, len(group.claims), outcome.exact, elapsed))
             return outcome
 
-        attribution.correct = timed  # type: ignore[assignment]
+        attribution.correct = timed
         return self
 
     def __exit__(self, *_: object) -> None:
-        attribution.correct = self.original  # type: ignore[assignment]
+        attribution.correct = self.original
 
 
 def _claim(article: str, number: int) -> Claim:

@@ -46,8 +46,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     runs = max(1, parser.parse_args().runs)
-    found = subprocess.run([sys.executable, "-c", "import factcheck"], capture_output=True)
-    if found.returncode != 0:  # `python -m factcheck` would fail fast, and look fast
+    installed = subprocess.run([sys.executable, "-c", "import factcheck"], capture_output=True)
+    if installed.returncode != 0:  # `python -m factcheck` would fail fast, and look fast
         sys.exit(f"{sys.executable} has no factcheck installed: run this with the one that has")
     timed(COMMANDS["run"])  # the cache holds the last report, as after any earlier run
     names = ["floor", *COMMANDS]

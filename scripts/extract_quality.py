@@ -32,6 +32,7 @@ import tomllib
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from factcheck.check import check
 from factcheck.dates import DateError, parse_date, parse_years
@@ -61,7 +62,7 @@ class Fact:
     who: tuple[str, ...]
     predicate: str
     after: Hashable
-    meaning: tuple
+    meaning: tuple[Any, ...]  # see _meaning: days, years, counts, lengths or a name
     label: str
 
 
@@ -223,7 +224,7 @@ def _fact(
     return Fact(who, predicate, event, meaning, shown)
 
 
-def _meaning(predicate: str, value: object, counts_years: bool) -> tuple:
+def _meaning(predicate: str, value: object, counts_years: bool) -> tuple[Any, ...]:
     """A value as a comparable range: ("days", lo, hi), ("years", lo, hi), ("count", lo, hi),
     ("length", lo, hi), ("place", name), ("link",)."""
     kind = BUILTIN.predicates[predicate].kind if predicate in BUILTIN.predicates else "?"
@@ -249,7 +250,7 @@ def _meaning(predicate: str, value: object, counts_years: bool) -> tuple:
         return ("unreadable", repr(value))
 
 
-def _contains(outer: tuple, inner: tuple) -> bool:
+def _contains(outer: tuple[Any, ...], inner: tuple[Any, ...]) -> bool:
     """Whether a drafted value, less precise, holds the gold value's whole range."""
     if outer[0] != inner[0] or len(outer) != 3 or outer[0] not in ("days", "years", "count"):
         return outer[0] == inner[0] == "length" and outer[1] <= inner[1] and inner[2] <= outer[2]

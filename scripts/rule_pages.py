@@ -3,6 +3,7 @@ the vocabulary and the rules' examples; first record what factcheck says of each
 (its ``says.txt``), which the pages show.
 
     python scripts/rule_pages.py [OUT_DIR]
+    python scripts/rule_pages.py --check     # write nothing; exit 1 if a file is out of date
 
 The pages are what ``factcheck rules CODE`` prints; tests/test_rules.py fails when a committed
 page differs from what this writes, so run it after changing a rule or its examples.
@@ -10,6 +11,7 @@ page differs from what this writes, so run it after changing a rule or its examp
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -20,19 +22,43 @@ from factcheck.vocabulary import BUILTIN
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
 
 
-def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS
-    out.mkdir(parents=True, exist_ok=True)
-    for rule in BUILTIN.rules:
-        for case in cases(rule.code):
-            text = "\n".join(said(case / "claims")) + "\n"
-            write_atomically(case / SAYS, text, what="an example's record", hint="")
-    for rule in BUILTIN.rules:
-        write_atomically(out / f"{rule.code}.md", page(rule), what="a rule's page", hint="")
-    vocabulary = out.parent / "vocabulary.md"
-    write_atomically(vocabulary, vocabulary_page(), what="the vocabulary's page", hint="")
-    print(f"wrote {len(BUILTIN.rules)} pages to {out}, and {vocabulary}")
+def _records() -> list[tuple[Path, str]]:
+    """What factcheck says of each example, as its ``says.txt`` records it."""
+    return [
+        (case / SAYS, "\n".join(said(case / "claims")) + "\n")
+        for rule in BUILTIN.rules
+        for case in cases(rule.code)
+    ]
+
+
+def _pages(out: Path) -> list[tuple[Path, str]]:
+    """The pages, as the records now on disk show them."""
+    pages = [(out / f"{rule.code}.md", page(rule)) for rule in BUILTIN.rules]
+    return [*pages, (out.parent / "vocabulary.md", vocabulary_page())]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, default=DOCS, metavar="OUT_DIR")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
+    arguments = parser.parse_args()
+    if arguments.check:
+        files = [*_records(), *_pages(arguments.out)]
+        stale = [
+            path for path, text in files if not path.is_file() or path.read_text("utf-8") != text
+        ]
+        for path in stale:
+            print(f"{path}: out of date (python scripts/rule_pages.py)")
+        print(f"{len(stale)} files out of date" if stale else "all pages and records up to date")
+        return 1 if stale else 0
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    for path, text in _records():  # first: the pages show them
+        write_atomically(path, text, what="an example's record", hint="")
+    for path, text in _pages(arguments.out):
+        write_atomically(path, text, what="a page", hint="")
+    print(f"wrote {len(BUILTIN.rules)} pages to {arguments.out}, and its vocabulary.md")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -40,7 +40,7 @@ FORMATS = ("text", "json", "jsonl", "sarif", "github")
 PREDICATES = tuple(BUILTIN.predicates.values())
 EVENT_PREDICATES = tuple(p for p in PREDICATES if p.kind == "date")
 LOADING = ("--no-cache", "--jobs", "1")  # the parse in this process, no cache to go stale
-COMMAND_LINE = "<command line>"  # where a problem with an argument, not a file, is reported
+COMMAND_LINE = "command line"  # where a problem with an argument, not a file, is reported
 
 
 # --- Running a case -------------------------------------------------------------------------
@@ -142,7 +142,8 @@ def run_case(case: Case, folder: Path) -> Outcome:
 
 # --- What every run must do -----------------------------------------------------------------
 
-_LOCATED = re.compile(r"(?P<path>[^:]+):(?P<line>-?\d+): (?P<message>.+)")
+# A line number where the problem has one: not for a whole file, nor for an argument.
+_LOCATED = re.compile(r"(?P<path>[^:]+)(?::(?P<line>-?\d+))?: (?P<message>.+)")
 _SUMMARY = re.compile(r"factcheck: (?P<count>\d+) problems? in the input; nothing was checked")
 # Characters a terminal or a CI log acts on. Text output shows them escaped; JSON escapes them.
 # (U+200B, a zero-width space, is factcheck's own: it keeps a line from reading as "::command".)
@@ -231,24 +232,45 @@ def _bad_input(
         if match is None:
             found.append(f"a problem without a location: {line!r}")
             continue
-        path, number = _relative(match["path"], folder), int(match["line"])
+        path = _relative(match["path"], folder)
         # A file or folder given, or one the configuration names (its baseline, say).
         inside = not Path(path).is_absolute() and ".." not in Path(path).parts
         if not inside and not any(path == name or name.startswith(path + "/") for name in named):
             found.append(f"a problem in a file that was not given: {line!r}")
-        last = _lines_in(folder, path)
+        if match["line"] is None:
+            continue
+        number, last = int(match["line"]), _lines_in(folder, path)
         if number < 1 or (last is not None and number > last):
             found.append(f"line {number} is outside the file ({last} lines): {line!r}")
+    return found + _problems_out(outcome, command, output_format, len(located))
+
+
+def _problems_out(outcome: Outcome, command: str, output_format: str, count: int) -> list[str]:
+    """Bad input in a machine format: the same problems on standard output, as that format
+    carries them (the other commands and formats print nothing there)."""
+    out = outcome.stdout
     if output_format == "json" and command in ("run", "timeline"):
         try:
-            problems = json.loads(outcome.stdout)["problems"]
+            problems = json.loads(out)["problems"]
         except (ValueError, KeyError, TypeError) as exc:
-            return [*found, f"bad input as JSON does not parse: {exc}"]
-        if len(problems) != len(located) or any(p["line"] < 1 for p in problems):
-            found.append("the JSON problems are not the problems shown")
-    elif outcome.stdout:
-        found.append(f"bad input wrote a report: {outcome.stdout[:200]!r}")
-    return found
+            return [f"bad input as JSON does not parse: {exc}"]
+        if len(problems) != count or any((p["line"] or 1) < 1 for p in problems):
+            return ["the JSON problems are not the problems shown"]
+    elif output_format == "github" and command == "run":
+        lines = out.split("\n")[:-1]
+        if len(lines) != count or not all(_PROBLEM_ANNOTATION.fullmatch(x) for x in lines):
+            return [f"bad input's annotations are not the problems shown: {out[:300]!r}"]
+    elif output_format == "sarif" and command == "run":
+        try:
+            run = json.loads(out)["runs"][0]
+            notified = run["invocations"][0]["toolExecutionNotifications"]
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            return [f"bad input as SARIF does not parse: {exc}"]
+        if len(notified) != count or len(run["results"]) > count:
+            return ["the SARIF problems are not the problems shown"]
+    elif out:
+        return [f"bad input wrote a report: {out[:200]!r}"]
+    return []
 
 
 def _report(outcome: Outcome, command: str, output_format: str) -> list[str]:
@@ -298,6 +320,7 @@ def _report(outcome: Outcome, command: str, output_format: str) -> list[str]:
 
 
 # One command a line; the runner reads "::" at a line's start (after spaces) as a command.
+_PROBLEM_ANNOTATION = re.compile(r"::error (file=[^,]+,(line=[1-9][0-9]*,)?)?title=[^:]+::.+")
 _ANNOTATION = re.compile(r"::(error|warning|notice) file=[^,]+,line=[1-9][0-9]*,title=[^:]+::.+")
 
 

@@ -108,7 +108,7 @@ def test_a_file_over_the_limits_is_bad_input(cli, tmp_path: Path, monkeypatch) -
     assert result.exit_code == 2 and "11 claims, over the 10 a file may hold" in result.stderr
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
     result = cli("run", "--no-cache", "--jobs", "1", str(claims))
-    assert result.exit_code == 2 and "a.toml:1: the file is 0 MB, over the 0 MB" in result.stderr
+    assert result.exit_code == 2 and "a.toml: the file is 0 MB, over the 0 MB" in result.stderr
 
 
 def test_nesting_too_deep_is_reported_at_the_line_where_it_gets_too_deep(

@@ -27,7 +27,7 @@ def test_explain_a_seed_contradiction_step_by_step(cli) -> None:
     out = result.stdout
     assert "1. Aleph's birth is on or before 2011-06-14" in out
     assert "2. Aleph's birth is on or after 2013-09-18" in out
-    assert "“Son Aleph is seven”" in out and "001_f509605e04f55bf1.toml:20" in out
+    assert "“Son Aleph is seven”" in out and "bild-2021-09-17.toml:20" in out
     assert "no day is both, by 827 days." in out
 
 

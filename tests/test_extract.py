@@ -570,7 +570,7 @@ def test_never_overwrites_without_force(cli, repo: Path) -> None:
     target.write_text("keep me", encoding="utf-8")
     result = cli("extract", "article.txt", "-o", "out.toml")
     assert result.exit_code == 2
-    assert result.stderr.startswith("out.toml:1: the claims file already exists (")
+    assert result.stderr.startswith("out.toml: the claims file already exists (")
     assert target.read_text(encoding="utf-8") == "keep me"
     assert cli("extract", "article.txt", "-o", "out.toml", "--force").exit_code == 0
     assert tomllib.loads(target.read_text(encoding="utf-8"))["article"]["id"] == "article"
@@ -660,9 +660,9 @@ def test_a_proposed_entity_file_is_written_beside_the_draft(
 BAD_INPUT = [
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary.txt:3: the file is not text"),
     ("latin1.txt", b"Aleph, 11\nPortman \xe9t\xe9", "latin1.txt:2: the file is not UTF-8"),
-    ("empty.txt", b"", "empty.txt:1: the article is empty"),
-    ("blank.txt", b"  \n\n\t\n", "blank.txt:1: the article is empty"),
-    ("control.txt", b"\x01\x02\x03\x04 ab", "control.txt:1: the file is not text"),
+    ("empty.txt", b"", "empty.txt: the article is empty"),
+    ("blank.txt", b"  \n\n\t\n", "blank.txt: the article is empty"),
+    ("control.txt", b"\x01\x02\x03\x04 ab", "control.txt: the file is not text"),
     ("baddate.txt", b"date 2023-02-30\nAleph, 11", "baddate.txt:1: the date line gives 2023-02-30"),
 ]
 
@@ -673,7 +673,7 @@ def test_bad_articles_are_bad_input(cli, repo: Path, name: str, data: bytes, mes
     result = cli("extract", name)
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
-    assert re.match(r"^\S+:\d+: .+ \(.+\)$", result.stderr.splitlines()[0])
+    assert re.match(r"^\S+?(?::\d+)?: .+ \(.+\)$", result.stderr.splitlines()[0])
     assert "nothing was written" in result.stderr
     assert result.stdout == ""
 
@@ -684,14 +684,14 @@ def test_a_huge_file_is_bad_input(cli, repo: Path) -> None:
         out.truncate(5 * 1024 * 1024 + 1)
     result = cli("extract", "huge.txt")
     assert result.exit_code == 2
-    assert result.stderr.startswith("huge.txt:1: the file is 5.0 MB, over the 5 MB")
+    assert result.stderr.startswith("huge.txt: the file is 5.0 MB, over the 5 MB")
 
 
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (("missing.txt",), "missing.txt:1: no such file"),
-        (("claims",), "claims:1: this is a folder, not an article"),
+        (("missing.txt",), "missing.txt: no such file"),
+        (("claims",), "claims: this is a folder, not an article"),
         (("article.txt", "--published", "June 31, 2011"), "factcheck: --published 'June 31, 2011'"),
         (("article.txt", "--id", " "), "factcheck: --id must not be empty"),
     ],
@@ -743,7 +743,7 @@ def test_an_article_that_is_not_a_regular_file_is_refused(cli, repo: Path) -> No
     for article in ("fifo.txt", "/dev/zero"):
         result = cli("extract", article)
         assert result.exit_code == 2
-        assert result.stderr.startswith(f"{article}:1: not a regular file")
+        assert result.stderr.startswith(f"{article}: not a regular file")
 
 
 def test_a_text_without_punctuation_is_quoted_by_the_words_around_each_claim(names) -> None:

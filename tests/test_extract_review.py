@@ -176,7 +176,7 @@ def test_a_missing_output_folder_or_entity_file_is_said_plainly(cli, tmp_path) -
     assert "the folder" in result.stderr and "does not exist (create it first" in result.stderr
     result = cli("extract", str(article), "--entities", str(tmp_path / "nope.toml"))
     assert result.exit_code == 2
-    assert "nope.toml:1: no such entity file (give the entity file with --entities" in (
+    assert "nope.toml: no such entity file (give the entity file with --entities" in (
         result.stderr
     )
 

@@ -42,7 +42,7 @@ def test_without_replace_an_existing_file_is_left_alone(tmp_path: Path) -> None:
     with pytest.raises(FileExists) as raised:
         _write(target, "new", replace=False)
     assert str(raised.value.problems[0]) == (
-        f"{target}:1: the file already exists (give another path, or --force)"
+        f"{target}: the file already exists (give another path, or --force)"
     )
     assert target.read_text(encoding="utf-8") == "old"
     assert _leftovers(tmp_path) == []
@@ -97,7 +97,7 @@ def test_a_path_that_cannot_be_written_is_bad_input(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(InputError) as raised:
         _write(folder, "text")
-    assert str(raised.value.problems[0]).startswith(f"{folder}:1: cannot write the file: ")
+    assert str(raised.value.problems[0]).startswith(f"{folder}: cannot write the file: ")
     with pytest.raises(InputError):
         _write(tmp_path / "missing" / "out.toml", "text")
 

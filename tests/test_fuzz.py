@@ -63,12 +63,14 @@ def _case(args: tuple[str, ...]) -> Case:
     return Case({"claims/a.toml": b"x = 1\n"}, args)
 
 
-def test_the_checks_catch_an_internal_error_and_a_problem_without_its_line() -> None:
+def test_the_checks_catch_an_internal_error_and_a_problem_without_a_location() -> None:
     case = _case(("run", "claims"))
     crash = fuzzing.Outcome(3, "", "factcheck: internal error (ValueError: x); ...\n")
     assert len(fuzzing.failures(case, crash, Path())) >= 2
-    unlocated = "claims/a.toml: no line\nfactcheck: 1 problem in the input; nothing was checked\n"
+    unlocated = "no path at all\nfactcheck: 1 problem in the input; nothing was checked\n"
     assert fuzzing.failures(case, fuzzing.Outcome(2, "", unlocated), Path())
+    whole_file = "claims/a.toml: x\nfactcheck: 1 problem in the input; nothing was checked\n"
+    assert fuzzing.failures(case, fuzzing.Outcome(2, "", whole_file), Path()) == []
     line_zero = "claims/a.toml:0: x\nfactcheck: 1 problem in the input; nothing was checked\n"
     assert fuzzing.failures(case, fuzzing.Outcome(2, "", line_zero), Path())
     located = "claims/a.toml:1: x\nfactcheck: 1 problem in the input; nothing was checked\n"

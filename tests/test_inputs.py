@@ -49,7 +49,7 @@ def test_links_out_of_the_repository_are_named_not_followed(repo: Path, tmp_path
     files, problems = _found(repo)
     assert files == ["claims/a.toml", "claims/entities.toml"]
     assert problems == [
-        f"{repo / 'claims' / name}:1: a link to {target}, outside the repository: not followed "
+        f"{repo / 'claims' / name}: a link to {target}, outside the repository: not followed "
         "(name the target on the command line to check it)"
         for name, target in (("out", secrets), ("key.toml", secrets / "key.toml"))
     ]
@@ -75,9 +75,9 @@ def test_what_cannot_be_a_claim_file_is_a_problem(repo: Path, cli, monkeypatch) 
     assert result.exit_code == 2
     hint = "(claim files must be regular files: remove it, or rename it to leave it out)"
     assert result.stderr.splitlines()[:-1] == [
-        f"{claims / 'fifo.toml'}:1: not a regular file: a FIFO {hint}",
-        f"{claims / 'gone.toml'}:1: a link to nothing (fix the link or remove it)",
-        f"{claims / 'sock.toml'}:1: not a regular file: a socket {hint}",
+        f"{claims / 'fifo.toml'}: not a regular file: a FIFO {hint}",
+        f"{claims / 'gone.toml'}: a link to nothing (fix the link or remove it)",
+        f"{claims / 'sock.toml'}: not a regular file: a socket {hint}",
     ]
 
 
@@ -96,7 +96,7 @@ def test_a_claims_folder_that_is_a_link_out_of_the_repository_is_not_read(
     for command in (("run",), ("baseline",)):
         result = cli(*command)
         assert result.exit_code == 2
-        assert result.stderr.startswith(f"claims:1: a link to {outside / 'claims'}, outside")
+        assert result.stderr.startswith(f"claims: a link to {outside / 'claims'}, outside")
     assert sorted(p.name for p in outside.iterdir()) == ["claims"]
 
 

@@ -21,7 +21,8 @@ from factcheck.problems import InputError, Problem
 from factcheck.vocabulary import BUILTIN
 
 SUMMARY = re.compile(r"^factcheck: (\d+) problems? in the input; nothing was checked$")
-PROBLEM_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<rest>\S.*)$")
+# A line number where the problem has one (not for a path that does not exist, say).
+PROBLEM_LINE = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+))?: (?P<rest>\S.*)$")
 
 VALID = """\
 [article]
@@ -442,7 +443,7 @@ def test_path_that_does_not_exist(corpus, cli):
     root = corpus({"a.toml": VALID})
     missing = root.parent / "no-such-claims"
     lines = run_bad(cli, str(missing))
-    assert lines == [f"{missing}:1: no such file or folder (give the claims folder or files)"]
+    assert lines == [f"{missing}: no such file or folder (give the claims folder or files)"]
     # Next to a good folder, the missing path still stops the run.
     assert run_bad(cli, str(root), str(missing)) == lines
 
@@ -461,7 +462,7 @@ def deny(monkeypatch, owner: object, name: str, refused) -> None:
 
 
 def cannot_read(path: Path) -> str:
-    return f"{path}:1: cannot read it: Permission denied (check its permissions, or leave it out)"
+    return f"{path}: cannot read it: Permission denied (check its permissions, or leave it out)"
 
 
 def test_a_folder_that_cannot_be_read_is_a_problem(corpus, cli, monkeypatch):
@@ -601,13 +602,13 @@ def test_every_problem_in_every_file_is_reported_sorted_in_one_run(corpus, cli):
         '(write a date like 2009, "June 2018", "June 14, 2011" or 2011-06-14)',
         f"{pd}:{line_of(d, 'Milepied')}: unknown object 'Milepied' (did you mean 'Millepied'?)",
         f"{pd}:{d_dup}: duplicate claim id 'c1' in article 'd' (first used at {pd}:{d_first})",
-        f"{missing}:1: no such file or folder (give the claims folder or files)",
+        f"{missing}: no such file or folder (give the claims folder or files)",
         f"{pc}:{c_id}: duplicate article id 'a' (first used at {pa}:{a_id})",
         f"{pc}:{line_of(c, '[[claims]]')}: the claim has no 'value' (add value = ...)",
     ]
     lines = run_bad(cli, str(root), str(missing))
     assert lines == expected
-    keys = [(m["path"], int(m["line"])) for m in map(PROBLEM_LINE.match, lines)]
+    keys = [(m["path"], int(m["line"] or 0)) for m in map(PROBLEM_LINE.match, lines)]
     assert keys == sorted(keys)
 
     problems = problems_of(root, missing)

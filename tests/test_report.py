@@ -85,7 +85,7 @@ def test_text_report_has_no_trailing_spaces_and_never_wraps_a_location(cli, monk
     monkeypatch.setenv("COLUMNS", "40")
     out = cli("run", str(BUNDLED_CLAIMS)).stdout
     assert all(line == line.rstrip() for line in out.splitlines())
-    assert f"{BUNDLED_CLAIMS}/articles/001_f509605e04f55bf1.toml:20" in out
+    assert f"{BUNDLED_CLAIMS}/articles/bild-2021-09-17.toml:20" in out
 
 
 @pytest.mark.parametrize("command", [("run",), ("timeline", "Aleph"), ("explain", "4cbe")])

@@ -27,6 +27,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from factcheck.files import write_atomically
 from factcheck.findings import Finding
@@ -59,7 +60,7 @@ class Entry:
         values = self.values or {}
         return {(ref, _json(values[ref])) for ref in refs if ref in values}
 
-    def document(self) -> dict:
+    def document(self) -> dict[str, Any]:
         return {
             "fingerprint": self.fingerprint,
             "rule": self.rule,
@@ -151,7 +152,7 @@ def entry(finding: Finding) -> Entry:
     )
 
 
-def document(entries: Iterable[Entry]) -> dict:
+def document(entries: Iterable[Entry]) -> dict[str, Any]:
     ordered = sorted(entries, key=lambda e: (e.rule, e.claims, e.fingerprint))
     unique = list({e.fingerprint: e for e in ordered}.values())
     return {"version": VERSION, "tool": "factcheck", "findings": [e.document() for e in unique]}
@@ -169,14 +170,16 @@ def read(path: Path) -> Baseline:
     name = str(path)
     if path.exists() and not path.is_file():  # a FIFO would hang the run, /dev/zero fill memory
         message = "the baseline is not a regular file"
-        raise InputError([Problem(name, 1, message, "give the path of a baseline file")])
+        raise InputError([Problem(name, None, message, "give the path of a baseline file")])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError([Problem(name, 1, "the baseline file does not exist", _HINT)]) from None
+        raise InputError([Problem(name, None, "the baseline file does not exist", _HINT)]) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
-        raise InputError([Problem(name, 1, f"cannot read the baseline: {reason}", _HINT)]) from None
+        raise InputError(
+            [Problem(name, None, f"cannot read the baseline: {reason}", _HINT)]
+        ) from None
     try:
         data = json.loads(text)
         # JSON that only just loads would exhaust the stack when a run encodes its values again
@@ -188,7 +191,7 @@ def read(path: Path) -> Baseline:
         deep = True
     if deep:
         message = "the baseline is not a factcheck baseline (nested too deeply)"
-        raise InputError([Problem(name, 1, message, _HINT)])
+        raise InputError([Problem(name, None, message, _HINT)])
     problems: list[Problem] = []
     entries = _entries(data, name, problems)
     if problems:
@@ -219,11 +222,11 @@ def _entries(data: object, name: str, problems: list[Problem]) -> dict[str, Entr
     version = data.get("version") if isinstance(data, dict) else None
     if not isinstance(data, dict) or type(version) is not int or version != VERSION:
         message = f"not a factcheck baseline of version {VERSION} (version: {version!r})"
-        problems.append(Problem(name, 1, message, _HINT))
+        problems.append(Problem(name, None, message, _HINT))
         return {}
     items = data.get("findings")
     if not isinstance(items, list):
-        problems.append(Problem(name, 1, "the baseline has no list of findings", _HINT))
+        problems.append(Problem(name, None, "the baseline has no list of findings", _HINT))
         return {}
     entries: dict[str, Entry] = {}
     for number, item in enumerate(items, start=1):
@@ -232,10 +235,10 @@ def _entries(data: object, name: str, problems: list[Problem]) -> dict[str, Entr
             message = (
                 f"finding {number} of the baseline lacks a fingerprint or rule, or is malformed"
             )
-            problems.append(Problem(name, 1, message, _HINT))
+            problems.append(Problem(name, None, message, _HINT))
         elif found.fingerprint in entries:
             message = f"finding {number} of the baseline repeats fingerprint {found.fingerprint}"
-            problems.append(Problem(name, 1, message, _HINT))
+            problems.append(Problem(name, None, message, _HINT))
         else:
             entries[found.fingerprint] = found
     return entries

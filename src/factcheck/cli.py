@@ -8,9 +8,10 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from factcheck import __version__
 
@@ -18,10 +19,22 @@ app = typer.Typer(
     name="factcheck",
     help="Find contradictions between articles' dated claims about people.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+
+
+class Command(TyperCommand):
+    """A command whose usage line shows a required argument as ``ENTITY``: typer writes
+    ``{ENTITY}``, which reads as a set of choices."""
+
+    # Any: the base class takes the click Context that typer vendors, which is private to typer.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
 
 
 class ReportFormat(StrEnum):
@@ -96,7 +109,7 @@ NoCacheOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=Command)
 def run(
     paths: PathsArgument = None,
     output_format: Annotated[
@@ -129,7 +142,7 @@ def run(
     raise typer.Exit(code)
 
 
-@app.command("baseline")
+@app.command("baseline", cls=Command)
 def baseline_command(
     paths: PathsArgument = None,
     output: Annotated[
@@ -158,7 +171,7 @@ def baseline_command(
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
     code: Annotated[
         str | None,
@@ -178,7 +191,7 @@ def rules(
     raise typer.Exit(commands.rules(code))
 
 
-@app.command()
+@app.command(cls=Command)
 def timeline(
     entity: Annotated[
         str, typer.Argument(help="A person's name or alias.", metavar="ENTITY", show_default=False)
@@ -200,7 +213,7 @@ def timeline(
     raise typer.Exit(commands.timeline(entity, paths or [], output_format.value, loading))
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     article: Annotated[
         Path,
@@ -269,10 +282,13 @@ def extract(
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     fingerprint: Annotated[
-        str, typer.Argument(help="The finding's fingerprint, or a unique prefix of it.")
+        str,
+        typer.Argument(
+            help="The finding's fingerprint, or a unique prefix of it.", metavar="FINGERPRINT"
+        ),
     ],
     paths: PathsArgument = None,
     output_format: ReportFormatOption = ReportFormat.text,
@@ -287,7 +303,7 @@ def explain(
     raise typer.Exit(commands.explain(paths or [], fingerprint, output_format.value, loading))
 
 
-@app.command()
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema (draft 4) of claim and entity files, for editors (with the
     predicates your configuration defines).
@@ -311,9 +327,9 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character: escape it
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
+    sys.stdout = GuardedOutput(sys.stdout)
     # Standard error too: a closed pipe there must not pass for exit 1 (click's handling).
-    sys.stderr = GuardedOutput(sys.stderr)  # type: ignore[assignment]
+    sys.stderr = GuardedOutput(sys.stderr)
     code: int | str | None
     try:
         app(prog_name="factcheck")

@@ -74,10 +74,10 @@ def _writing(settings: Settings) -> None:
 
 def _report_problems(error: InputError, output_format: str, outcome: str = "checked") -> int:
     """Every problem on its own line, then what did not happen because of them; exit 2."""
-    if output_format == "json":
-        from factcheck.report.json_format import render_problems
+    from factcheck.report.problems import RENDERERS
 
-        render_problems(error.problems, sys.stdout)
+    if output_format in RENDERERS:
+        RENDERERS[output_format](error.problems, sys.stdout)
     for problem in error.problems:
         print(not_a_command(str(problem)), file=sys.stderr)
     count = len(error.problems)
@@ -199,9 +199,9 @@ def timeline(
             result = build(analysis, entity)
     except UnknownEntity as error:
         if output_format == "json":
-            from factcheck.report.json_format import render_problems
+            from factcheck.report.problems import as_json
 
-            render_problems(error.problems, sys.stdout)
+            as_json(error.problems, sys.stdout)
         for problem in error.problems:
             line = f"factcheck: {problem.message} ({problem.hint})"
             print(not_a_command(inert(line)), file=sys.stderr)
@@ -318,7 +318,7 @@ def rules(code: str | None) -> int:
     wanted = vocabulary.rules_by_code.get(code.strip().upper())
     if wanted is None:
         hint = closest(code, vocabulary.rules_by_code) or "factcheck rules lists them"
-        problem = Problem("<command line>", 1, f"unknown rule {code!r}", hint)
+        problem = Problem.argument(f"unknown rule {code!r}", hint)
         return _report_problems(InputError([problem]), "text", "shown")
     text = page(wanted, vocabulary)
     if sys.stdout.isatty():  # read in a terminal: rendered; piped: the Markdown itself

@@ -98,12 +98,12 @@ def read(path: Path) -> Settings:
         text = path.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(name, 1, f"cannot read the configuration: {exc}")]) from None
+        raise InputError([Problem(name, None, f"cannot read the configuration: {exc}")]) from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError([syntax_problem(name, text, exc, _CONFIG_HINTS)]) from None
     except RecursionError:
         message = "the configuration nests arrays or tables too deeply to read"
-        raise InputError([Problem(name, 1, message, "see docs/ci.md#configuration")]) from None
+        raise InputError([Problem(name, None, message, "see docs/ci.md#configuration")]) from None
     lines = locate(text)
     if path.name == PYPROJECT:
         table, prefix = data.get("tool", {}).get("factcheck", {}), "tool.factcheck"
@@ -117,7 +117,7 @@ def read(path: Path) -> Settings:
     if severity_table is not None:  # [tool.factcheck.severity]: each code has its own line
         reader.keys = {**reader.keys, **severity_table.keys}
     settings = reader.read(table, path)
-    problems = sorted(definitions.problems + reader.problems, key=lambda p: p.line)
+    problems = sorted(definitions.problems + reader.problems, key=lambda p: p.line or 0)
     if problems:
         raise InputError(problems)
     return replace(settings, vocabulary=vocabulary)

@@ -172,21 +172,22 @@ def compile_readings(
 def _compile_dates(out: Constraints, reading: DateReading) -> None:
     claim, point = reading.claim, reading.point
     lo, hi = reading.lo, reading.hi
+    event = point.with_who(point.event)
     if isinstance(lo, DayInterval) and isinstance(hi, DayInterval):
         interval = DayInterval(lo.lo, hi.hi)
-        text = f"{point.event} {interval}"
+        text = f"{event} {interval}"
         if not interval.exact and not isinstance(claim.value, dict):
-            text = f"{point.event} {value_text(claim)} ({interval})"
+            text = f"{event} {value_text(claim)} ({interval})"
         out.add_interval(point, interval, Source(text, claim))
         return
     for anchor, upper in ((lo, False), (hi, True)):
         if isinstance(anchor, DayInterval):
             day = anchor.hi if upper else anchor.lo
             half = DayInterval(None, day) if upper else DayInterval(day, None)
-            out.add_interval(point, half, Source(f"{point.event} {half}", claim))
+            out.add_interval(point, half, Source(f"{event} {half}", claim))
         elif isinstance(anchor, Point):
             word = "on or before" if upper else "on or after"
-            source = Source(f"{point.event} {word} {anchor}", claim)
+            source = Source(f"{event} {word} {anchor}", claim)
             if upper:
                 out.add_order(point, anchor, 0, None, source)
             else:

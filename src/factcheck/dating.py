@@ -298,7 +298,8 @@ def _largest_agreeing(windows: dict[ClaimKey, Window]) -> set[ClaimKey]:
 
 
 def _source(reading: Reading) -> Source:
-    return Source(f"{reading.claim.predicate} {reading.claim.value}", reading.claim)
+    said = reading.point.with_who(f"{reading.claim.predicate} {reading.claim.value}")
+    return Source(said, reading.claim)
 
 
 def _key(reading: Reading) -> ClaimKey:

@@ -34,9 +34,9 @@ place-unrelated, length) their ``predicates``. A predicate's value is "date", "y
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import cast, get_args
+from typing import Any, cast, get_args
 
 from factcheck.dates import DateError, years_number
 from factcheck.problems import Problem, closest
@@ -100,7 +100,7 @@ class Definitions:
     # Names defined with problems: whatever refers to them is not reported as unknown as well.
     broken: set[str] = field(default_factory=set)
 
-    def read(self, table: dict) -> Vocabulary:
+    def read(self, table: dict[str, Any]) -> Vocabulary:
         events = [e for n, d in self._items(table, "events") if (e := self._event(n, d))]
         known = {**BUILTIN.events, **{e.name: e for e in events}}
         predicates = [
@@ -132,7 +132,7 @@ class Definitions:
             line = parent.keys.get(section, self.lines.table(f"{self.prefix}{section}").line)
         self.problems.append(Problem(self.name, line, message, hint))
 
-    def _items(self, table: dict, section: str) -> list[tuple[str, dict]]:
+    def _items(self, table: dict[str, Any], section: str) -> list[tuple[str, dict[str, Any]]]:
         given = table.get(section, {})
         if not isinstance(given, dict):
             example = "SPORT1" if section == "rules" else "signed"
@@ -154,7 +154,9 @@ class Definitions:
             items.append((name, definition))
         return items
 
-    def _text(self, section: str, name: str, definition: dict, key: str, default: str) -> str:
+    def _text(
+        self, section: str, name: str, definition: dict[str, Any], key: str, default: str
+    ) -> str:
         value = definition.get(key, default)
         if not isinstance(value, str) or not value.strip():
             self._problem(section, name, key, f"{key} of {name} must be a text", 'e.g. "signing"')
@@ -169,7 +171,13 @@ class Definitions:
         return value
 
     def _choice(
-        self, section: str, name: str, definition: dict, key: str, choices: tuple, default: str
+        self,
+        section: str,
+        name: str,
+        definition: dict[str, Any],
+        key: str,
+        choices: tuple[str, ...],
+        default: str,
     ) -> str | None:
         value = definition.get(key, default)
         if value not in choices:
@@ -181,7 +189,7 @@ class Definitions:
             return None
         return value
 
-    def _event(self, name: str, definition: dict) -> Event | None:
+    def _event(self, name: str, definition: dict[str, Any]) -> Event | None:
         if not self._new(name, "events", BUILTIN.events, _NAME.match):
             return None
         parties = self._choice("events", name, definition, "of", ("person", "couple"), "")
@@ -193,7 +201,9 @@ class Definitions:
         # one day.
         return Event(name, noun, verb, cast(Parties, parties), 7)
 
-    def _predicate(self, name: str, definition: dict, events: dict[str, Event]) -> Predicate | None:
+    def _predicate(
+        self, name: str, definition: dict[str, Any], events: dict[str, Event]
+    ) -> Predicate | None:
         if not self._new(name, "predicates", BUILTIN.predicates, _NAME.match):
             return None
         kind = self._choice("predicates", name, definition, "value", _VALUES, "date")
@@ -218,7 +228,7 @@ class Definitions:
         relation = event.parties == "couple"
         return Predicate(name, cast(PredicateKind, kind), event_name, relation, doc)
 
-    def _rule(self, code: str, definition: dict, dated: set[str]) -> Rule | None:
+    def _rule(self, code: str, definition: dict[str, Any], dated: set[str]) -> Rule | None:
         """The rule, or None when its definition has problems (each reported here, so that the
         vocabulary's own checks only see rules that are well formed)."""
         before = len(self.problems)
@@ -272,7 +282,7 @@ class Definitions:
             via,
         )
 
-    def _tuned(self, code: str, definition: dict) -> Rule | None:
+    def _tuned(self, code: str, definition: dict[str, Any]) -> Rule | None:
         """One of factcheck's rules with its years changed ("[rules.FC401] least = 14"): the
         only keys of a built-in rule that a configuration sets."""
         rule = BUILTIN.rules_by_code[code]
@@ -313,7 +323,7 @@ class Definitions:
             hint = f"{taken[name]} is named so: give {code} a name of its own"
             self._problem("rules", code, "name", f"name {name!r} is factcheck's own", hint)
 
-    def _events(self, code: str, definition: dict, key: str) -> tuple[str, ...]:
+    def _events(self, code: str, definition: dict[str, Any], key: str) -> tuple[str, ...]:
         value = definition.get(key, [])
         value = [value] if isinstance(value, str) else value
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -322,7 +332,7 @@ class Definitions:
             return ()
         return tuple(EVERY if v == EVERY else v for v in value)
 
-    def _years(self, code: str, definition: dict, key: str) -> float | None:
+    def _years(self, code: str, definition: dict[str, Any], key: str) -> float | None:
         value = definition.get(key)
         if value is None:
             return None
@@ -336,7 +346,13 @@ class Definitions:
             self._problem("rules", code, key, str(error), hint)
             return None
 
-    def _new(self, name: str, section: str, built_in: dict, valid: Callable) -> bool:
+    def _new(
+        self,
+        name: str,
+        section: str,
+        built_in: Mapping[str, object],
+        valid: Callable[[str], re.Match[str] | None],
+    ) -> bool:
         """Whether ``name`` can be defined: well formed, and not one of factcheck's own."""
         if name in built_in or (section == "rules" and name.startswith("FC")):
             noun = section[:-1]

@@ -85,10 +85,10 @@ class _Bounds:
         self.upper.sort(key=lambda b: (b.day, b.source.order))
         self.ordered = True
 
-    def live(self, retracted: Set) -> list[Bound]:
+    def live(self, retracted: Set[ClaimKey | None]) -> list[Bound]:
         return [b for b in (*self.lower, *self.upper) if b.source.claim_key not in retracted]
 
-    def tightest(self, retracted: Set) -> tuple[Bound | None, Bound | None]:
+    def tightest(self, retracted: Set[ClaimKey | None]) -> tuple[Bound | None, Bound | None]:
         if not self.ordered:
             self._order()
         lower = next((b for b in self.lower if b.source.claim_key not in retracted), None)
@@ -136,7 +136,7 @@ class _Solver:
                 assert conflict.suspect is not None
                 self.retracted.add(conflict.suspect.claim_key)
 
-    def steps(self, points: list[Point], edges: list) -> list[Step]:
+    def steps(self, points: list[Point], edges: list[Edge]) -> list[Step]:
         steps = []
         for point in points:
             lo, hi = self.bounds[point].tightest(self.retracted)

@@ -211,7 +211,9 @@ def _monotone(check: _Check, rule: Rule) -> None:
         check.weigh(Point(rule.code, (person,)), proofs)
 
 
-def _kids(check: _Check, rule: Rule) -> tuple[dict[str, dict[str, list[FactReading]]], dict]:
+def _kids(
+    check: _Check, rule: Rule
+) -> tuple[dict[str, dict[str, list[FactReading]]], dict[Point, Window]]:
     """Each person's known children (the objects of their links of the rule's ``via``), each
     with the links that say so, and the windows of the children's ``later`` event (birth)."""
     kids: dict[str, dict[str, list[FactReading]]] = defaultdict(dict)

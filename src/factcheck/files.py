@@ -124,7 +124,7 @@ def _link_new(temporary: Path, path: Path, what: str) -> None:
 
 def _exists(path: Path, what: str) -> FileExists:
     return FileExists(
-        [Problem(str(path), 1, f"{what} already exists", "give another path, or --force")]
+        [Problem(str(path), None, f"{what} already exists", "give another path, or --force")]
     )
 
 
@@ -136,7 +136,7 @@ def _default_mode() -> int:
 
 def _unwritable(path: Path, exc: OSError, what: str, hint: str) -> Problem:
     reason = exc.strerror or str(exc)
-    return Problem(str(path), 1, f"cannot write {what}: {reason}", hint)
+    return Problem(str(path), None, f"cannot write {what}: {reason}", hint)
 
 
 def repository_root(paths: Sequence[Path]) -> Path:
@@ -151,3 +151,13 @@ def repository_root(paths: Sequence[Path]) -> Path:
     if start == here or here in start.parents:
         return here
     return start.parent
+
+
+def relative_to(path: str, root: Path) -> str:
+    """A path relative to the repository's ``root``, with forward slashes (absolute when it is
+    outside it): as CI annotations and SARIF name files."""
+    absolute = Path(path).resolve()
+    try:
+        return absolute.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()

@@ -154,7 +154,7 @@ def fingerprint(
     and what its claims say (see :func:`said`). Without ``parties``, the identity that earlier
     versions gave, from each claim's value alone: baselines written by them match by it."""
     if parties is None:
-        identity: list = sorted([c.article.id, c.id, meaning(c)] for c in claims)
+        identity: list[list[object]] = sorted([c.article.id, c.id, meaning(c)] for c in claims)
     else:
         ordered = sorted(claims, key=lambda c: (c.article.id, c.id))
         identity = [[c.article.id, c.id, said(c, parties)] for c in ordered]
@@ -169,7 +169,7 @@ def _published_key(article: Article) -> str:
     return "" if published is None else str(published)
 
 
-def _order(claim: Claim) -> tuple:
+def _order(claim: Claim) -> tuple[str, str, str]:
     return (_published_key(claim.article), claim.article.id, claim.id)
 
 
@@ -188,23 +188,6 @@ def _evidence(sources: tuple[Source, ...], first: Source | None = None) -> tuple
     return tuple(evidence)
 
 
-def _whose(evidence: tuple[Evidence, ...], parties: dict) -> tuple[Evidence, ...]:
-    """The evidence, with the person named where a claim dates one person's event ("Mary Jones
-    died 2005"), for a finding about more than one person."""
-    named = []
-    for item in evidence:
-        claim = item.claim
-        predicate = active().predicates.get(claim.predicate)
-        if predicate is None or predicate.relation or predicate.kind != "date":
-            named.append(item)
-            continue
-        if claim.after is None and item.implies.startswith(predicate.event):
-            person = parties[(claim.article.id, claim.id)][0]
-            item = Evidence(claim, f"{person} {item.implies}")
-        named.append(item)
-    return tuple(named)
-
-
 def _cited(source: Source | Evidence) -> str:
     """A constraint in words, naming the article a claim comes from."""
     if isinstance(source, Evidence):
@@ -216,7 +199,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
-def from_verdict(verdict: Verdict, parties: dict) -> Finding:
+def from_verdict(verdict: Verdict, parties: Parties) -> Finding:
     conflict, blame = verdict.conflict, verdict.blame
     sources = conflict.sources
     rules = [s.rule for s in sources if s.rule is not None]
@@ -229,8 +212,6 @@ def from_verdict(verdict: Verdict, parties: dict) -> Finding:
     claims = tuple(e.claim for e in evidence)
     named = [parties[(c.article.id, c.id)] for c in claims]
     people = tuple(sorted({who for pair in named for who in pair if who is not None}))
-    if len(people) > 1:  # "died 2005" under two people: say whose death
-        proven, evidence = _whose(proven, parties), _whose(evidence, parties)
     if len(proven) == 1 and not rules:
         message = f"{_cited(proven[0])}: no day of any calendar fits that"
     elif len(sources) == 2 and not rules:

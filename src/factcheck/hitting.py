@@ -57,7 +57,9 @@ def least_hitting_sets(
     best: list[Cost] = []
     found: list[frozenset[ClaimKey]] = []
 
-    def visit(chosen: frozenset[ClaimKey], articles: frozenset, banned: frozenset) -> None:
+    def visit(
+        chosen: frozenset[ClaimKey], articles: frozenset[Hashable], banned: frozenset[ClaimKey]
+    ) -> None:
         budget.spend()
         here = (len(articles), len(chosen))
         unmet = [core for core in free if core.isdisjoint(chosen)]
@@ -82,13 +84,13 @@ def least_hitting_sets(
 
 
 def _lower_bound(
-    here: Cost, unmet: list[frozenset[ClaimKey]], articles: frozenset, unit: Unit
+    here: Cost, unmet: list[frozenset[ClaimKey]], articles: frozenset[Hashable], unit: Unit
 ) -> Cost:
     """``here`` plus what the unmet cores still need at least: one claim for each of a set of
     cores that share no claim, and one new article for each of a set that share no article
     with each other or with the correction so far."""
     claims_taken: set[ClaimKey] = set()
-    articles_taken: set = set(articles)
+    articles_taken: set[Hashable] = set(articles)
     more_claims = more_articles = 0
     for core in sorted(unmet, key=len):
         if claims_taken.isdisjoint(core):

@@ -229,7 +229,7 @@ class Kept:
         with suppress(Exception):  # a claim or article gone, or unreadable: worked out again
             entry = unpickler.load()
             if isinstance(entry, tuple) and len(entry) == 4:
-                return entry  # type: ignore[return-value]  # its parts are checked as used
+                return entry  # its parts are checked as used
         return None
 
     def _by_key(self) -> tuple[dict[ClaimKey, Claim], dict[str, Article]]:

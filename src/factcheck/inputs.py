@@ -42,7 +42,9 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
             found = _toml_files(path, problems)
             if not found and len(problems) == known:  # else it says why
                 hint = "give the folder that holds the claim files"
-                problems.append(Problem(str(path), 1, "no *.toml claim files in this folder", hint))
+                problems.append(
+                    Problem(str(path), None, "no *.toml claim files in this folder", hint)
+                )
             files.extend(found)
             if found and not any(p.name == ENTITY_FILE for p, _ in found):
                 files.extend((e, e.resolve()) for e in _nearest_entities(path / ENTITY_FILE))
@@ -53,7 +55,9 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
             problems.append(_special(path, path.lstat().st_mode))
         else:
             problems.append(
-                Problem(str(path), 1, "no such file or folder", "give the claims folder or files")
+                Problem(
+                    str(path), None, "no such file or folder", "give the claims folder or files"
+                )
             )
     unique: dict[Path, Path] = {}  # a file named twice loads once, where first named
     for file, resolved in files:
@@ -122,10 +126,10 @@ def _claim_file(file: Path, real: Path, boundary: Path) -> Path | Problem:
 
 def _special(file: Path, mode: int) -> Problem:
     if stat.S_ISLNK(mode):
-        return Problem(str(file), 1, "a link to nothing", "fix the link or remove it")
+        return Problem(str(file), None, "a link to nothing", "fix the link or remove it")
     kind = _SPECIAL.get(stat.S_IFMT(mode), "not a file")
     hint = "claim files must be regular files: remove it, or rename it to leave it out"
-    return Problem(str(file), 1, f"not a regular file: {kind}", hint)
+    return Problem(str(file), None, f"not a regular file: {kind}", hint)
 
 
 def _enter(
@@ -173,12 +177,17 @@ def _boundary(folder: Path) -> Path:
 
 def _outside(link: Path, target: Path) -> Problem:
     hint = "name the target on the command line to check it"
-    return Problem(str(link), 1, f"a link to {target}, outside the repository: not followed", hint)
+    return Problem(
+        str(link), None, f"a link to {target}, outside the repository: not followed", hint
+    )
 
 
 def _unreadable(path: str, exc: OSError) -> Problem:
     return Problem(
-        path, 1, f"cannot read it: {exc.strerror or exc}", "check its permissions, or leave it out"
+        path,
+        None,
+        f"cannot read it: {exc.strerror or exc}",
+        "check its permissions, or leave it out",
     )
 
 
@@ -236,5 +245,5 @@ def read_bytes(file: Path) -> bytes | LoadedFile:
     try:
         return file.read_bytes()
     except OSError as exc:
-        problem = Problem(str(file), 1, f"cannot read the file: {exc.strerror or exc}")
+        problem = Problem(str(file), None, f"cannot read the file: {exc.strerror or exc}")
         return LoadedFile(str(file), problems=[problem], unreadable=True)

@@ -9,6 +9,7 @@ from json.encoder import (
     encode_basestring,
     encode_basestring_ascii,
 )
+from typing import Any
 
 # Characters JSON may carry raw but a terminal acts on: C1 controls (U+009B is a CSI to xterm),
 # bidi controls that reorder what is shown, and line separators; and the lone surrogates by which
@@ -27,7 +28,7 @@ ESCAPED = {
 }
 
 
-def dumps(document: dict, ascii: bool = False) -> str:
+def dumps(document: dict[str, Any], ascii: bool = False) -> str:
     """A document as JSON text, indented by two spaces, as ``json.dumps(document, indent=2)``
     writes it, but about twice as fast: indented, ``json`` encodes in Python, one
     generator per value (``json.dump`` to a stream is slower still); here each string is

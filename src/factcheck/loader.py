@@ -12,6 +12,7 @@ import sys
 import tomllib
 import zlib
 from collections.abc import Iterable
+from typing import Any
 
 from factcheck import toml_parser
 from factcheck.keys import (
@@ -62,7 +63,7 @@ def parse_file(path: str, data: bytes) -> LoadedFile:
     """What a claim or entity file holds, checked; it depends on nothing but the file's bytes."""
     if len(data) > MAX_FILE_BYTES:
         size = f"{len(data) / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 10**6} MB a file may be"
-        problem = Problem(path, 1, f"the file is {size}", "split it into several files")
+        problem = Problem(path, None, f"the file is {size}", "split it into several files")
         return LoadedFile(path, problems=[problem], unreadable=True)
     try:
         text = data.decode("utf-8-sig")  # editors on Windows may start the file with a BOM
@@ -90,7 +91,7 @@ def parse_file(path: str, data: bytes) -> LoadedFile:
     claims = document.get("claims")
     if isinstance(claims, list) and len(claims) > MAX_CLAIMS:
         message = f"{len(claims)} claims, over the {MAX_CLAIMS} a file may hold"
-        problem = Problem(path, 1, message, "split the article's claims into several files")
+        problem = Problem(path, None, message, "split the article's claims into several files")
         return LoadedFile(path, problems=[problem], unreadable=True)
     lines = headers(path, text, document, zlib.crc32(data))
     if lines is not None:
@@ -100,9 +101,9 @@ def parse_file(path: str, data: bytes) -> LoadedFile:
     return _FileReader(path, locate(text), document).read()  # its problems need their lines
 
 
-def _deeper(document: dict, depth: int) -> bool:
+def _deeper(document: dict[str, Any], depth: int) -> bool:
     """Whether arrays and tables nest more than ``depth`` levels (walked without recursion)."""
-    level: list[dict | list] = [document]
+    level: list[dict[str, Any] | list[Any]] = [document]
     for _ in range(depth):
         level = [
             child
@@ -137,7 +138,7 @@ _CLAIMS_HINTS = SyntaxHints(
 
 
 class _FileReader:
-    def __init__(self, path: str, lines: Lines, document: dict) -> None:
+    def __init__(self, path: str, lines: Lines, document: dict[str, Any]) -> None:
         self.path = path
         self.document = document
         self.lines = lines
@@ -162,7 +163,7 @@ class _FileReader:
         self._read_claims(article)
         return self.loaded
 
-    def _tables(self, name: str) -> Iterable[tuple[dict, Block]]:
+    def _tables(self, name: str) -> Iterable[tuple[dict[str, Any], Block]]:
         value = self.document.get(name, [])
         if not isinstance(value, list):
             self.problem(self.lines.table(name).line, f"{name} must be written as [[{name}]]")
@@ -175,8 +176,8 @@ class _FileReader:
                 self.problem(block.line, f"each entry of {name} must be a table")
 
     def _checked(
-        self, table: dict, block: Block, allowed: dict[str, tuple[type, ...]], where: str
-    ) -> tuple[dict, bool]:
+        self, table: dict[str, Any], block: Block, allowed: dict[str, tuple[type, ...]], where: str
+    ) -> tuple[dict[str, Any], bool]:
         """The table's values of the right types, and whether all of them were right."""
         clean = {}
         for key, value in table.items():
@@ -197,7 +198,9 @@ class _FileReader:
                 self.problem(line, f"{key} in {where} must be {wanted}", TYPE_HINTS.get(key, ""))
         return clean, len(clean) == len(table)
 
-    def _require(self, table: dict, block: Block, keys: Iterable[str], where: str) -> bool:
+    def _require(
+        self, table: dict[str, Any], block: Block, keys: Iterable[str], where: str
+    ) -> bool:
         missing = [key for key in keys if key not in table]
         for key in missing:
             self.problem(block.line, f"{where} has no {key!r}", f"add {key} = ...")
@@ -230,8 +233,8 @@ class _FileReader:
                 self.loaded.places.append(place)
 
     def _named(
-        self, table: dict, block: Block, keys: dict[str, tuple[type, ...]], where: str
-    ) -> dict | None:
+        self, table: dict[str, Any], block: Block, keys: dict[str, tuple[type, ...]], where: str
+    ) -> dict[str, Any] | None:
         """A table with a name and aliases (an entity, a place), checked; None if faulty."""
         clean, ok = self._checked(table, block, keys, where)
         ok = self._require(table, block, REQUIRED["entity"], where) and ok
@@ -281,7 +284,7 @@ class _FileReader:
         for table, block in claims:
             self.loaded.claims.append(self._read_claim(table, block, owner))
 
-    def _read_claim(self, table: dict, block: Block, article: Article) -> Claim:
+    def _read_claim(self, table: dict[str, Any], block: Block, article: Article) -> Claim:
         before = len(self.problems)
         clean, _ = self._checked(table, block, CLAIM_KEYS, "the claim")
         predicate = clean.get("predicate")
@@ -328,7 +331,9 @@ class _FileReader:
             broken=len(self.problems) > before or ("after" in table and after is None),
         )
 
-    def _check_parties(self, table: dict, block: Block, relation: bool, what: str) -> bool:
+    def _check_parties(
+        self, table: dict[str, Any], block: Block, relation: bool, what: str
+    ) -> bool:
         if relation and "object" not in table:
             self.problem(
                 block.line, f"{what} relates two people but has no 'object'", "add object = ..."
@@ -340,7 +345,7 @@ class _FileReader:
             return False
         return True
 
-    def _read_after(self, table: dict, block: Block) -> EventRef | None:
+    def _read_after(self, table: dict[str, Any], block: Block) -> EventRef | None:
         line = block.keys.get("after", block.line)
         inner = Block(line, {key: line for key in table["after"]})
         after, ok = self._checked(table["after"], inner, AFTER_KEYS, "after")

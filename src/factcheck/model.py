@@ -71,7 +71,12 @@ class Article:
     @property
     def name(self) -> str:
         """How a reader would cite the article: outlet (or id) and date."""
-        source = self.outlet or self.title or self.id
+        source = self.outlet or self.title
+        if source is None:  # the id alone: "divorce-2024-03-09", not "... 2024-03-09 2024-03-09"
+            if self.published is not None and str(self.published) in self.id:
+                return self.id
+            when = self.published if self.published is not None else "undated"
+            return f"{self.id} ({when})"
         return f"{source} {self.published}" if self.published is not None else f"{source} (undated)"
 
 

@@ -9,16 +9,30 @@ from pathlib import Path
 
 from factcheck.textsafe import inert
 
+COMMAND_LINE = "command line"  # where a problem with an argument, not a file, is
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """What is wrong, where: ``line`` is None for a problem with a whole file (one that does
+    not exist, or cannot be read) or with an argument (``path`` is :data:`COMMAND_LINE`)."""
+
     path: str
-    line: int
+    line: int | None
     message: str
     hint: str = ""
 
+    @classmethod
+    def argument(cls, message: str, hint: str = "") -> Problem:
+        return cls(COMMAND_LINE, None, message, hint)
+
+    @property
+    def in_file(self) -> bool:
+        return self.path != COMMAND_LINE
+
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        text = f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         # One problem, one line: text quoted from a file must not break the line.
@@ -29,7 +43,7 @@ class InputError(Exception):
     """Raised with every problem found, so that a run reports them all at once."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.message))
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
         super().__init__(f"{len(self.problems)} problem(s) in the input")
 
 

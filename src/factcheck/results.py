@@ -12,6 +12,7 @@ from pathlib import Path
 from factcheck.baseline import Baseline, Comparison, Entry, compare
 from factcheck.constraints import Constraints
 from factcheck.dates import DayInterval
+from factcheck.files import relative_to
 from factcheck.findings import Dating, Finding, Parties
 from factcheck.model import ClaimKey, Corpus
 
@@ -77,11 +78,7 @@ class Report:
 
     def relative(self, path: str) -> str:
         """A claim file's path relative to the repository's root, with forward slashes."""
-        absolute = Path(path).resolve()
-        try:
-            return absolute.relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return absolute.as_posix()
+        return relative_to(path, self.root)
 
 
 @dataclass(frozen=True, slots=True)

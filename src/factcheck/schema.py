@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from factcheck.dates import MAX_YEARS
 from factcheck.keys import (
@@ -58,9 +59,9 @@ _JSON_TYPES: dict[type, str] = {
 _FIRST_YEAR, _LAST_YEAR = 1, 9999
 
 
-def _date(description: str = "") -> dict:
+def _date(description: str = "") -> dict[str, Any]:
     """A single date: a string (TOML dates arrive as strings) or an integer year."""
-    schema: dict = {
+    schema: dict[str, Any] = {
         "type": ["string", "integer"],
         "pattern": NOT_BLANK,
         "minimum": _FIRST_YEAR,
@@ -71,7 +72,7 @@ def _date(description: str = "") -> dict:
     return schema
 
 
-def _definitions() -> dict[str, dict]:
+def _definitions() -> dict[str, dict[str, Any]]:
     years = {
         "type": "number",
         "minimum": 0,
@@ -138,11 +139,11 @@ def _definitions() -> dict[str, dict]:
     }
 
 
-def _only(names: list[str]) -> dict:
+def _only(names: list[str]) -> dict[str, Any]:
     return {"properties": {"predicate": {"enum": names}}, "required": ["predicate"]}
 
 
-def _parties(predicates: Iterable[Predicate]) -> dict:
+def _parties(predicates: Iterable[Predicate]) -> dict[str, Any]:
     """Relations need an object; the other predicates forbid one."""
     predicates = list(predicates)
     branches = []
@@ -157,7 +158,7 @@ def _parties(predicates: Iterable[Predicate]) -> dict:
     return {"anyOf": branches}
 
 
-def _values() -> dict:
+def _values() -> dict[str, Any]:
     """The value's kind: years for years predicates and with after; dates for date ones; a
     count, a height or a place for those; none for a link."""
     branches = []
@@ -201,7 +202,7 @@ _VALUE_NOTES = {
 }
 
 
-def _predicate_enum(names: list[str], *, values: bool = True) -> dict:
+def _predicate_enum(names: list[str], *, values: bool = True) -> dict[str, Any]:
     """An enum of predicates, with each one's documentation for editors' completion lists."""
     docs = []
     for name in names:
@@ -218,15 +219,15 @@ def _predicate_enum(names: list[str], *, values: bool = True) -> dict:
 def _table(
     keys: dict[str, tuple[type, ...]],
     texts: dict[str, str],
-    refine: dict[str, dict],
+    refine: dict[str, dict[str, Any]],
     required: list[str],
     description: str,
-) -> dict:
+) -> dict[str, Any]:
     """A table whose keys, and their JSON types, come from one of the loader's key tables."""
     properties = {}
     for key, types in keys.items():
         json_types = list(dict.fromkeys(_JSON_TYPES[t] for t in types))
-        schema: dict = {"description": texts.get(key, f"{key} (see the claims format)")}
+        schema: dict[str, Any] = {"description": texts.get(key, f"{key} (see the claims format)")}
         schema["type"] = json_types[0] if len(json_types) == 1 else json_types
         schema.update(refine.get(key, {}))
         properties[key] = schema
@@ -242,7 +243,7 @@ def _table(
     return table
 
 
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     """The JSON Schema (draft 4) of claim files and entity files."""
     texts = descriptions()
     not_blank = {"pattern": NOT_BLANK}
@@ -323,7 +324,7 @@ def schema() -> dict:
         "claims": {"type": "array", "description": texts["top"]["claims"], "items": claim},
         "entities": {"type": "array", "description": texts["top"]["entities"], "items": entity},
     }
-    top: dict = {
+    top: dict[str, Any] = {
         "$schema": DRAFT_04,
         "title": "factcheck claims format v1",
         "description": (

@@ -10,7 +10,7 @@ likely wrong one marked disputed, one on an undecided side marked contested, nev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from factcheck.constraints import Source, value_text
 from factcheck.dates import DateError, DayInterval, iso, parse_date
@@ -26,7 +26,6 @@ from factcheck.values import Point
 from factcheck.vocabulary import active
 
 VERSION = 1
-COMMAND_LINE = "<command line>"  # where a problem with an argument is, for the problems' format
 _NEVER = 1 << 62  # sorts after every day
 
 AsOfFrom = Literal["claim", "published", "inferred"]
@@ -148,7 +147,7 @@ def resolve(analysis: Analysis, name: str) -> str:
         hint = names.suggest(name)
     else:
         hint = "known entities: " + ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
-    raise UnknownEntity([Problem(COMMAND_LINE, 1, f"unknown entity {name!r}", hint)])
+    raise UnknownEntity([Problem.argument(f"unknown entity {name!r}", hint)])
 
 
 def timeline(analysis: Analysis, entity_name: str) -> Timeline:
@@ -229,7 +228,7 @@ def _fact(analysis: Analysis, claim: Claim, entity: str, born: dict[str, DayInte
     )
 
 
-def _chronological(event: Event) -> tuple:
+def _chronological(event: Event) -> tuple[int, int, int, tuple[str, ...]]:
     lo, hi = event.window.lo, event.window.hi
     start = lo if lo is not None else hi if hi is not None else _NEVER
     order = active().events[event.event].order
@@ -287,7 +286,7 @@ def _sources(analysis: Analysis, point: Point) -> tuple[Cited, ...]:
     return tuple(cited)
 
 
-def _article_fields(analysis: Analysis, claim: Claim) -> dict:
+def _article_fields(analysis: Analysis, claim: Claim) -> dict[str, Any]:
     published = analysis.report.published.get(claim.article.id)
     return {
         "article": claim.article.id,

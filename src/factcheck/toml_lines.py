@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from factcheck.problems import Problem
 
@@ -138,7 +139,7 @@ _CLAIMS_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*("?'?)claims\1[ \t]*\]\][ \t]*(
 _ARTICLE_HEADER = re.compile(r"""^[ \t]*\[[ \t]*("?'?)article\1[ \t]*\][ \t]*(#.*)?\r?$""", re.M)
 
 
-def headers(path: str, text: str, document: dict, crc: int) -> Lines | None:
+def headers(path: str, text: str, document: dict[str, Any], crc: int) -> Lines | None:
     """The lines of the ``[article]`` and ``[[claims]]`` headers from one search of the text, the
     keys' lines left for later (``crc``: the CRC-32 of the file's bytes); None if the file is
     of another shape or the search and the parser disagree (an inline table)."""
@@ -257,7 +258,7 @@ def syntax_problem(
         line = max(1, len(text.rstrip("\n").split("\n")))
         hint = "a value or a closing quote or bracket may be missing"
         return Problem(path, line, f"TOML syntax error at the end of the file: {what}", hint)
-    return Problem(path, 1, f"TOML syntax error: {message}", _syntax_hint(message, hints))
+    return Problem(path, None, f"TOML syntax error: {message}", _syntax_hint(message, hints))
 
 
 def _syntax_hint(what: str, hints: SyntaxHints) -> str:

@@ -39,6 +39,11 @@ class Point(NamedTuple):
             return f"{self.who[0]}'s {noun}"
         return f"the {noun} of {' and '.join(self.who)}"
 
+    def with_who(self, said: str) -> str:
+        """``said`` ("born 2011-06-14") after the names of who took part: a step of a proof is
+        also read alone (explain, the JSON report), so it says whose event it dates."""
+        return f"{' and '.join(self.who)} {said}"
+
 
 def published_point(article: Article) -> Point:
     return Point("published", (article.id,))

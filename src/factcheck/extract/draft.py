@@ -338,7 +338,11 @@ def _depends_on_as_of(claim: RawClaim) -> bool:
     return isinstance(claim.value, dict) and AS_OF in claim.value.values()
 
 
-def _key(claim: DraftClaim) -> tuple:
+# A claim's meaning: predicate, parties, value, as_of, after.
+_Key = tuple[str, tuple[str, ...], str, str | None, tuple[str, str, str | None] | None]
+
+
+def _key(claim: DraftClaim) -> _Key:
     parties = tuple(sorted(p for p in (claim.subject, claim.object) if p))
     value = tuple(sorted(claim.value.items())) if isinstance(claim.value, dict) else claim.value
     return claim.predicate, parties, repr(value), claim.as_of, claim.after
@@ -346,7 +350,7 @@ def _key(claim: DraftClaim) -> tuple:
 
 def _unique(resolved: list[tuple[RawClaim, DraftClaim]]) -> list[DraftClaim]:
     """One claim per meaning: a heading "Aleph, 11" repeats the text's "son Aleph, 11"."""
-    seen: dict[tuple, DraftClaim] = {}
+    seen: dict[_Key, DraftClaim] = {}
     for _, claim in sorted(resolved, key=lambda pair: (pair[1].start, pair[1].end)):
         seen.setdefault(_key(claim), claim)
     return list(seen.values())

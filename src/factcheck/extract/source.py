@@ -40,21 +40,21 @@ class ArticleText:
 def read_article(path: Path) -> ArticleText:
     name = str(path)
     if not path.exists():
-        raise _bad(name, 1, "no such file", "give the path of the article's text file")
+        raise _bad(name, None, "no such file", "give the path of the article's text file")
     if path.is_dir():
-        raise _bad(name, 1, "this is a folder, not an article", "give one article's text file")
+        raise _bad(name, None, "this is a folder, not an article", "give one article's text file")
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a FIFO would block, a device never end
-            raise _bad(name, 1, "not a regular file", "give the article's text file")
+            raise _bad(name, None, "not a regular file", "give the article's text file")
         size = status.st_size
         if size > MAX_BYTES:
             megabytes = size / 1024 / 1024
             message = f"the file is {megabytes:.1f} MB, over the 5 MB an article may have"
-            raise _bad(name, 1, message, "give the article's text alone")
+            raise _bad(name, None, message, "give the article's text alone")
         data = path.read_bytes()
     except OSError as exc:
-        raise _bad(name, 1, f"cannot read the file: {exc.strerror or exc}", _TEXT_HINT) from None
+        raise _bad(name, None, f"cannot read the file: {exc.strerror or exc}", _TEXT_HINT) from None
     if b"\0" in data:
         line = data[: data.index(b"\0")].count(b"\n") + 1
         raise _bad(name, line, "the file is not text: it holds NUL bytes", _TEXT_HINT)
@@ -64,10 +64,10 @@ def read_article(path: Path) -> ArticleText:
         line = data[: exc.start].count(b"\n") + 1
         raise _bad(name, line, "the file is not UTF-8 text", "save it as UTF-8") from None
     if not text.strip():
-        raise _bad(name, 1, "the article is empty", "give a file with the article's text")
+        raise _bad(name, None, "the article is empty", "give a file with the article's text")
     control = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
     if control > _MAX_CONTROL_SHARE * len(text):
-        raise _bad(name, 1, "the file is not text: it holds binary data", _TEXT_HINT)
+        raise _bad(name, None, "the file is not text: it holds binary data", _TEXT_HINT)
     dated, body = _date_line(name, text)
     return ArticleText(path, text, body, dated)
 
@@ -91,19 +91,19 @@ def entity_names(path: Path) -> Cast:
     input."""
     if not path.is_file():
         hint = "give the entity file with --entities, e.g. claims/entities.toml"
-        raise _bad(str(path), 1, "no such entity file", hint)
+        raise _bad(str(path), None, "no such entity file", hint)
     corpus = load(Inputs.read([path]))
     names = Names(corpus)
     problems = corpus.problems + names.problems
     if not problems and not corpus.entities:
         hint = 'add [[entities]] tables: name = "...", aliases = [...]'
-        problems.append(Problem(str(path), 1, "no [[entities]] in this file", hint))
+        problems.append(Problem(str(path), None, "no [[entities]] in this file", hint))
     if problems:
         raise InputError(problems)
     return Cast(names, corpus.entities)
 
 
-def _bad(path: str, line: int, message: str, hint: str) -> InputError:
+def _bad(path: str, line: int | None, message: str, hint: str) -> InputError:
     return InputError([Problem(path, line, message, hint)])
 
 

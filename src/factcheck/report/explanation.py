@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.explain import Derivation, Line, Weighed
 from factcheck.jsontext import dumps
@@ -11,8 +11,12 @@ from factcheck.report.json_format import blame_json, cost_json
 from factcheck.report.text import terminal
 from factcheck.textsafe import inert
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
-def _source_json(line: Line) -> dict:
+
+def _source_json(line: Line) -> dict[str, Any]:
     source = line.source
     claim = None if source is None else source.claim
     return {
@@ -86,7 +90,7 @@ def render_text(derivation: Derivation, out: TextIO) -> None:
         _print_weighing(derivation, console)
 
 
-def _print_weighing(derivation: Derivation, console) -> None:  # console: rich Console
+def _print_weighing(derivation: Derivation, console: Console) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
@@ -111,7 +115,7 @@ def _print_weighing(derivation: Derivation, console) -> None:  # console: rich C
     console.print(verdict)
 
 
-def _weighed_line(item: Weighed):  # -> rich Text
+def _weighed_line(item: Weighed) -> Text:
     from rich.text import Text
 
     role = f"to keep {item.keeps}" if item.role == "keeping" else item.role

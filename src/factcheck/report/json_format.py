@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 from factcheck.blame import Blame, Option
 from factcheck.dates import iso, iso_window
 from factcheck.findings import Dating, Finding, normalised
 from factcheck.jsontext import dumps
 from factcheck.model import Claim, EventRef
-from factcheck.problems import Problem
 from factcheck.results import Report
 
 VERSION = 1
 
 
-def claim_json(claim: Claim, report: Report) -> dict:
+def claim_json(claim: Claim, report: Report) -> dict[str, Any]:
     subject, obj = report.parties.get((claim.article.id, claim.id), (claim.subject, claim.object))
     published = report.published.get(claim.article.id)
     after = claim.after
@@ -35,7 +34,7 @@ def claim_json(claim: Claim, report: Report) -> dict:
     }
 
 
-def article_json(dated: Dating) -> dict:
+def article_json(dated: Dating) -> dict[str, Any]:
     """An article's stated date and the window of dates its own claims allow."""
     inferred = None
     if dated.earliest is not None or dated.latest is not None:
@@ -49,7 +48,7 @@ def article_json(dated: Dating) -> dict:
     }
 
 
-def blame_json(blame: Blame | None) -> dict | None:
+def blame_json(blame: Blame | None) -> dict[str, Any] | None:
     if blame is None:
         return None
     claim = None if blame.claim is None else blame.claim.ref
@@ -65,11 +64,11 @@ def blame_json(blame: Blame | None) -> dict | None:
     }
 
 
-def _option(option: Option) -> dict:
+def _option(option: Option) -> dict[str, Any]:
     return {"claims": list(option.claims), "articles": list(option.articles), **cost_json(option)}
 
 
-def cost_json(option: Option) -> dict:
+def cost_json(option: Option) -> dict[str, dict[str, int]]:
     """What a correction costs: articles, corrections of an article about one event (weighed
     first), and claims (weighed next)."""
     return {
@@ -81,25 +80,25 @@ def cost_json(option: Option) -> dict:
     }
 
 
-def _names(after: EventRef) -> dict:
+def _names(after: EventRef) -> dict[str, str | None]:
     return {"subject": after.subject, "object": after.object}
 
 
-def _where(finding: Finding) -> dict:
+def _where(finding: Finding) -> dict[str, str | int]:
     """Where a finding is shown (annotations point there): an article's ``[article]`` table for
     a finding about it as a whole, else its first claim."""
     location = finding.where or finding.evidence[0].claim.location
     return {"file": location.path, "line": location.line}
 
 
-def _window(finding: Finding) -> dict | None:
+def _window(finding: Finding) -> dict[str, str | None] | None:
     window = finding.window
     if window is None:
         return None
     return iso_window(window.lo, window.hi)
 
 
-def finding_json(finding: Finding, report: Report) -> dict:
+def finding_json(finding: Finding, report: Report) -> dict[str, Any]:
     return {
         "fingerprint": finding.fingerprint,
         "rule": finding.rule.code,
@@ -118,7 +117,7 @@ def finding_json(finding: Finding, report: Report) -> dict:
     }
 
 
-def document(report: Report) -> dict:
+def document(report: Report) -> dict[str, Any]:
     checked = report.checked
     summary = {
         "articles": checked.articles,
@@ -128,7 +127,7 @@ def document(report: Report) -> dict:
         "errors": report.count("error"),
         "warnings": report.count("warning"),
     }
-    result: dict = {"version": VERSION, "summary": summary}
+    result: dict[str, Any] = {"version": VERSION, "summary": summary}
     result["findings"] = [finding_json(f, report) for f in report.findings]
     result["articles"] = [article_json(d) for d in report.dates.values()]
     if report.baseline is not None:
@@ -153,16 +152,3 @@ def document(report: Report) -> dict:
 
 def render(report: Report, out: TextIO) -> None:
     out.write(dumps(document(report)))
-
-
-def render_problems(problems: list[Problem], out: TextIO) -> None:
-    """Bad input as JSON, so that a pipe into another tool still reads a document."""
-    document = {
-        "version": VERSION,
-        "summary": {"problems": len(problems)},
-        "problems": [
-            {"file": p.path, "line": p.line, "message": p.message, "hint": p.hint or None}
-            for p in problems
-        ],
-    }
-    out.write(dumps(document))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from factcheck import __version__
@@ -48,24 +48,27 @@ def escape_message(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
-def _artifact(report: Report, path: str) -> dict:
-    relative = report.relative(path)
+def _artifact(relative: str) -> dict[str, str]:
     if Path(relative).is_absolute():  # outside the repository: only an absolute URI finds it
         return {"uri": Path(relative).as_uri()}
     # A URI names the file's bytes: a name that is not UTF-8 is percent-encoded as it is.
     return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}
 
 
-def _location(report: Report, where: Location, message: str | None = None) -> dict:
-    location: dict = {
-        "physicalLocation": {
-            "artifactLocation": _artifact(report, where.path),
-            "region": {"startLine": where.line},
-        }
-    }
+def location(relative: str, line: int | None, message: str | None = None) -> dict[str, Any]:
+    """A location in a file named relative to the repository's root (``line`` None: the whole
+    file)."""
+    physical: dict[str, Any] = {"artifactLocation": _artifact(relative)}
+    if line is not None:
+        physical["region"] = {"startLine": line}
+    described: dict[str, Any] = {"physicalLocation": physical}
     if message is not None:
-        location["message"] = {"text": escape_message(message)}
-    return location
+        described["message"] = {"text": escape_message(message)}
+    return described
+
+
+def _location(report: Report, where: Location, message: str | None = None) -> dict[str, Any]:
+    return location(report.relative(where.path), where.line, message)
 
 
 def _said(evidence: Evidence) -> str:
@@ -77,7 +80,7 @@ def _first_sentence(doc: str) -> str:
     return doc if end < 0 else doc[: end + 1]
 
 
-def _rule(rule: Rule, repository: str | None) -> dict:
+def _rule(rule: Rule, repository: str | None) -> dict[str, Any]:
     described = {
         "id": rule.code,
         "name": rule.name,
@@ -109,9 +112,9 @@ def repository_url() -> str | None:
     return None
 
 
-def _result(report: Report, finding: Finding) -> dict:
+def _result(report: Report, finding: Finding) -> dict[str, Any]:
     message = "\n".join(filter(None, (finding.message, verdict(finding))))
-    result: dict = {
+    result: dict[str, Any] = {
         "ruleId": finding.rule.code,
         "ruleIndex": [rule.code for rule in active().rules].index(finding.rule.code),
         "level": LEVELS[finding.severity],
@@ -141,12 +144,12 @@ def _result(report: Report, finding: Finding) -> dict:
     return result
 
 
-def _root_uri(report: Report) -> str:
-    uri = report.root.resolve().as_uri()
+def root_uri(root: Path) -> str:
+    uri = root.resolve().as_uri()
     return uri if uri.endswith("/") else uri + "/"
 
 
-def document(report: Report) -> dict:
+def document(report: Report) -> dict[str, Any]:
     repository = repository_url()
     driver = {
         "name": "factcheck",
@@ -155,7 +158,7 @@ def document(report: Report) -> dict:
     }
     run = {
         "tool": {"driver": driver},
-        "originalUriBaseIds": {SRCROOT: {"uri": _root_uri(report)}},
+        "originalUriBaseIds": {SRCROOT: {"uri": root_uri(report.root)}},
         "results": [_result(report, f) for f in report.findings],
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -12,11 +12,15 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import groupby
-from typing import Literal, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from factcheck.findings import Evidence, Finding
 from factcheck.results import Report
 from factcheck.textsafe import inert, not_a_command
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
 _MARKS = {
@@ -67,7 +71,7 @@ _MIN_COLUMN = 36  # narrower than this, claims are listed one under another
 _DEFAULT_WIDTH = 80  # rich's, when it knows of no terminal
 
 
-def _card(evidence: Evidence, marks: dict[str, str]) -> list:  # rich Text lines
+def _card(evidence: Evidence, marks: dict[str, str]) -> list[Text]:
     from rich.text import Text
 
     claim = evidence.claim
@@ -81,13 +85,13 @@ def _card(evidence: Evidence, marks: dict[str, str]) -> list:  # rich Text lines
     return lines
 
 
-def _location(evidence: Evidence):  # -> rich Text
+def _location(evidence: Evidence) -> Text:
     from rich.text import Text
 
     return Text(inert(str(evidence.claim.location)), style="cyan")
 
 
-def _print_claims(finding: Finding, console, marks: dict[str, str]) -> None:
+def _print_claims(finding: Finding, console: Console, marks: dict[str, str]) -> None:
     """Side by side where every column fits its file:line; else one under another."""
     from rich.console import Group
     from rich.padding import Padding
@@ -125,7 +129,7 @@ def verdict(finding: Finding) -> str | None:
     return f"likely wrong: {blame.claim.ref}, because {blame.reason}"
 
 
-def _blame(finding: Finding):  # -> rich Text
+def _blame(finding: Finding) -> Text:
     from rich.text import Text
 
     blame = finding.likely_wrong
@@ -152,7 +156,7 @@ def marks_for(out: TextIO) -> dict[str, str]:
 
 
 @contextmanager
-def terminal(out: TextIO) -> Iterator:  # yields a rich Console
+def terminal(out: TextIO) -> Iterator[Console]:
     """A console for ``out`` whose output is plain with NO_COLOR, never reads as a workflow
     command, and has no trailing spaces."""
     from rich.console import Console
@@ -173,7 +177,7 @@ def render(report: Report, out: TextIO) -> None:
         _print(report, console, marks_for(out))
 
 
-def _print(report: Report, console, marks: dict[str, str]) -> None:  # console: rich Console
+def _print(report: Report, console: Console, marks: dict[str, str]) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
@@ -198,7 +202,7 @@ def _print(report: Report, console, marks: dict[str, str]) -> None:  # console: 
     console.print(Text(summary(report), style=style))
 
 
-def _print_baseline(report: Report, console, marks: dict[str, str]) -> None:
+def _print_baseline(report: Report, console: Console, marks: dict[str, str]) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
@@ -217,6 +221,8 @@ def _print_baseline(report: Report, console, marks: dict[str, str]) -> None:
         for entry in report.fixed:
             line = Text(inert(f"{entry.rule} {entry.fingerprint}  {entry.summary}"))
             console.print(Padding(line, (0, 0, 0, 2), expand=False))
-        command = Text(f"prune them with: {inert(report.prune_command())}", style="bold")
-        console.print(Padding(command, (0, 0, 0, 2), expand=False))
+        console.print(Text("  prune them with:"))
+        # On a line of its own, never wrapped: it is copied and pasted whole.
+        command = Text(f"    {inert(report.prune_command())}", style="bold")
+        console.print(command, no_wrap=True, crop=False, overflow="ignore")
         console.print()

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 from factcheck.dates import DayInterval, iso_window
 from factcheck.jsontext import dumps
 from factcheck.timeline import VERSION, Cited, Timeline
 
 
-def _window(interval: DayInterval | None) -> dict | None:
+def _window(interval: DayInterval | None) -> dict[str, str | None] | None:
     return None if interval is None else iso_window(interval.lo, interval.hi)
 
 
-def _cited_json(cited: Cited) -> dict:
+def _cited_json(cited: Cited) -> dict[str, Any]:
     return {
         "article": cited.article,
         "outlet": cited.outlet,
@@ -30,7 +30,7 @@ def _cited_json(cited: Cited) -> dict:
     }
 
 
-def document(result: Timeline) -> dict:
+def document(result: Timeline) -> dict[str, Any]:
     """The timeline as a JSON document."""
     return {
         "version": VERSION,

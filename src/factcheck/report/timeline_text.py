@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck.dates import DayInterval, in_calendar, iso
 from factcheck.report.text import marks_for, terminal
 from factcheck.textsafe import inert
 from factcheck.timeline import Age, Cited, Event, Timeline
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 _GLYPHS = {
     "bar": "━",
@@ -131,7 +135,7 @@ class _Row:
     right_style: str = ""
 
 
-def _bar(axis: _Axis, row: _Row, glyphs: dict[str, str]):  # -> rich Text
+def _bar(axis: _Axis, row: _Row, glyphs: dict[str, str]) -> Text:
     from rich.text import Text
 
     cells = [(" ", "")] * axis.width
@@ -207,13 +211,13 @@ def _fit(label: str, width: int, glyphs: dict[str, str]) -> str:
     return label if len(label) <= width else label[: width - 1] + glyphs["more"]
 
 
-def _whole(console, text) -> None:
+def _whole(console: Console, text: Text) -> None:
     """Print a line that is never wrapped: a chart's row (its columns line up), a location
     (clicked or copied whole)."""
     console.print(text, no_wrap=True, crop=False, overflow="ignore")
 
 
-def _joined(*parts):  # rich Texts -> one Text, each part keeping its own style only
+def _joined(*parts: Text) -> Text:  # one Text, each part keeping its own style only
     from rich.text import Text
 
     line = Text()
@@ -224,7 +228,9 @@ def _joined(*parts):  # rich Texts -> one Text, each part keeping its own style 
     return line
 
 
-def _print_chart(result: Timeline, console, marks: dict[str, str], glyphs: dict[str, str]):
+def _print_chart(
+    result: Timeline, console: Console, marks: dict[str, str], glyphs: dict[str, str]
+) -> None:
     from rich.text import Text
 
     event_rows = [row for event in result.events for row in _event_rows(event, marks)]
@@ -278,7 +284,7 @@ def _print_chart(result: Timeline, console, marks: dict[str, str], glyphs: dict[
             draw(row)
 
 
-def _print_source(source: Cited, console, marks: dict[str, str]) -> None:
+def _print_source(source: Cited, console: Console, marks: dict[str, str]) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
@@ -302,7 +308,9 @@ def _print_source(source: Cited, console, marks: dict[str, str]) -> None:
     _whole(console, _joined(Text(" " * (6 - _GAP)), location))
 
 
-def _print(result: Timeline, console, marks: dict[str, str], glyphs: dict[str, str]) -> None:
+def _print(
+    result: Timeline, console: Console, marks: dict[str, str], glyphs: dict[str, str]
+) -> None:
     from rich.text import Text
 
     console.print(Text(inert(result.entity), style="bold underline"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -244,3 +245,39 @@ def test_the_docs_show_every_command_as_it_reads(cli, monkeypatch) -> None:
         for line in lines:
             if line != "...":
                 assert line in out, f"README line not in 'factcheck {command}': {line!r}"
+
+
+def test_help_names_arguments_plainly(cli, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    usages = {
+        "run": "Usage: factcheck run [OPTIONS] [PATHS]",
+        "timeline": "Usage: factcheck timeline [OPTIONS] ENTITY [PATHS]",
+        "explain": "Usage: factcheck explain [OPTIONS] FINGERPRINT [PATHS]",
+        "extract": "Usage: factcheck extract [OPTIONS] ARTICLE.txt",
+    }
+    for command, usage in usages.items():
+        text = cli(command, "--help").stdout
+        assert usage in text
+        assert not re.search(r"[{}]|<list|list\[", text), text
+    assert "'xml' is not one of 'text', 'json', 'jsonl', 'sarif', 'github'" in (
+        cli("run", "--format", "xml").stderr
+    )
+
+
+def test_the_shell_completes_commands_and_formats() -> None:
+    def complete(*words: str) -> list[str]:
+        env = {**os.environ, "_FACTCHECK_COMPLETE": "complete_bash"}
+        env |= {"COMP_WORDS": " ".join(("factcheck", *words)), "COMP_CWORD": str(len(words))}
+        done = subprocess.run(
+            [sys.executable, "-m", "factcheck"], env=env, capture_output=True, text=True
+        )
+        return done.stdout.split()
+
+    assert (
+        "--install-completion"
+        in subprocess.run(
+            [sys.executable, "-m", "factcheck", "--help"], capture_output=True, text=True
+        ).stdout
+    )
+    assert complete("ti") == ["timeline"]
+    assert complete("run", "--format", "") == ["text", "json", "jsonl", "sarif", "github"]

@@ -176,9 +176,7 @@ def test_a_missing_output_folder_or_entity_file_is_said_plainly(cli, tmp_path) -
     assert "the folder" in result.stderr and "does not exist (create it first" in result.stderr
     result = cli("extract", str(article), "--entities", str(tmp_path / "nope.toml"))
     assert result.exit_code == 2
-    assert "nope.toml: no such entity file (give the entity file with --entities" in (
-        result.stderr
-    )
+    assert "nope.toml: no such entity file (give the entity file with --entities" in (result.stderr)
 
 
 def test_json_gives_a_child_link_no_value(cli, tmp_path) -> None:

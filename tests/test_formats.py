@@ -517,3 +517,68 @@ def test_the_older_form_of_workflow_commands_is_inert_too(cli, corpus) -> None:
     result = cli("run", str(root))
     assert result.exit_code == 2
     assert "##[" not in result.stderr and "#\u200b#[error]fine" in result.stderr
+
+
+BAD = {
+    "a.toml": """\
+    [article]
+    id = "a"
+    published = 2021-09-17
+
+    [[claims]]
+    id = "age"
+    subject = "Alef"
+    predicate = "bron"
+    value = 7
+    quote = "[x](javascript:alert(1)) ::error::y"
+    """
+}
+
+
+def test_bad_input_in_github_format_is_one_annotation_a_problem(cli, corpus, monkeypatch) -> None:
+    claims = corpus(BAD)
+    monkeypatch.chdir(claims.parent)
+    result = cli("run", "--format", "github", "claims", "nosuch")
+    assert result.exit_code == 2
+    problems = result.stderr.splitlines()[:-1]
+    commands = _commands(_lines(result.stdout))
+    assert [kind for kind, _, _ in commands] == ["error"] * len(problems) == ["error"] * 3
+    located = {(p.get("file"), p.get("line")) for _, p, _ in commands}
+    assert located == {("claims/a.toml", "7"), ("claims/a.toml", "8"), ("nosuch", None)}
+    assert {p["title"] for _, p, _ in commands} == {"factcheck: bad input"}
+    # Each annotation says what the problem's line on standard error says, hint included.
+    for _, properties, message in commands:
+        where = properties["file"] + (f":{properties['line']}" if "line" in properties else "")
+        assert f"{where}: {message}" in problems
+
+
+def test_bad_input_in_sarif_is_a_valid_log_of_the_problems(cli, corpus, monkeypatch) -> None:
+    claims = corpus(BAD)
+    monkeypatch.chdir(claims.parent)
+    result = cli("run", "--format", "sarif", "claims", "nosuch")
+    assert result.exit_code == 2
+    log = json.loads(result.stdout)
+    Draft4Validator(SCHEMA).validate(log)
+    (run,) = log["runs"]
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
+    assert len(invocation["toolExecutionNotifications"]) == 3
+    where = {
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"].get("region", {}).get("startLine"),
+        )
+        for r in run["results"]
+    }
+    assert where == {("claims/a.toml", 7), ("claims/a.toml", 8), ("nosuch", None)}
+    assert {r["ruleId"] for r in run["results"]} == {"bad-input"}
+    messages = " ".join(_unescape_sarif(r["message"]["text"]) for r in run["results"])
+    assert "unknown subject 'Alef' (did you mean 'Aleph'?)" in messages
+
+
+def test_an_argument_s_problem_is_an_annotation_without_a_file(cli, corpus, monkeypatch) -> None:
+    monkeypatch.chdir(corpus({}).parent)
+    result = cli("run", "--format", "github", "--baseline", "missing.json")
+    (command,) = _commands(_lines(result.stdout))
+    assert result.exit_code == 2 and command[1]["file"] == "missing.json"
+    assert "line" not in command[1]

@@ -45,7 +45,9 @@ def test_every_script_the_docs_name_is_run() -> None:
     named = {
         match
         for page in pages
-        for match in re.findall(r"python3? ((?:scripts|benchmarks)/\w+\.py)", page.read_text("utf-8"))
+        for match in re.findall(
+            r"python3? ((?:scripts|benchmarks)/\w+\.py)", page.read_text("utf-8")
+        )
     }
     assert named, "the docs name no script"
     assert named <= set(RUNS) | ELSEWHERE, f"not run by a test: {named - set(RUNS) - ELSEWHERE}"

@@ -78,7 +78,10 @@ def test_aleph_json_gives_the_window_sources_and_ages(cli) -> None:
     assert _refs(born["sources"], True) == {"bild-2021-09-17#aleph-age"}
     people = next(s for s in born["sources"] if s["claim"] == "aleph-born")
     assert people["outlet"] == "People" and people["published"] == "2023-06-07"
-    assert people["says"] == "Aleph born 2011-06-14" and people["quote"] == "son Aleph, on June 14, 2011"
+    assert (
+        people["says"] == "Aleph born 2011-06-14"
+        and people["quote"] == "son Aleph, on June 14, 2011"
+    )
     assert people["file"].endswith("people-2023-06-07.toml") and people["line"] == 57
     relative = next(s for s in born["sources"] if s["claim"] == "married-after-aleph")
     assert relative["window"] is None, "relative to the wedding: no window of its own"

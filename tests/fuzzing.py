@@ -144,7 +144,9 @@ def run_case(case: Case, folder: Path) -> Outcome:
 
 # A line number where the problem has one: not for a whole file, nor for an argument.
 _LOCATED = re.compile(r"(?P<path>[^:]+)(?::(?P<line>-?\d+))?: (?P<message>.+)")
-_SUMMARY = re.compile(r"factcheck: (?P<count>\d+) problems? in the input; nothing was checked")
+_SUMMARY = re.compile(
+    r"factcheck: (?P<count>\d+) problems? in the input; nothing was (checked|shown)"
+)
 # Characters a terminal or a CI log acts on. Text output shows them escaped; JSON escapes them.
 # (U+200B, a zero-width space, is factcheck's own: it keeps a line from reading as "::command".)
 _JSON_ESCAPED = frozenset(
@@ -217,8 +219,6 @@ def _bad_input(
     lines = outcome.stderr.split("\n")
     if lines[-1] == "":
         lines.pop()
-    if command == "timeline" and lines and lines[-1].startswith("factcheck: unknown entity"):
-        return []  # a name on the command line that no entity has: no file to point at
     summary = _SUMMARY.fullmatch(lines[-1]) if lines else None
     if summary is None:
         return [f"bad input without the summary line: {outcome.stderr[-300:]!r}"]

@@ -143,7 +143,10 @@ def test_a_fixed_contradiction_is_listed_and_can_be_pruned(cli, repo: Path, monk
     assert f"prune them with:\n    {command}\n" in text_report
     monkeypatch.setenv("COLUMNS", "30")
     assert f"\n    {command}\n" in cli("run", "--baseline", BASELINE).stdout
-    assert "0 new contradictions (4 known, 2 fixed)" in text_report
+    assert (
+        "0 new contradictions, 1 warning (4 findings known from the baseline, 2 fixed)"
+        in text_report
+    )
 
     assert cli("baseline", "--prune", "--output", BASELINE).exit_code == 0
     pruned = json.loads((repo / BASELINE).read_text(encoding="utf-8"))["findings"]

@@ -9,6 +9,8 @@ import shlex
 import subprocess
 import sys
 
+import pytest
+
 from conftest import BUNDLED_CLAIMS, REPO
 from factcheck import __version__
 
@@ -281,3 +283,26 @@ def test_the_shell_completes_commands_and_formats() -> None:
     )
     assert complete("ti") == ["timeline"]
     assert complete("run", "--format", "") == ["text", "json", "jsonl", "sarif", "github"]
+    assert complete("rules", "FC30") == ["FC301", "FC302"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (("rnu",), "No such command 'rnu'. Did you mean 'run'? (see 'factcheck --help')"),
+        (("run", "-j", "0"), "'--jobs' / '-j': 0 processes: give 1 or more"),
+        (("run", "--bogus"), "No such option: --bogus"),
+        (("timeline",), "Missing argument 'ENTITY' (see 'factcheck timeline --help')"),
+        (
+            ("run", "--format", "xml"),
+            "'xml' is not one of 'text', 'json', 'jsonl', 'sarif', 'github'",
+        ),
+    ],
+)
+def test_a_usage_error_is_one_line_like_any_problem(arguments, said) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", *arguments], capture_output=True, text=True
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("command line: ") and said in line

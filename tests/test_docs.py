@@ -33,7 +33,7 @@ def test_the_tutorial_runs_as_written(cli, tmp_path: Path, monkeypatch) -> None:
     shutil.copy(REPO / ".factcheck-baseline.json", tmp_path)
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("COLUMNS", "80")
     draft: Path | None = None
     commands = 0
     for language, body in _blocks(REPO / "docs" / "tutorial.md"):

@@ -356,7 +356,7 @@ def test_with_a_baseline_github_annotates_only_new_findings(baselined) -> None:
     assert [message.split("\n")[0] for message in messages] == [f.message for f in new]
     errors = sum(1 for f in new if f.severity == "error")
     assert summary.startswith(f"factcheck: {errors} new contradiction")
-    assert "(2 known, 1 fixed)" in summary
+    assert "(2 findings known from the baseline, 1 fixed)" in summary
     command = "factcheck baseline --prune --output baseline.json"
     assert prune == f"factcheck: prune the fixed: {command} {BUNDLED_CLAIMS}"
 
@@ -373,7 +373,8 @@ def test_the_readme_workflow_step_annotates_nothing_the_committed_baseline_knows
     )
     assert result.exit_code == 0
     assert _lines(result.stdout) == [
-        "factcheck: 0 new contradictions (6 known, 0 fixed), 2 warnings in 5 articles, 46 claims, "
+        "factcheck: 0 new contradictions, 2 warnings (6 findings known from the baseline, 0 fixed) "
+        "in 5 articles, 46 claims, "
         "4 entities"
     ]
 

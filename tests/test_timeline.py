@@ -145,7 +145,10 @@ def test_unknown_entity_exits_2_with_a_suggestion(cli) -> None:
     result = cli("timeline", "Alef", str(BUNDLED_CLAIMS))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == "factcheck: unknown entity 'Alef' (did you mean 'Aleph'?)\n"
+    assert result.stderr.splitlines() == [
+        "command line: unknown entity 'Alef' (did you mean 'Aleph'?)",
+        "factcheck: 1 problem in the input; nothing was shown",
+    ]
     far = cli("timeline", "Zzyzx", str(BUNDLED_CLAIMS))
     assert far.exit_code == 2
     assert "known entities: Aleph, Amalia, Benjamin Millepied, Natalie Portman" in far.stderr

@@ -8,12 +8,12 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.core import TyperCommand
 
 from factcheck import __version__
+from factcheck.usage import Command, Group
 
 app = typer.Typer(
     name="factcheck",
@@ -22,19 +22,8 @@ app = typer.Typer(
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    cls=Group,
 )
-
-
-class Command(TyperCommand):
-    """A command whose usage line shows a required argument as ``ENTITY``: typer writes
-    ``{ENTITY}``, which reads as a set of choices."""
-
-    # Any: the base class takes the click Context that typer vendors, which is private to typer.
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        return [
-            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
-            for piece in super().collect_usage_pieces(ctx)
-        ]
 
 
 class ReportFormat(StrEnum):
@@ -57,6 +46,26 @@ class Format(StrEnum):
     jsonl = "jsonl"
     sarif = "sarif"
     github = "github"
+
+
+def _at_least_one(jobs: int | None) -> int | None:
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter(f"{jobs} processes: give 1 or more")
+    return jobs
+
+
+def _rule_codes(incomplete: str) -> list[str]:
+    """The rules' codes, the configuration's own too, for the shell to complete."""
+    from factcheck.config import load
+    from factcheck.problems import InputError
+
+    try:
+        rules = load().vocabulary.rules
+    except InputError:  # a broken configuration: complete factcheck's own
+        from factcheck.vocabulary import BUILTIN
+
+        rules = BUILTIN.rules
+    return [rule.code for rule in rules if rule.code.startswith(incomplete.upper())]
 
 
 def _version(value: bool) -> None:
@@ -90,7 +99,7 @@ JobsOption = Annotated[
     typer.Option(
         "--jobs",
         "-j",
-        min=1,
+        callback=_at_least_one,
         help="Processes that parse claim files (default: 1).",
         show_default=False,
         metavar="N",
@@ -142,7 +151,11 @@ def run(
     raise typer.Exit(code)
 
 
-@app.command("baseline", cls=Command)
+@app.command(
+    "baseline",
+    cls=Command,
+    short_help="Accept the current findings: CI then fails only on new ones.",
+)
 def baseline_command(
     paths: PathsArgument = None,
     output: Annotated[
@@ -171,14 +184,15 @@ def baseline_command(
     )
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, short_help="List the rules, or show one rule's page.")
 def rules(
     code: Annotated[
         str | None,
         typer.Argument(
-            help="A rule's code: print its page (examples, and how to disable it).",
+            help="A rule's code or name: print its page (examples, and how to disable it).",
             metavar="CODE",
             show_default=False,
+            autocompletion=_rule_codes,
         ),
     ] = None,
 ) -> None:
@@ -191,7 +205,7 @@ def rules(
     raise typer.Exit(commands.rules(code))
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, short_help="Draw a person's events and reported ages on a year axis.")
 def timeline(
     entity: Annotated[
         str, typer.Argument(help="A person's name or alias.", metavar="ENTITY", show_default=False)
@@ -213,7 +227,7 @@ def timeline(
     raise typer.Exit(commands.timeline(entity, paths or [], output_format.value, loading))
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, short_help="Draft a claims file from an article's text.")
 def extract(
     article: Annotated[
         Path,
@@ -282,7 +296,7 @@ def extract(
     )
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, short_help="Show how a finding is derived, step by step.")
 def explain(
     fingerprint: Annotated[
         str,
@@ -303,7 +317,9 @@ def explain(
     raise typer.Exit(commands.explain(paths or [], fingerprint, output_format.value, loading))
 
 
-@app.command(cls=Command)
+@app.command(
+    cls=Command, short_help="Print the JSON Schema of claim and entity files, for editors."
+)
 def schema() -> None:
     """Print the JSON Schema (draft 4) of claim and entity files, for editors (with the
     predicates your configuration defines).

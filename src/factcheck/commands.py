@@ -197,15 +197,8 @@ def timeline(
             analysis = analyse(_paths(paths, settings), settings)
         with using(settings.vocabulary):  # its events' labels and order
             result = build(analysis, entity)
-    except UnknownEntity as error:
-        if output_format == "json":
-            from factcheck.report.problems import as_json
-
-            as_json(error.problems, sys.stdout)
-        for problem in error.problems:
-            line = f"factcheck: {problem.message} ({problem.hint})"
-            print(not_a_command(inert(line)), file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except UnknownEntity as error:  # the claims were checked: only the timeline is not drawn
+        return _report_problems(error, output_format, "shown")
     except InputError as error:
         return _report_problems(error, output_format)
     with using(settings.vocabulary):
@@ -315,9 +308,14 @@ def rules(code: str | None) -> int:
             print(textwrap.fill(rule.doc, 88, initial_indent="    ", subsequent_indent="    "))
             print()
         return EXIT_CLEAN
-    wanted = vocabulary.rules_by_code.get(code.strip().upper())
+    # By code, or by name ("conflicting-claims"), as the report shows both.
+    by_name = {rule.name: rule for rule in vocabulary.rules}
+    wanted = vocabulary.rules_by_code.get(code.strip().upper()) or by_name.get(code.strip().lower())
     if wanted is None:
-        hint = closest(code, vocabulary.rules_by_code) or "factcheck rules lists them"
+        # Codes are alike: FC999 is as close to FC209 as a misspelt name is to its rule. A code
+        # is suggested only when a character was added or dropped ("FC201x"); else all are listed.
+        hint = closest(code, by_name) or closest(code.upper(), vocabulary.rules_by_code, 0.85)
+        hint = hint or f"known rules: {', '.join(vocabulary.rules_by_code)}"
         problem = Problem.argument(f"unknown rule {code!r}", hint)
         return _report_problems(InputError([problem]), "text", "shown")
     text = page(wanted, vocabulary)

@@ -55,12 +55,13 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def closest_match(word: str, choices: Iterable[str]) -> str | None:
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+def closest_match(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return match[0] if match else None
 
 
-def closest(word: str, choices: Iterable[str]) -> str:
-    """A hint naming the closest choice, or nothing when none is close."""
-    match = closest_match(word, choices)
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
+    """A hint naming the closest choice, or nothing when none is close (by ``cutoff``, the
+    share of characters in common)."""
+    match = closest_match(word, choices, cutoff)
     return f"did you mean {match!r}?" if match else ""

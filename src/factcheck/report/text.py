@@ -58,7 +58,9 @@ def summary(report: Report) -> str:
         new = sum(1 for f in report.new if f.severity == "error")
         known = len(report.findings) - len(report.new)
         found = f"{new} new {_plural(new, 'contradiction')[len(str(new)) + 1 :]}"
-        found += f" ({known} known, {len(report.fixed)} fixed), {_plural(warnings, 'warning')}"
+        # Known and fixed count every finding of the baseline, warnings too: say so.
+        found += f", {_plural(warnings, 'warning')} ({_plural(known, 'finding')} known from the"
+        found += f" baseline, {len(report.fixed)} fixed)"
     found += extra
     checked = (
         f"{_plural(counts.articles, 'article')}, {_plural(counts.claims, 'claim')}, "

@@ -1,0 +1,57 @@
+"""How the command line reads to a user: plain usage lines, and a usage error in one line.
+
+typer writes a required argument as ``{ENTITY}``, which reads as a set of choices, and a usage
+error as four lines in click's style. Here a usage error is one line in the format of every
+other problem, ``command line: what is wrong (hint)``, and exits 2 like them.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, NoReturn
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from factcheck.problems import Problem
+from factcheck.textsafe import not_a_command
+
+
+def _usage_error(error: typer.TyperException) -> NoReturn:
+    """One line for a usage error; exit 2. ``--help`` asked by giving no arguments is not one."""
+    context = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError" or context is None:
+        raise error
+    where = context.command_path
+    problem = Problem.argument(error.format_message().rstrip("."), f"see '{where} --help'")
+    print(not_a_command(str(problem)), file=sys.stderr)
+    raise typer.Exit(2)
+
+
+class Command(TyperCommand):
+    # Any: the base class takes the click Context that typer vendors, which is private to typer.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except typer.TyperException as error:
+            _usage_error(error)
+
+
+class Group(TyperGroup):
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except typer.TyperException as error:
+            _usage_error(error)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.TyperException as error:
+            _usage_error(error)

@@ -59,7 +59,8 @@ def _run(monkeypatch, quiet: bool = False) -> tuple[int, str, str]:
 
     monkeypatch.setattr(check_module, "check", check)  # commands imports it when it runs
     loading = commands.Loading(jobs=1, cache=False, quiet=quiet)
-    code = commands.run([REPO / "claims"], "json", None, False, loading)
+    reporting = commands.Reporting("json", use_baseline=False)
+    code = commands.run([REPO / "claims"], reporting, loading)
     return code, out.getvalue(), err.getvalue()
 
 

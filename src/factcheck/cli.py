@@ -46,6 +46,7 @@ class Format(StrEnum):
     jsonl = "jsonl"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 def _at_least_one(jobs: int | None) -> int | None:
@@ -124,6 +125,15 @@ def run(
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format.")
     ] = Format.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (atomically) instead of standard output.",
+            metavar="FILE",
+        ),
+    ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option(
@@ -147,8 +157,8 @@ def run(
     from factcheck import commands
 
     loading = commands.Loading(jobs, not no_cache, quiet)
-    code = commands.run(paths or [], output_format.value, baseline, not no_baseline, loading)
-    raise typer.Exit(code)
+    reporting = commands.Reporting(output_format.value, output, baseline, not no_baseline)
+    raise typer.Exit(commands.run(paths or [], reporting, loading))
 
 
 @app.command(

@@ -5,20 +5,25 @@ Settings come from the configuration file (see :mod:`factcheck.config`); argumen
 
 from __future__ import annotations
 
+import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck import progress
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
 from factcheck.exits import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
 from factcheck.files import repository_root
-from factcheck.problems import InputError, shown
+from factcheck.problems import InputError, Problem, shown
 from factcheck.textsafe import inert, is_text, not_a_command
 from factcheck.vocabulary import Rule, using
+
+if TYPE_CHECKING:
+    from factcheck.results import Report
 
 DEFAULT_PATHS = (Path("claims"),)
 
@@ -88,53 +93,103 @@ def _report_problems(error: InputError, output_format: str, outcome: str = "chec
     return EXIT_BAD_INPUT
 
 
-def run(
-    paths: Sequence[Path],
-    output_format: str,
-    baseline: Path | None,
-    use_baseline: bool,
-    loading: Loading = Loading(),
-) -> int:
+@dataclass(frozen=True, slots=True)
+class Reporting:
+    """How run reports: its format, where it writes (None: standard output), and the baseline
+    asked for (None: the configuration's, unless ``use_baseline`` is off)."""
+
+    output_format: str = "text"
+    output: Path | None = None
+    baseline: Path | None = None
+    use_baseline: bool = True
+
+
+def run(paths: Sequence[Path], reporting: Reporting, loading: Loading = Loading()) -> int:
     try:
         settings = _settings(loading)
     except InputError as error:
-        return _report_problems(error, output_format)
+        return _report_problems(error, reporting.output_format)
     try:
-        return _run(paths, output_format, baseline, use_baseline, settings)
+        return _run(paths, reporting, settings)
     finally:
         settings.progress.close()
 
 
-def _run(
-    paths: Sequence[Path],
-    output_format: str,
-    baseline: Path | None,
-    use_baseline: bool,
-    settings: Settings,
-) -> int:
+def _run(paths: Sequence[Path], reporting: Reporting, settings: Settings) -> int:
     from factcheck import baseline as baselines
-    from factcheck.check import check, paused_gc
-    from factcheck.report import FORMATS
+    from factcheck.check import paused_gc
 
     problems = []
-    chosen = baseline or (settings.baseline if use_baseline else None)
+    chosen = reporting.baseline or (settings.baseline if reporting.use_baseline else None)
     accepted = None
-    try:  # a bad baseline and bad claims are reported together
+    try:  # a bad baseline, bad claims and a bad output path are reported together
         accepted = None if chosen is None else baselines.read(chosen)
     except InputError as error:
         problems += error.problems
+    if reporting.output is not None:
+        problems += _output_problems(reporting.output)
     try:
-        report = check(_paths(paths, settings), settings)
+        report, render = _checked(_paths(paths, settings), reporting.output_format, settings)
     except InputError as error:
         problems += error.problems
     if problems:
         settings.progress.close()
-        return _report_problems(InputError(problems), output_format)
+        return _report_problems(InputError(problems), reporting.output_format)
     report = report.against(accepted)
     _writing(settings)
-    with paused_gc(), using(settings.vocabulary):  # the rules SARIF lists are the run's
-        FORMATS[output_format](report, sys.stdout)
+    try:
+        with paused_gc(), using(settings.vocabulary):  # the rules SARIF lists are the run's
+            _write(reporting.output, lambda out: render(report, out))
+    except InputError as error:  # the report's file could not be written: nothing was
+        return _report_problems(error, "text", "written")
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
+
+
+def _checked(
+    paths: list[Path], output_format: str, settings: Settings
+) -> tuple[Report, Callable[[Report, TextIO], None]]:
+    """The report, and how to render it: the HTML report draws timelines, so it needs the whole
+    analysis (never the report cache)."""
+    from factcheck.check import analyse, check
+    from factcheck.report import FORMATS
+
+    if output_format != "html":
+        return check(paths, settings), FORMATS[output_format]
+    from factcheck.report import html
+    from factcheck.timeline import timeline
+
+    analysis = analyse(paths, settings)
+    with using(settings.vocabulary):
+        people = sorted({person for f in analysis.report.findings for person in f.people})
+        timelines = {person: timeline(analysis, person) for person in people}
+    names = {article.id: article.name for article in analysis.corpus.articles}
+    pictured = html.Pictured(timelines, names)
+    return analysis.report, lambda report, out: html.render(report, pictured, out)
+
+
+def _output_problems(output: Path) -> list[Problem]:
+    """Found before the check, not after it: a folder that is not there; and a report is never
+    written over a claim file (``-o claims/a.toml`` is a slip)."""
+    if output.suffix.lower() == ".toml":
+        hint = "give the report a name of its own, such as report.html"
+        return [Problem(str(output), None, "a report is not written over a .toml file", hint)]
+    if not output.parent.is_dir():
+        hint = "create the folder first, or give another path"
+        return [Problem(str(output), None, "the report's folder does not exist", hint)]
+    return []
+
+
+def _write(output: Path | None, render: Callable[[TextIO], None]) -> None:
+    """Render to standard output, or atomically to the file ``output``."""
+    if output is None:
+        render(sys.stdout)
+        return
+    from factcheck.files import write_atomically
+
+    buffer = io.StringIO()
+    render(buffer)
+    hint = "give a path in a folder that exists and that you may write to"
+    write_atomically(output, buffer.getvalue(), what="the report", hint=hint)
 
 
 def baseline(

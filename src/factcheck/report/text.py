@@ -143,7 +143,7 @@ def _blame(finding: Finding) -> Text:
     return line
 
 
-def _heading(finding: Finding) -> str:
+def heading(finding: Finding) -> str:
     if finding.people:
         return " and ".join(finding.people)
     return "Articles"
@@ -184,8 +184,8 @@ def _print(report: Report, console: Console, marks: dict[str, str]) -> None:
     from rich.text import Text
 
     shown = report.new if report.baseline is not None else report.findings
-    for heading, group in groupby(shown, key=_heading):
-        console.print(Text(inert(heading), style="bold underline"))
+    for title, group in groupby(shown, key=heading):
+        console.print(Text(inert(title), style="bold underline"))
         for finding in group:
             line = Text("  ")
             line.append(f"{marks[finding.severity]} {finding.severity}", _STYLE[finding.severity])

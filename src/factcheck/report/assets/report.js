@@ -1,0 +1,92 @@
+// factcheck's HTML report: filters that work without a server. The filters' state is also the
+// address's fragment (#person=Aleph&rule=FC101), so that a filtered view can be linked to.
+"use strict";
+(() => {
+  const form = document.getElementById("filters");
+  if (!form) return;
+  const fields = form.elements;
+  const findings = Array.from(document.querySelectorAll("article.finding"));
+  const groups = Array.from(document.querySelectorAll("section.group"));
+  const figures = Array.from(document.querySelectorAll("figure[data-person]"));
+  const shown = document.getElementById("shown");
+  const keys = ["person", "rule", "severity"];
+
+  function fromAddress() {
+    const wanted = new URLSearchParams(window.location.hash.slice(1));
+    for (const key of keys) {
+      const value = wanted.get(key) || "";
+      const known = Array.from(fields[key].options).some((option) => option.value === value);
+      fields[key].value = known ? value : "";
+    }
+    fields["new"].checked = wanted.get("new") === "1" && !fields["new"].disabled;
+  }
+
+  function toAddress() {
+    const state = new URLSearchParams();
+    for (const key of keys) if (fields[key].value) state.set(key, fields[key].value);
+    if (fields["new"].checked) state.set("new", "1");
+    const fragment = state.toString();
+    try {
+      history.replaceState(null, "", fragment ? "#" + fragment : window.location.pathname);
+    } catch (error) {
+      // A page opened where the address cannot change: the filters work all the same.
+    }
+  }
+
+  function apply() {
+    const person = fields.person.value;
+    const rule = fields.rule.value;
+    const severity = fields.severity.value;
+    const onlyNew = fields["new"].checked;
+    let count = 0;
+    for (const finding of findings) {
+      const people = finding.dataset.people ? finding.dataset.people.split("\n") : [];
+      const match =
+        (!person || people.includes(person)) &&
+        (!rule || finding.dataset.rule === rule) &&
+        (!severity || finding.dataset.severity === severity) &&
+        (!onlyNew || finding.dataset.new === "true");
+      finding.hidden = !match;
+      if (match) count += 1;
+    }
+    for (const group of groups) {
+      group.hidden = !group.querySelector("article.finding:not([hidden])");
+    }
+    for (const figure of figures) {
+      figure.hidden = person !== "" && figure.dataset.person !== person;
+    }
+    shown.textContent = "Showing " + count + " of " + findings.length + " findings";
+    document.documentElement.dataset.shown = String(count);
+  }
+
+  form.addEventListener("change", () => {
+    apply();
+    toAddress();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => {
+    window.setTimeout(() => {
+      apply();
+      toAddress();
+    });
+  });
+  window.addEventListener("hashchange", () => {
+    fromAddress();
+    apply();
+  });
+  // Printed, every explanation shows: a closed <details> would print as its summary alone.
+  const closed = [];
+  window.addEventListener("beforeprint", () => {
+    for (const details of document.querySelectorAll("details:not([open])")) {
+      closed.push(details);
+      details.open = true;
+    }
+  });
+  window.addEventListener("afterprint", () => {
+    for (const details of closed.splice(0)) details.open = false;
+  });
+  fromAddress();
+  apply();
+  form.hidden = false;
+  document.documentElement.dataset.ready = "1";
+})();

@@ -34,9 +34,14 @@ FLAGS = [
 ]
 
 
+def find() -> str | None:
+    """The browser's path, if there is one."""
+    return os.environ.get("FACTCHECK_CHROMIUM") or shutil.which("chromium")
+
+
 def chromium() -> str:
     """The browser's path; a skip (or, where CI requires it, a failure) when there is none."""
-    found = os.environ.get("FACTCHECK_CHROMIUM") or shutil.which("chromium")
+    found = find()
     if found:
         return found
     if os.environ.get("FACTCHECK_REQUIRE_BROWSER"):

@@ -87,3 +87,12 @@ def test_ci_installs_and_tests_as_the_readme_says() -> None:
     assert not any(line.startswith("eval") for line in ci)
     for check in ("ruff check .", "ruff format --check .", "mypy", "mkdocs build --strict"):
         assert any(check in line for line in ci[at[1] : at[-1]]), f".ci/run does not run {check}"
+
+
+def test_the_readme_shows_a_screenshot_of_the_report() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "![The HTML report of the bundled corpus](docs/report.png)" in readme
+    png = (REPO / "docs" / "report.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1200, 1400) and len(png) > 50_000  # a picture, not a blank

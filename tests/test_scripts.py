@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import browser
 from conftest import REPO
 
 # script -> (arguments, a piece of what it prints); "{tmp}" is a scratch folder.
@@ -26,13 +27,18 @@ RUNS: dict[str, tuple[list[str], str]] = {
     "benchmarks/startup.py": (["--runs", "1"], "factcheck --help: median"),
     "benchmarks/fuzz.py": (["--structured", "8", "--mutated", "8", "--out", "{tmp}/f"], "0 failed"),
     "scripts/rule_pages.py": (["--check"], "up to date"),
+    "scripts/report_screenshot.py": (["{tmp}/report.png"], "wrote"),
+    "benchmarks/report_html.py": (["--claims", "200", "--runs", "1"], "| 200 |"),
 }
+NEEDS_BROWSER = {"scripts/report_screenshot.py", "benchmarks/report_html.py"}
 # Run by its own test, which checks its figures: tests/test_extract_review.py.
 ELSEWHERE = {"scripts/extract_quality.py"}
 
 
 @pytest.mark.parametrize("script", sorted(RUNS))
 def test_the_script_runs_on_a_small_input(script: str, tmp_path: Path) -> None:
+    if script in NEEDS_BROWSER:
+        browser.chromium()  # skipped where there is none, but in CI
     arguments, printed = RUNS[script]
     command = [sys.executable, str(REPO / script), *(a.format(tmp=tmp_path) for a in arguments)]
     done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)

@@ -156,14 +156,10 @@ def _checked(
     if output_format != "html":
         return check(paths, settings), FORMATS[output_format]
     from factcheck.report import html
-    from factcheck.timeline import timeline
 
     analysis = analyse(paths, settings)
     with using(settings.vocabulary):
-        people = sorted({person for f in analysis.report.findings for person in f.people})
-        timelines = {person: timeline(analysis, person) for person in people}
-    names = {article.id: article.name for article in analysis.corpus.articles}
-    pictured = html.Pictured(timelines, names)
+        pictured = html.Pictured.of(analysis)
     return analysis.report, lambda report, out: html.render(report, pictured, out)
 
 

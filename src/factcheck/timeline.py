@@ -9,6 +9,7 @@ likely wrong one marked disputed, one on an undecided side marked contested, nev
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -153,13 +154,42 @@ def resolve(analysis: Analysis, name: str) -> str:
 def timeline(analysis: Analysis, entity_name: str) -> Timeline:
     """The timeline of the entity named ``entity_name`` (a name or an alias)."""
     entity = resolve(analysis, entity_name)
-    points = sorted(
-        p for p in analysis.constraints.points if p.event != "published" and entity in p.who
-    )
+    return timelines(analysis, [entity])[entity]
+
+
+def timelines(analysis: Analysis, entities: Iterable[str]) -> dict[str, Timeline]:
+    """The timelines of ``entities`` (canonical names), worked out together: one solve for the
+    events of all of them and of their children, one pass over the claims. (Each point's window
+    depends only on the claims linked to it, so solving them together changes none.)"""
+    wanted = set(entities)
+    points: dict[str, list[Point]] = {entity: [] for entity in wanted}
+    for point in analysis.constraints.points:
+        if point.event != "published":
+            for entity in wanted.intersection(point.who):
+                points[entity].append(point)
+    facts = _fact_claims(analysis, wanted)
+    kids = {Point("born", (kid,)) for claims in facts.values() for kid in _kids(analysis, claims)}
+    solved = sorted({*kids, *(p for found in points.values() for p in found)})
     windows = {}
-    if points:
-        solution = solve(analysis.constraints, points, analysis.disputed, focus=True)
+    if solved:
+        solution = solve(analysis.constraints, solved, analysis.disputed, focus=True)
         windows = {p: DayInterval(w.lo, w.hi) for p, w in solution.windows.items()}
+    born = {p.who[0]: window for p, window in windows.items() if p in kids}
+    ages = _ages(analysis, wanted)
+    return {
+        entity: Timeline(
+            entity,
+            _events(analysis, entity, sorted(points[entity]), windows),
+            tuple(ages.get(entity, [])),
+            _facts(analysis, entity, facts[entity], born),
+        )
+        for entity in wanted
+    }
+
+
+def _events(
+    analysis: Analysis, entity: str, points: list[Point], windows: dict[Point, DayInterval]
+) -> tuple[Event, ...]:
     events = [
         Event(
             point,
@@ -169,33 +199,41 @@ def timeline(analysis: Analysis, entity_name: str) -> Timeline:
         )
         for point in points
     ]
-    events.sort(key=_chronological)
-    facts = _facts(analysis, entity)
-    return Timeline(entity, tuple(events), tuple(_ages(analysis, entity)), facts)
+    return tuple(sorted(events, key=_chronological))
 
 
-def _facts(analysis: Analysis, entity: str) -> tuple[Facts, ...]:
-    """The claims of facts that bound no event, about the entity, by predicate in the
-    vocabulary's order; a link also under its object's "parents" (the other way round)."""
+def _fact_claims(analysis: Analysis, entities: set[str]) -> dict[str, dict[str, list[Claim]]]:
+    """Each entity's claims of facts that bound no event, by label: the predicate, or "parents"
+    for a link seen from its object (the other way round)."""
     predicates = active().predicates
-    found: dict[str, list[Claim]] = {}
-    kids = []
+    found: dict[str, dict[str, list[Claim]]] = {entity: {} for entity in entities}
     for claim in analysis.corpus.claims:
         predicate = predicates.get(claim.predicate)
         parties = analysis.parties.get((claim.article.id, claim.id))
-        if predicate is None or predicate.timed or parties is None or entity not in parties:
+        if predicate is None or predicate.timed or parties is None:
             continue
-        if predicate.kind == "link":
-            kids.append(Point("born", (parties[1] or "",)))
-            label = claim.predicate if parties[0] == entity else "parents"
-        else:
-            label = claim.predicate
-        found.setdefault(label, []).append(claim)
-    born = {}
-    if kids:
-        solution = solve(analysis.constraints, kids, analysis.disputed, focus=True)
-        born = {p.who[0]: DayInterval(w.lo, w.hi) for p, w in solution.windows.items()}
-    order = [*predicates, "parents"]
+        for entity in entities.intersection(parties):
+            link = predicate.kind == "link" and parties[0] != entity
+            found[entity].setdefault("parents" if link else claim.predicate, []).append(claim)
+    return found
+
+
+def _kids(analysis: Analysis, claims: dict[str, list[Claim]]) -> set[str]:
+    """The children that links among ``claims`` name: their births are in the timeline."""
+    predicates = active().predicates
+    return {
+        analysis.parties[(claim.article.id, claim.id)][1] or ""
+        for label, listed in claims.items()
+        for claim in listed
+        if label != "parents" and predicates[label].kind == "link"
+    }
+
+
+def _facts(
+    analysis: Analysis, entity: str, found: dict[str, list[Claim]], born: dict[str, DayInterval]
+) -> tuple[Facts, ...]:
+    """The facts in the vocabulary's order of predicates, the parents last."""
+    order = [*active().predicates, "parents"]
     return tuple(
         Facts(label, tuple(_fact(analysis, claim, entity, born) for claim in claims))
         for label, claims in sorted(found.items(), key=lambda item: order.index(item[0]))
@@ -305,15 +343,16 @@ def _published_day(analysis: Analysis, article: str) -> int:
     return _NEVER if published is None or published.lo is None else published.lo
 
 
-def _ages(analysis: Analysis, entity: str) -> list[Age]:
-    ages = []
+def _ages(analysis: Analysis, entities: set[str]) -> dict[str, list[Age]]:
+    """The ages given each of ``entities``, in the order they held."""
+    ages: dict[str, list[Age]] = {}
     for claim in analysis.corpus.claims:
         key = (claim.article.id, claim.id)
         parties = analysis.parties.get(key)
-        if claim.predicate != "age" or parties is None or parties[0] != entity:
+        if claim.predicate != "age" or parties is None or parties[0] not in entities:
             continue
         as_of, as_of_from = _as_of(analysis, claim)
-        ages.append(
+        ages.setdefault(parties[0] or "", []).append(
             Age(
                 **_article_fields(analysis, claim),
                 value=normalised(claim.value),
@@ -324,7 +363,8 @@ def _ages(analysis: Analysis, entity: str) -> list[Age]:
                 contested=key in analysis.contested,
             )
         )
-    ages.sort(key=lambda a: (_start(a.as_of), a.article, a.claim))
+    for given in ages.values():
+        given.sort(key=lambda a: (_start(a.as_of), a.article, a.claim))
     return ages
 
 

@@ -30,8 +30,8 @@ from factcheck.report.svg import (
     windows_of,
 )
 from factcheck.report.text import heading, summary
-from factcheck.results import Report
-from factcheck.timeline import Timeline
+from factcheck.results import Analysis, Report
+from factcheck.timeline import Timeline, timelines
 
 MAX_ARTICLE_ROWS = 60  # beyond this, the dates chart shows only misdated and undated articles
 
@@ -63,6 +63,13 @@ class Pictured:
     timelines: dict[str, Timeline]
     articles: dict[str, str]
 
+    @classmethod
+    def of(cls, analysis: Analysis) -> Pictured:
+        """The timelines of everyone a finding is about."""
+        people = {person for f in analysis.report.findings for person in f.people}
+        names = {article.id: article.name for article in analysis.corpus.articles}
+        return cls(timelines(analysis, people), names)
+
 
 def _asset(name: str) -> str:
     return files("factcheck.report").joinpath("assets", name).read_text(encoding="utf-8")
@@ -91,7 +98,8 @@ def _summary(report: Report) -> str:
         _count("claims", checked.claims),
         _count("people", checked.entities),
     ]
-    counts += [_count(f"{s}s", report.count(s)) for s in ("error", "warning", "info")]
+    labels = {"error": "contradictions", "warning": "warnings", "info": "notes"}
+    counts += [_count(label, report.count(severity)) for severity, label in labels.items()]
     if report.baseline is not None:
         new = len(report.new)
         counts += [

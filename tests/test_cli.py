@@ -282,7 +282,7 @@ def test_the_shell_completes_commands_and_formats() -> None:
         ).stdout
     )
     assert complete("ti") == ["timeline"]
-    assert complete("run", "--format", "") == ["text", "json", "jsonl", "sarif", "github"]
+    assert complete("run", "--format", "") == ["text", "json", "jsonl", "sarif", "github", "html"]
     assert complete("rules", "FC30") == ["FC301", "FC302"]
 
 

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 import fuzzing
 from fuzzing import Case
 
-STRUCTURED_EXAMPLES = 250
-MUTATED_EXAMPLES = 150
+STRUCTURED_EXAMPLES = 180
+MUTATED_EXAMPLES = 110
 
 
 def _budget(default: int) -> int:

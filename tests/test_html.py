@@ -184,3 +184,17 @@ def test_every_format_can_be_written_to_a_file(cli, tmp_path: Path) -> None:
     assert cli("run", str(BUNDLED_CLAIMS), "-f", "json", "-o", str(out)).exit_code == 1
     expected = cli("run", str(BUNDLED_CLAIMS), "-f", "json").stdout
     assert out.read_text(encoding="utf-8") == expected
+
+
+def test_with_a_baseline_the_page_says_what_is_new(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "report.html"
+    result = cli("run", "-f", "html", "-o", str(out), "--baseline", ".factcheck-baseline.json")
+    assert result.exit_code == 0  # every finding is known
+    source = out.read_text(encoding="utf-8")
+    page = Page(source)
+    counts = dict(re.findall(r"<dt>(\w+)</dt><dd>(\d+)</dd>", source))
+    assert (counts["new"], counts["known"], counts["fixed"]) == ("0", "6", "0")
+    assert {a["data-new"] for a in page.all("article")} == {"false"}
+    (checkbox,) = [a for a in page.all("input") if a.get("name") == "new"]
+    assert "disabled" not in checkbox

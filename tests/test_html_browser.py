@@ -91,3 +91,14 @@ def test_hostile_text_is_text_in_the_browser_too(cli, corpus, tmp_path: Path) ->
     assert len(page.all("script")) == 1 and page.all("img") == []
     assert page.all("html")[0].get("data-ready") == "1"
     assert "<script>alert(1)</script>" in " ".join(page.text)
+
+
+def test_only_new_findings_with_a_baseline(cli, tmp_path: Path, monkeypatch) -> None:
+    from conftest import REPO
+
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "report.html"
+    cli("run", "-f", "html", "-o", str(out), "--baseline", ".factcheck-baseline.json")
+    page = Page(browser.dom(out, "#new=1"))  # the committed baseline knows every finding
+    assert page.all("html")[0].get("data-shown") == "0"
+    assert set(_shown(page).values()) == {False}

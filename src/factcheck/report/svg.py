@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from factcheck.dates import DayInterval, in_calendar
 from factcheck.findings import Dating
 from factcheck.textsafe import inert
-from factcheck.timeline import Cited, Timeline
+from factcheck.timeline import Age, Cited, Timeline
 
 WIDTH = 960
 LABELS = 330  # the label column, left of the axis
@@ -119,7 +119,9 @@ def _marker(scale: Scale, day: int, y: int, kind: str, title: str) -> str:
 
 
 def draw(bars: list[Bar], scale: Scale, label: str) -> str:
-    """An SVG of the rows, labelled for screen readers by ``label``."""
+    """An SVG of the rows that have a window (and of headings), labelled for screen readers by
+    ``label``; a claim relative to another event has a row in the table only."""
+    bars = [bar for bar in bars if bar.window is not None or bar.kind == "heading"]
     height = AXIS + ROW * len(bars) + 4
     parts = _axis(scale, height)
     for row, bar in enumerate(bars):
@@ -146,8 +148,8 @@ def draw(bars: list[Bar], scale: Scale, label: str) -> str:
     )
 
 
-def _kind(cited: Cited) -> str:
-    return "disputed" if cited.disputed else "contested" if cited.contested else "agree"
+def _kind(said: Cited | Age) -> str:
+    return "disputed" if said.disputed else "contested" if said.contested else "agree"
 
 
 def _status(kind: str) -> str:
@@ -162,17 +164,15 @@ def person_bars(timeline: Timeline) -> list[Bar]:
     for event in timeline.events:
         title = f"{event.label}: {event.window}"
         bars.append(Bar(f"{event.label} {event.window}", event.window, "best", title))
-        for cited in event.sources:
-            if cited.window is None:  # relative to another event: in the table only
-                continue
+        for cited in event.sources:  # one relative to another event has no window of its own
             kind = _kind(cited)
             said = f"{cited.cited_as} says {cited.says}"
             label = f"{_status(kind)}{cited.cited_as}: {cited.predicate}"
             bars.append(Bar(label, cited.window, kind, said))
     if timeline.ages:
-        bars.append(Bar("reported ages", None, "best", "the ages the articles give"))
+        bars.append(Bar("reported ages", None, "heading", "the ages the articles give"))
     for age in timeline.ages:
-        kind = "disputed" if age.disputed else "contested" if age.contested else "agree"
+        kind = _kind(age)
         title = f"{age.cited_as}: age {age.value_text}, as of {age.as_of}"
         label = f"{_status(kind)}age {age.value_text}: {age.cited_as}"
         bars.append(Bar(label, age.as_of, kind, title))
@@ -197,8 +197,7 @@ def article_bars(dates: Iterable[Dating], names: dict[str, str]) -> list[Bar]:
         title = f"{name} ({state}): its claims fit {window or 'any day'}"
         if dating.stated is not None:
             title += f"; stated {dating.stated}"
-        label = f"{_status('disputed' if kind == 'disputed' else '')}{name}"
-        bars.append(Bar(label, window, kind, title, dating.stated))
+        bars.append(Bar(f"{_status(kind)}{name}", window, kind, title, dating.stated))
     return bars
 
 

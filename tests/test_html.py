@@ -193,8 +193,24 @@ def test_with_a_baseline_the_page_says_what_is_new(cli, tmp_path: Path, monkeypa
     assert result.exit_code == 0  # every finding is known
     source = out.read_text(encoding="utf-8")
     page = Page(source)
-    counts = dict(re.findall(r"<dt>(\w+)</dt><dd>(\d+)</dd>", source))
-    assert (counts["new"], counts["known"], counts["fixed"]) == ("0", "6", "0")
+    counts = dict(re.findall(r"<dt>([\w ]+)</dt><dd>(\d+)</dd>", source))
+    known = (counts["new findings"], counts["known findings"], counts["fixed findings"])
+    assert known == ("0", "6", "0")
     assert {a["data-new"] for a in page.all("article")} == {"false"}
-    (checkbox,) = [a for a in page.all("input") if a.get("name") == "new"]
-    assert "disabled" not in checkbox
+    assert [a for a in page.all("input") if a.get("name") == "new"]  # only with a baseline
+
+
+def test_each_drawing_is_named_for_screen_readers_and_every_article_is_dated(
+    cli, corpus, tmp_path: Path
+) -> None:
+    claims = corpus(HOSTILE_CLAIMS, entities=None)
+    source = _report(cli, claims, tmp_path / "hostile.html")
+    labels = re.findall(
+        r'<figure class="chart"[^>]*><figcaption>([^<]*)</figcaption><svg[^>]*'
+        r'aria-label="([^"]*)"',
+        source,
+    )
+    assert labels and all(caption == label for caption, label in labels)
+    # No finding is about an article as a whole, yet both articles' stated dates are drawn.
+    articles = source[source.index('<section id="articles">') :]
+    assert articles.count('class="mark stated"') == 2

@@ -29,6 +29,12 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     return out, json.loads(findings)
 
 
+def _about(finding: dict, person: str) -> bool:
+    """Whether a finding about people (not about an article as a whole) names ``person``."""
+    named = {c[role] for c in finding["claims"] for role in ("subject", "object")}
+    return finding["article"] is None and person in named
+
+
 def _shown(page: Page) -> dict[str, bool]:
     """Each finding's fingerprint, and whether the page shows it."""
     return {
@@ -62,6 +68,9 @@ def test_after_its_script_ran_the_page_holds_every_finding_and_timeline(report) 
         # Findings about articles as a whole are about no person.
         ("#person=Aleph", lambda f: f["subject"] == "Aleph" and f["article"] is None, 1),
         ("#rule=FC302&severity=warning", lambda f: f["rule"] == "FC302", 1),
+        # A couple's finding is about each of them.
+        ("#person=Benjamin%20Millepied", lambda f: _about(f, "Benjamin Millepied"), 1),
+        ("#person=Natalie%20Portman", lambda f: _about(f, "Natalie Portman"), 2),
         ("#severity=nonsense", lambda f: True, 6),  # an unknown value filters nothing
     ],
 )

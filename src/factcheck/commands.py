@@ -105,6 +105,8 @@ class Reporting:
 
 
 def run(paths: Sequence[Path], reporting: Reporting, loading: Loading = Loading()) -> int:
+    if reporting.output == Path("-"):  # "-o -": standard output, as for most tools
+        reporting = replace(reporting, output=None)
     try:
         settings = _settings(loading)
     except InputError as error:
@@ -172,6 +174,9 @@ def _output_problems(output: Path) -> list[Problem]:
     if not output.parent.is_dir():
         hint = "create the folder first, or give another path"
         return [Problem(str(output), None, "the report's folder does not exist", hint)]
+    if output.is_dir():
+        hint = "give a file's path, such as report.html in that folder"
+        return [Problem(str(output), None, "this is a folder, not a file", hint)]
     return []
 
 

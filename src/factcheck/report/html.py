@@ -45,13 +45,25 @@ HATCHES = (
     "</pattern></defs></svg>"
 )
 
+# Each kind of mark as the timelines draw it, and what it means (also the tables' words).
+KINDS = {
+    "best": "the best-supported window of an event: what the undisputed claims allow",
+    "agree": "a claim's window, which agrees",
+    "disputed": "a claim named likely wrong, or a misdated article (✗)",
+    "contested": "a claim on one side of a dispute factcheck cannot decide (?)",
+    "undated": "an undated article: the window its claims allow",
+}
+_SWATCH = '<rect class="bar {kind}" x="1" y="2" width="34" height="10" rx="2"/>'
+_DIAMOND = '<polygon class="mark {kind}" points="18,0 24,7 18,14 12,7"/>'
+_ARROW = (
+    '<rect class="bar agree open" x="1" y="2" width="26" height="10"/>'
+    '<polygon class="arrow agree" points="27,1 34,7 27,13"/>'
+)
 LEGEND = (
-    ("best", "best-supported window of an event (what the undisputed claims allow)"),
-    ("agree", "a claim's window that agrees"),
-    ("disputed", "a claim named likely wrong, or a misdated article (✗)"),
-    ("contested", "a claim on one side of a dispute factcheck cannot decide (?)"),
-    ("undated", "an undated article: the window its claims allow"),
-    ("stated", "an article's stated date"),
+    *((_SWATCH.format(kind=kind), meaning) for kind, meaning in KINDS.items()),
+    (_DIAMOND.format(kind="agree"), "a claim or an age that holds on one day"),
+    (_DIAMOND.format(kind="stated"), "an article's stated date"),
+    (_ARROW, "an open end: on or after, or on or before, a day"),
 )
 
 
@@ -96,21 +108,22 @@ def _summary(report: Report) -> str:
     counts = [
         _count("articles", checked.articles),
         _count("claims", checked.claims),
-        _count("people", checked.entities),
+        _count("entities", checked.entities),
     ]
     labels = {"error": "contradictions", "warning": "warnings", "info": "notes"}
     counts += [_count(label, report.count(severity)) for severity, label in labels.items()]
-    if report.baseline is not None:
+    said = ""
+    if report.baseline is not None:  # of all the findings above: new, known; and gone
         new = len(report.new)
         counts += [
-            _count("new", new),
-            _count("known", len(report.findings) - new),
-            _count("fixed", len(report.fixed)),
+            _count("new findings", new),
+            _count("known findings", len(report.findings) - new),
+            _count("fixed findings", len(report.fixed)),
         ]
+        said = f"<p>Compared with the baseline {text(report.baseline.path)}.</p>"
     return (
         '<section id="summary" aria-labelledby="summary-title">'
-        '<h2 id="summary-title">Summary</h2>'
-        f"<dl>{''.join(counts)}</dl><p>{text(summary(report))}</p></section>"
+        f'<h2 id="summary-title">Summary</h2><dl>{"".join(counts)}</dl>{said}</section>'
     )
 
 
@@ -125,13 +138,13 @@ def _filters(report: Report) -> str:
     people = sorted({person for f in report.findings for person in f.people})
     rules = sorted({(f.rule.code, f"{f.rule.code} {f.rule.name}") for f in report.findings})
     severities = [s for s in SEVERITY_MARKS if report.count(s)]
-    disabled = "" if report.baseline is not None else " disabled"
+    new = '<label class="check"><input type="checkbox" name="new"> only new</label>'
     return (
         '<form id="filters" hidden aria-label="Filter the findings">'
         + _options("person", "Person", [(p, p) for p in people])
         + _options("rule", "Rule", rules)
         + _options("severity", "Severity", [(s, s) for s in severities])
-        + f'<label class="check"><input type="checkbox" name="new"{disabled}> only new</label>'
+        + (new if report.baseline is not None else "")  # new against what, else?
         + '<button type="reset">Show all</button>'
         + '<output id="shown" aria-live="polite"></output></form>'
     )
@@ -140,12 +153,12 @@ def _filters(report: Report) -> str:
 def _table(bars: list[Bar]) -> str:
     rows = "".join(
         f"<tr><td>{text(bar.label)}</td><td>{text(bar.window or '')}</td>"
-        f"<td>{text(bar.kind)}</td><td>{text(bar.title)}</td></tr>"
+        f"<td>{text(_WORDS.get(bar.kind, ''))}</td><td>{text(bar.title)}</td></tr>"
         for bar in bars
     )
     return (
         "<details><summary>The same, as a table</summary><table><thead><tr>"
-        "<th>row</th><th>window</th><th>kind</th><th>what it says</th></tr></thead>"
+        "<th>row</th><th>days</th><th>standing</th><th>what it says</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></details>"
     )
 
@@ -161,11 +174,19 @@ def _figure(bars: list[Bar], caption: str, person: str | None = None) -> str:
     )
 
 
+_WORDS = {
+    "best": "best-supported",
+    "agree": "agrees",
+    "disputed": "likely wrong",
+    "contested": "contested",
+    "undated": "undated",
+}
+
+
 def _legend() -> str:
     items = "".join(
-        f'<li><svg viewBox="0 0 36 14" aria-hidden="true"><rect class="bar {kind}" x="1" y="2" '
-        f'width="34" height="10" rx="2"/></svg>{text(meaning)}</li>'
-        for kind, meaning in LEGEND
+        f'<li><svg viewBox="0 0 36 14" aria-hidden="true">{drawn}</svg>{text(meaning)}</li>'
+        for drawn, meaning in LEGEND
     )
     return f'<ul class="legend" aria-label="How to read the timelines">{items}</ul>'
 
@@ -197,6 +218,9 @@ def _groups(report: Report, pictured: Pictured) -> list[str]:
         sections.append(
             f'<section class="group" id="{anchor}"><h2>{text(title)}</h2>{body}</section>'
         )
+    if all(f.people for f in report.findings):  # none about an article: their dates, alone
+        dates = _dates(report, pictured)
+        sections.append(f'<section id="articles"><h2>Articles</h2>{dates}</section>')
     return sections
 
 
@@ -216,7 +240,11 @@ def _fixed(report: Report) -> str:
 
 def page(report: Report, pictured: Pictured) -> str:
     style, script = _asset("report.css"), _asset("report.js")
-    found = "".join(_groups(report, pictured)) or "<p>No findings: the claims agree.</p>"
+    if report.findings:
+        found = _filters(report) + "<main>" + _legend() + "".join(_groups(report, pictured))
+        found += '<p id="none" hidden>No finding matches the filters.</p>'
+    else:
+        found = "<main><p>No findings: the claims agree.</p>"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_policy(style, script)}">'
@@ -227,7 +255,7 @@ def page(report: Report, pictured: Pictured) -> str:
         "<header><h1>factcheck report</h1>"
         f'<p class="meta">{text(", ".join(str(p) for p in report.paths) or "claims")} · '
         f"factcheck {__version__}</p></header>"
-        f"{_summary(report)}{_filters(report)}<main>{_legend()}{found}{_fixed(report)}</main>"
+        f"{_summary(report)}{found}{_fixed(report)}</main>"
         f"<script>{script}</script></body></html>\n"
     )
 

@@ -6,6 +6,7 @@ Every text is escaped with :func:`factcheck.report.svg.text`: text from claim fi
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 from factcheck.explain import Derivation, Line, derive
@@ -25,7 +26,9 @@ def _cited(article: Article) -> str:
     name = f"<strong>{text(article.name)}</strong>"
     url = article.url or ""
     if urlsplit(url).scheme.lower() in ("http", "https") and inert(url) == url:
-        return f'<a href="{text(url)}" rel="noopener noreferrer">{name}</a>'
+        name = f'<a href="{text(url)}" rel="noopener noreferrer">{name}</a>'
+    if article.title:
+        name += f' <span class="title">{text(article.title)}</span>'
     return name
 
 
@@ -77,7 +80,8 @@ def _derivation(finding: Finding, report: Report) -> str:
     derivation = derive(finding)
     steps = "".join(_step(line, report) for line in derivation.lines)
     return (
-        "<details><summary>How this is derived, one constraint at a time</summary>"
+        '<details class="derivation"><summary>How this is derived, one constraint at a time'
+        "</summary>"
         f'<ol class="steps">{steps}</ol>'
         f"<p>Therefore {text(derivation.conclusion)}.</p>{_weighed(derivation)}</details>"
     )
@@ -92,14 +96,18 @@ def finding_html(finding: Finding, report: Report) -> str:
         "id": f"finding-{finding.fingerprint}",
         "data-rule": finding.rule.code,
         "data-severity": finding.severity,
-        "data-people": "\n".join(finding.people),
+        # JSON, so that any name (a comma, a quote) is one item for the filters' script.
+        "data-people": json.dumps([inert(person) for person in finding.people]),
         "data-new": "" if new is None else str(new).lower(),
     }
     listed = " ".join(f'{key}="{text(value)}"' for key, value in attributes.items())
     badge = {True: "new", False: "known"}.get(new) if new is not None else None
+    about = " and ".join(finding.people) or finding.article or ""
     head = (
         f'<header><span class="severity">{SEVERITY_MARKS[finding.severity]} '
-        f"{finding.severity}</span><h3>{finding.rule.code} {text(finding.rule.name)}</h3>"
+        f"{finding.severity}</span><h3>{finding.rule.code} {text(finding.rule.name)}"
+        + (f'<span class="muted">: {text(about)}</span>' if about else "")
+        + "</h3>"
         f'<code class="fingerprint muted">{finding.fingerprint}</code>'
         + (f'<span class="badge">{badge}</span>' if badge else "")
         + "</header>"

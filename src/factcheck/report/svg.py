@@ -100,46 +100,59 @@ def _axis(scale: Scale, height: int) -> list[str]:
 
 
 def _span(scale: Scale, window: DayInterval, y: int, kind: str, title: str) -> str:
-    lo = scale.x(window.lo) if window.lo is not None else scale.x(_first_of(scale.first))
-    hi = scale.x(window.hi + 1) if window.hi is not None else scale.x(_first_of(scale.last + 1))
-    open_ends = " open-lo" * (window.lo is None) + " open-hi" * (window.hi is None)
+    """A bar over the window's days; an open end runs to the edge, faded, with an arrowhead."""
+    start, end = scale.x(_first_of(scale.first)), scale.x(_first_of(scale.last + 1))
+    lo = start if window.lo is None else scale.x(window.lo)
+    hi = end if window.hi is None else scale.x(window.hi + 1)
+    opened = " open" if window.lo is None or window.hi is None else ""
     width = max(hi - lo, 3.0)  # a day is still visible
-    return (
-        f'<rect class="bar {kind}{open_ends}" x="{lo:.1f}" y="{y + 5}" width="{width:.1f}" '
+    parts = [
+        f'<rect class="bar {kind}{opened}" x="{lo:.1f}" y="{y + 5}" width="{width:.1f}" '
         f'height="{ROW - 10}" rx="2"><title>{text(title)}</title></rect>'
-    )
+    ]
+    mid = y + ROW / 2
+    for edge, side in ((lo, -1), (hi, 1)):
+        if (side < 0 and window.lo is None) or (side > 0 and window.hi is None):
+            tip = edge + 7 * side
+            points = f"{edge:.1f},{mid - 6:.1f} {tip:.1f},{mid:.1f} {edge:.1f},{mid + 6:.1f}"
+            parts.append(f'<polygon class="arrow {kind}" points="{points}"/>')
+    return "".join(parts)
 
 
 def _marker(scale: Scale, day: int, y: int, kind: str, title: str) -> str:
     x, mid = scale.x(day), y + ROW / 2
-    points = (
-        f"{x:.1f},{mid - 7:.1f} {x + 6:.1f},{mid:.1f} {x:.1f},{mid + 7:.1f} {x - 6:.1f},{mid:.1f}"
-    )
+    corners = ((x, mid - 7), (x + 6, mid), (x, mid + 7), (x - 6, mid))
+    points = " ".join(f"{a:.1f},{b:.1f}" for a, b in corners)
     return f'<polygon class="mark {kind}" points="{points}"><title>{text(title)}</title></polygon>'
 
 
+def _row(scale: Scale, bar: Bar, y: int) -> list[str]:
+    shown = bar.label if len(bar.label) <= _LABEL_CHARS else bar.label[: _LABEL_CHARS - 1] + "…"
+    parts = [
+        f'<text class="label {bar.kind}" x="4" y="{y + 15}">{text(shown)}'
+        f"<title>{text(bar.label)}</title></text>"
+    ]
+    window = bar.window
+    if window is not None and window.lo is not None and window.lo == window.hi:
+        parts.append(_marker(scale, window.lo, y, bar.kind, bar.title))  # one day
+    elif window is not None and (window.lo is not None or window.hi is not None):
+        parts.append(_span(scale, window, y, bar.kind, bar.title))
+    if bar.mark is not None and bar.mark.lo is not None:
+        parts.append(_marker(scale, bar.mark.lo, y, "stated", f"stated: {bar.mark}"))
+    return parts
+
+
 def draw(bars: list[Bar], scale: Scale, label: str) -> str:
-    """An SVG of the rows that have a window (and of headings), labelled for screen readers by
+    """An SVG of the rows that mark days (and of headings), labelled for screen readers by
     ``label``; a claim relative to another event has a row in the table only."""
-    bars = [bar for bar in bars if bar.window is not None or bar.kind == "heading"]
+    bars = [bar for bar in bars if bar.window or bar.mark or bar.kind in ("heading", "best")]
     height = AXIS + ROW * len(bars) + 4
     parts = _axis(scale, height)
     for row, bar in enumerate(bars):
         y = AXIS + ROW * row
         if row % 2:
             parts.append(f'<rect class="stripe" x="0" y="{y}" width="{WIDTH}" height="{ROW}"/>')
-        label = bar.label if len(bar.label) <= _LABEL_CHARS else bar.label[: _LABEL_CHARS - 1] + "…"
-        parts.append(
-            f'<text class="label {bar.kind}" x="4" y="{y + 15}">{text(label)}'
-            f"<title>{text(bar.label)}</title></text>"
-        )
-        if bar.window is not None and bar.window.lo == bar.window.hi and bar.kind != "best":
-            assert bar.window.lo is not None
-            parts.append(_marker(scale, bar.window.lo, y, bar.kind, bar.title))
-        elif bar.window is not None:
-            parts.append(_span(scale, bar.window, y, bar.kind, bar.title))
-        if bar.mark is not None and bar.mark.lo is not None:
-            parts.append(_marker(scale, bar.mark.lo, y, "stated", f"stated: {bar.mark}"))
+        parts += _row(scale, bar, y)
     return (
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{text(label)}" preserveAspectRatio="xMinYMin meet">'
@@ -162,12 +175,18 @@ def person_bars(timeline: Timeline) -> list[Bar]:
     ages reported."""
     bars = []
     for event in timeline.events:
-        title = f"{event.label}: {event.window}"
-        bars.append(Bar(f"{event.label} {event.window}", event.window, "best", title))
+        best = event.window
+        # A day is short enough to read beside the event; a longer window is the grey band.
+        label = f"{event.label} {best}" if best.exact else event.label
+        dated = best.lo is not None or best.hi is not None
+        title = f"{event.label}: {best} (the best-supported window)"
+        if not dated:
+            title = f"{event.label}: no undisputed claim dates it"
+        bars.append(Bar(label, best if dated else None, "best", title))
         for cited in event.sources:  # one relative to another event has no window of its own
             kind = _kind(cited)
             said = f"{cited.cited_as} says {cited.says}"
-            label = f"{_status(kind)}{cited.cited_as}: {cited.predicate}"
+            label = f"{_status(kind)}{cited.cited_as}: {cited.predicate.replace('_', ' ')}"
             bars.append(Bar(label, cited.window, kind, said))
     if timeline.ages:
         bars.append(Bar("reported ages", None, "heading", "the ages the articles give"))
@@ -187,16 +206,11 @@ def article_bars(dates: Iterable[Dating], names: dict[str, str]) -> list[Bar]:
         window = None
         if dating.earliest is not None or dating.latest is not None:
             window = DayInterval(dating.earliest, dating.latest)
-        name = names.get(dating.article, dating.article)
-        if dating.stated is None:
-            kind, state = "undated", "undated"
-        elif dating.misdated:
-            kind, state = "disputed", "misdated"
-        else:
-            kind, state = "agree", "dated"
-        title = f"{name} ({state}): its claims fit {window or 'any day'}"
+        name = names.get(dating.article, dating.article)  # "(undated)" where it is
+        kind = "undated" if dating.stated is None else "disputed" if dating.misdated else "agree"
+        title = f"{name}: its claims fit {window or 'any day'}"
         if dating.stated is not None:
-            title += f"; stated {dating.stated}"
+            title += f"; stated {dating.stated}" + (", which they do not fit" * dating.misdated)
         bars.append(Bar(f"{_status(kind)}{name}", window, kind, title, dating.stated))
     return bars
 

@@ -9,6 +9,7 @@
   const groups = Array.from(document.querySelectorAll("section.group"));
   const figures = Array.from(document.querySelectorAll("figure[data-person]"));
   const shown = document.getElementById("shown");
+  const none = document.getElementById("none");
   const keys = ["person", "rule", "severity"];
 
   function fromAddress() {
@@ -18,13 +19,13 @@
       const known = Array.from(fields[key].options).some((option) => option.value === value);
       fields[key].value = known ? value : "";
     }
-    fields["new"].checked = wanted.get("new") === "1" && !fields["new"].disabled;
+    if (fields["new"]) fields["new"].checked = wanted.get("new") === "1";
   }
 
   function toAddress() {
     const state = new URLSearchParams();
     for (const key of keys) if (fields[key].value) state.set(key, fields[key].value);
-    if (fields["new"].checked) state.set("new", "1");
+    if (fields["new"] && fields["new"].checked) state.set("new", "1");
     const fragment = state.toString();
     try {
       history.replaceState(null, "", fragment ? "#" + fragment : window.location.pathname);
@@ -37,10 +38,10 @@
     const person = fields.person.value;
     const rule = fields.rule.value;
     const severity = fields.severity.value;
-    const onlyNew = fields["new"].checked;
+    const onlyNew = Boolean(fields["new"] && fields["new"].checked);
     let count = 0;
     for (const finding of findings) {
-      const people = finding.dataset.people ? finding.dataset.people.split("\n") : [];
+      const people = JSON.parse(finding.dataset.people || "[]");
       const match =
         (!person || people.includes(person)) &&
         (!rule || finding.dataset.rule === rule) &&
@@ -56,6 +57,7 @@
       figure.hidden = person !== "" && figure.dataset.person !== person;
     }
     shown.textContent = "Showing " + count + " of " + findings.length + " findings";
+    none.hidden = count > 0;
     document.documentElement.dataset.shown = String(count);
   }
 
@@ -74,10 +76,11 @@
     fromAddress();
     apply();
   });
-  // Printed, every explanation shows: a closed <details> would print as its summary alone.
+  // Printed, every explanation shows: a closed <details> would print as its summary alone. (The
+  // tables beside the timelines stay closed: on paper the drawings say it.)
   const closed = [];
   window.addEventListener("beforeprint", () => {
-    for (const details of document.querySelectorAll("details:not([open])")) {
+    for (const details of document.querySelectorAll("details.derivation:not([open])")) {
       closed.push(details);
       details.open = true;
     }

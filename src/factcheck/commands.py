@@ -5,7 +5,6 @@ Settings come from the configuration file (see :mod:`factcheck.config`); argumen
 
 from __future__ import annotations
 
-import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -119,6 +118,7 @@ def run(paths: Sequence[Path], reporting: Reporting, loading: Loading = Loading(
 
 def _run(paths: Sequence[Path], reporting: Reporting, settings: Settings) -> int:
     from factcheck import baseline as baselines
+    from factcheck import output
     from factcheck.check import paused_gc
 
     problems = []
@@ -129,7 +129,7 @@ def _run(paths: Sequence[Path], reporting: Reporting, settings: Settings) -> int
     except InputError as error:
         problems += error.problems
     if reporting.output is not None:
-        problems += _output_problems(reporting.output)
+        problems += output.problems(reporting.output)
     try:
         report, render = _checked(_paths(paths, settings), reporting.output_format, settings)
     except InputError as error:
@@ -141,7 +141,7 @@ def _run(paths: Sequence[Path], reporting: Reporting, settings: Settings) -> int
     _writing(settings)
     try:
         with paused_gc(), using(settings.vocabulary):  # the rules SARIF lists are the run's
-            _write(reporting.output, lambda out: render(report, out))
+            output.write(reporting.output, lambda out: render(report, out))
     except InputError as error:  # the report's file could not be written: nothing was
         return _report_problems(error, "text", "written")
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
@@ -163,34 +163,6 @@ def _checked(
     with using(settings.vocabulary):
         pictured = html.Pictured.of(analysis)
     return analysis.report, lambda report, out: html.render(report, pictured, out)
-
-
-def _output_problems(output: Path) -> list[Problem]:
-    """Found before the check, not after it: a folder that is not there; and a report is never
-    written over a claim file (``-o claims/a.toml`` is a slip)."""
-    if output.suffix.lower() == ".toml":
-        hint = "give the report a name of its own, such as report.html"
-        return [Problem(str(output), None, "a report is not written over a .toml file", hint)]
-    if not output.parent.is_dir():
-        hint = "create the folder first, or give another path"
-        return [Problem(str(output), None, "the report's folder does not exist", hint)]
-    if output.is_dir():
-        hint = "give a file's path, such as report.html in that folder"
-        return [Problem(str(output), None, "this is a folder, not a file", hint)]
-    return []
-
-
-def _write(output: Path | None, render: Callable[[TextIO], None]) -> None:
-    """Render to standard output, or atomically to the file ``output``."""
-    if output is None:
-        render(sys.stdout)
-        return
-    from factcheck.files import write_atomically
-
-    buffer = io.StringIO()
-    render(buffer)
-    hint = "give a path in a folder that exists and that you may write to"
-    write_atomically(output, buffer.getvalue(), what="the report", hint=hint)
 
 
 def baseline(
@@ -350,7 +322,7 @@ def rules(code: str | None) -> int:
     """Every rule in a few lines, or one rule's page: factcheck's and the configuration's."""
     import textwrap
 
-    from factcheck.problems import Problem, closest
+    from factcheck.problems import closest
     from factcheck.rulepages import page
 
     try:

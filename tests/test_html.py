@@ -127,6 +127,8 @@ def test_the_page_loads_nothing_and_runs_only_its_own_script(bundled: str) -> No
         assert not {"src", "srcset"} & set(attrs), tag
         assert not any(name.startswith("on") for name in attrs), tag
     assert not re.search(r"url\((?!#)", style), "no style reaches outside the page"
+    # Shared beyond the machine it was made on: paths from the repository's root only.
+    assert str(REPO) not in bundled and '<p class="meta">claims · ' in bundled
 
 
 def test_every_finding_and_person_is_in_the_page(cli, bundled: str) -> None:

@@ -253,7 +253,8 @@ def page(report: Report, pictured: Pictured) -> str:
         f"<title>factcheck report: {text(summary(report))}</title>"
         f"<style>{style}</style></head><body>{HATCHES}"
         "<header><h1>factcheck report</h1>"
-        f'<p class="meta">{text(", ".join(str(p) for p in report.paths) or "claims")} · '
+        # Paths from the repository's root: the page is shared beyond the machine it was made on.
+        f'<p class="meta">{text(", ".join(report.relative(str(p)) for p in report.paths))} · '
         f"factcheck {__version__}</p></header>"
         f"{_summary(report)}{found}{_fixed(report)}</main>"
         f"<script>{script}</script></body></html>\n"

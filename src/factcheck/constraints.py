@@ -8,7 +8,7 @@ dates are unknown use the fewest and most days the span can take, so no real cal
 from __future__ import annotations
 
 import math
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
 from factcheck.dates import DayInterval, Span, span_day_bounds, starts_within
@@ -138,6 +138,29 @@ def _said(claim: Claim) -> str:
     if claim.predicate == "age":
         return f"{claim.subject} is {value_text(claim)}"
     return f"{claim.subject} and {claim.object} had been married {years}"
+
+
+@dataclass(frozen=True, slots=True)
+class Touching:
+    """The bounds and edges on each of some points, found in one pass over the constraints.
+    (Looked for point by point, the timelines of everyone with a finding at 100k claims took
+    25 s.)"""
+
+    bounds: dict[Point, list[Bound]]
+    edges: dict[Point, list[Edge]]
+
+    @classmethod
+    def of(cls, constraints: Constraints, points: Iterable[Point]) -> Touching:
+        bounds: dict[Point, list[Bound]] = {point: [] for point in points}
+        edges: dict[Point, list[Edge]] = {point: [] for point in bounds}
+        for bound in constraints.bounds:
+            if bound.point in bounds:
+                bounds[bound.point].append(bound)
+        for edge in constraints.edges:
+            for end in dict.fromkeys((edge.src, edge.dst)):  # an edge once, even to itself
+                if end in edges:
+                    edges[end].append(edge)
+        return cls(bounds, edges)
 
 
 def compile_readings(

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from factcheck.constraints import Source, value_text
+from factcheck.constraints import Source, Touching, value_text
 from factcheck.dates import DateError, DayInterval, iso, parse_date
 from factcheck.engine import solve
 from factcheck.entities import Names
@@ -176,10 +176,11 @@ def timelines(analysis: Analysis, entities: Iterable[str]) -> dict[str, Timeline
         windows = {p: DayInterval(w.lo, w.hi) for p, w in solution.windows.items()}
     born = {p.who[0]: window for p, window in windows.items() if p in kids}
     ages = _ages(analysis, wanted)
+    touching = Touching.of(analysis.constraints, (p for found in points.values() for p in found))
     return {
         entity: Timeline(
             entity,
-            _events(analysis, entity, sorted(points[entity]), windows),
+            _events(analysis, entity, sorted(points[entity]), windows, touching),
             tuple(ages.get(entity, [])),
             _facts(analysis, entity, facts[entity], born),
         )
@@ -188,14 +189,18 @@ def timelines(analysis: Analysis, entities: Iterable[str]) -> dict[str, Timeline
 
 
 def _events(
-    analysis: Analysis, entity: str, points: list[Point], windows: dict[Point, DayInterval]
+    analysis: Analysis,
+    entity: str,
+    points: list[Point],
+    windows: dict[Point, DayInterval],
+    touching: Touching,
 ) -> tuple[Event, ...]:
     events = [
         Event(
             point,
             tuple(who for who in point.who if who != entity),
             windows.get(point, DayInterval(None, None)),
-            _sources(analysis, point),
+            _sources(analysis, point, touching),
         )
         for point in points
     ]
@@ -273,7 +278,7 @@ def _chronological(event: Event) -> tuple[int, int, int, tuple[str, ...]]:
     return (start, _NEVER if hi is None else hi, order, event.others)
 
 
-def _sources(analysis: Analysis, point: Point) -> tuple[Cited, ...]:
+def _sources(analysis: Analysis, point: Point, touching: Touching) -> tuple[Cited, ...]:
     """Every claim that bounds ``point``, alone or relative to another event."""
     texts: dict[tuple[str, str], list[str]] = {}
     claims: dict[tuple[str, str], Claim] = {}
@@ -290,15 +295,14 @@ def _sources(analysis: Analysis, point: Point) -> tuple[Cited, ...]:
             said.append(source.text)
         return key
 
-    for bound in analysis.constraints.bounds:
-        if bound.point == point and (key := note(bound.source)) is not None:
+    for bound in touching.bounds[point]:
+        if (key := note(bound.source)) is not None:
             if bound.upper:
                 highs[key] = min(highs.get(key, bound.day), bound.day)
             else:
                 lows[key] = max(lows.get(key, bound.day), bound.day)
-    for edge in analysis.constraints.edges:
-        if point in (edge.src, edge.dst):
-            note(edge.source)
+    for edge in touching.edges[point]:
+        note(edge.source)
     cited = []
     for key, claim in claims.items():
         bounded = key in lows or key in highs

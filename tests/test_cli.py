@@ -293,6 +293,9 @@ def test_the_shell_completes_commands_and_formats() -> None:
         (("run", "-j", "0"), "'--jobs' / '-j': 0 processes: give 1 or more"),
         (("run", "--bogus"), "No such option: --bogus"),
         (("timeline",), "Missing argument 'ENTITY' (see 'factcheck timeline --help')"),
+        # Raised before the command's context exists: placed by its name all the same.
+        (("run", "-o"), "Option '-o' requires an argument (see 'factcheck run --help')"),
+        (("--version=1",), "Option '--version' does not take a value (see 'factcheck --help')"),
         (
             ("run", "--format", "xml"),
             "'xml' is not one of 'text', 'json', 'jsonl', 'sarif', 'github'",

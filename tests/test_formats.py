@@ -528,7 +528,7 @@ BAD = {
 
     [[claims]]
     id = "age"
-    subject = "Alef"
+    subject = "Alef\\n::warning file=x,line=1::y 100%"
     predicate = "bron"
     value = 7
     quote = "[x](javascript:alert(1)) ::error::y"
@@ -574,10 +574,11 @@ def test_bad_input_in_sarif_is_a_valid_log_of_the_problems(cli, corpus, monkeypa
     assert where == {("claims/a.toml", 7), ("claims/a.toml", 8), ("nosuch", None)}
     assert {r["ruleId"] for r in run["results"]} == {"bad-input"}
     messages = " ".join(_unescape_sarif(r["message"]["text"]) for r in run["results"])
-    assert "unknown subject 'Alef' (did you mean 'Aleph'?)" in messages
+    # The subject's line break and workflow command are text in the log, never a command.
+    assert "unknown subject 'Alef\\n::warning file=x,line=1::y 100%'" in messages
 
 
-def test_an_argument_s_problem_is_an_annotation_without_a_file(cli, corpus, monkeypatch) -> None:
+def test_a_whole_file_s_problem_is_an_annotation_without_a_line(cli, corpus, monkeypatch) -> None:
     monkeypatch.chdir(corpus({}).parent)
     result = cli("run", "--format", "github", "--baseline", "missing.json")
     (command,) = _commands(_lines(result.stdout))

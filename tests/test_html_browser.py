@@ -111,3 +111,60 @@ def test_only_new_findings_with_a_baseline(cli, tmp_path: Path, monkeypatch) -> 
     page = Page(browser.dom(out, "#new=1"))  # the committed baseline knows every finding
     assert page.all("html")[0].get("data-shown") == "0"
     assert set(_shown(page).values()) == {False}
+
+
+COUPLE = {
+    "entities.toml": '[[entities]]\nname = "Yan"\n\n[[entities]]\nname = "Zed"\n',
+    "a.toml": """\
+    [article]
+    id = "a"
+    published = 2016-01-01
+
+    [[claims]]
+    id = "met"
+    subject = "Yan"
+    predicate = "met"
+    object = "Zed"
+    value = "2010"
+
+    [[claims]]
+    id = "died"
+    subject = "Zed"
+    predicate = "died"
+    value = 2015-05-05
+    """,
+    "b.toml": """\
+    [article]
+    id = "b"
+    published = 2020-01-01
+
+    [[claims]]
+    id = "met"
+    subject = "Yan"
+    predicate = "met"
+    object = "Zed"
+    value = "2012"
+
+    [[claims]]
+    id = "age"
+    subject = "Zed"
+    predicate = "age"
+    value = 50
+    """,
+}
+
+
+def test_a_timeline_shows_whenever_a_finding_about_its_person_does(cli, corpus, tmp_path) -> None:
+    """Zed's timeline is drawn once, with the couple's finding; filtered to Zed's own finding
+    (age after death), the timeline still shows, the couple's finding does not."""
+    out = tmp_path / "report.html"
+    assert cli("run", str(corpus(COUPLE, entities=None)), "-f", "html", "-o", str(out)).exit_code
+    page = Page(browser.dom(out, "#rule=FC209"))
+    figures = {
+        a["data-person"]: "hidden" not in a for a in page.all("figure") if "data-person" in a
+    }
+    assert figures == {"Yan": False, "Zed": True}
+    (couple,) = [a for a in page.all("section") if a.get("id") == "group-1"]
+    assert "hidden" not in couple, "the couple's group shows, for Zed's timeline in it"
+    shown = [a["data-rule"] for a in page.all("article") if "hidden" not in a]
+    assert shown == ["FC209"]

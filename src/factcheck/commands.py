@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from factcheck import progress
 from factcheck.config import Settings
 from factcheck.config import load as load_settings
-from factcheck.exits import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
+from factcheck.exits import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, EXIT_OUTPUT
 from factcheck.files import repository_root
 from factcheck.problems import InputError, Problem, shown
 from factcheck.textsafe import inert, is_text, not_a_command
@@ -76,12 +76,21 @@ def _writing(settings: Settings) -> None:
         settings.progress.stage("writing the report")
 
 
-def _report_problems(error: InputError, output_format: str, outcome: str = "checked") -> int:
-    """Every problem on its own line, then what did not happen because of them; exit 2."""
+def _report_problems(
+    error: InputError, output_format: str, outcome: str = "checked", to: Path | None = None
+) -> int:
+    """Every problem on its own line, then what did not happen because of them; exit 2. A
+    machine format also gets them as a document, where its report would have gone (``to``, else
+    standard output), so that no report of an earlier run is left there to be read as this one's."""
+    from factcheck import output
     from factcheck.report.problems import RENDERERS
 
     if output_format in RENDERERS:
-        RENDERERS[output_format](error.problems, sys.stdout)
+        problems = error.problems
+        try:
+            output.write(to, lambda out: RENDERERS[output_format](problems, out))
+        except InputError as unwritable:  # said below, with the others
+            error = InputError([*error.problems, *unwritable.problems])
     for problem in error.problems:
         print(not_a_command(str(problem)), file=sys.stderr)
     count = len(error.problems)
@@ -128,22 +137,26 @@ def _run(paths: Sequence[Path], reporting: Reporting, settings: Settings) -> int
         accepted = None if chosen is None else baselines.read(chosen)
     except InputError as error:
         problems += error.problems
-    if reporting.output is not None:
-        problems += output.problems(reporting.output)
+    destination = reporting.output
+    if destination is not None and (unusable := output.problems(destination)):
+        problems, destination = problems + unusable, None
     try:
         report, render = _checked(_paths(paths, settings), reporting.output_format, settings)
     except InputError as error:
         problems += error.problems
     if problems:
         settings.progress.close()
-        return _report_problems(InputError(problems), reporting.output_format)
+        return _report_problems(InputError(problems), reporting.output_format, to=destination)
     report = report.against(accepted)
     _writing(settings)
     try:
         with paused_gc(), using(settings.vocabulary):  # the rules SARIF lists are the run's
             output.write(reporting.output, lambda out: render(report, out))
-    except InputError as error:  # the report's file could not be written: nothing was
-        return _report_problems(error, "text", "written")
+    except InputError as error:  # not the input: the report's file (a full disk, say)
+        for problem in error.problems:
+            print(not_a_command(str(problem)), file=sys.stderr)
+        print("factcheck: the report could not be written; nothing was", file=sys.stderr)
+        return EXIT_OUTPUT
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
 
 
@@ -344,7 +357,7 @@ def rules(code: str | None) -> int:
         # is suggested only when a character was added or dropped ("FC201x"); else all are listed.
         hint = closest(code, by_name) or closest(code.upper(), vocabulary.rules_by_code, 0.85)
         hint = hint or f"known rules: {', '.join(vocabulary.rules_by_code)}"
-        problem = Problem.argument(f"unknown rule {code!r}", hint)
+        problem = Problem.of_argument(f"unknown rule {code!r}", hint)
         return _report_problems(InputError([problem]), "text", "shown")
     text = page(wanted, vocabulary)
     if sys.stdout.isatty():  # read in a terminal: rendered; piped: the Markdown itself

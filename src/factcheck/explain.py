@@ -65,14 +65,14 @@ def find(report: Report, fingerprint: str) -> Finding:
     if len(wanted) < MIN_PREFIX:
         message = f"{fingerprint!r} is too short to name a finding"
         hint = f"give at least {MIN_PREFIX} characters of its fingerprint"
-        raise InputError([Problem.argument(message, hint)])
+        raise InputError([Problem.of_argument(message, hint)])
     if not matches:
         known = ", ".join(f.fingerprint for f in report.findings) or "none"
         message = f"no finding has the fingerprint {fingerprint!r}"
-        raise InputError([Problem.argument(message, f"findings: {known}")])
+        raise InputError([Problem.of_argument(message, f"findings: {known}")])
     message = f"{fingerprint!r} names {len(matches)} findings"
     hint = "give more of the fingerprint: " + ", ".join(f.fingerprint for f in matches)
-    raise InputError([Problem.argument(message, hint)])
+    raise InputError([Problem.of_argument(message, hint)])
 
 
 def derive(finding: Finding) -> Derivation:

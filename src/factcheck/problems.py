@@ -21,14 +21,15 @@ class Problem:
     line: int | None
     message: str
     hint: str = ""
+    argument: bool = False  # about the command line, not a file (even one named "command line")
 
     @classmethod
-    def argument(cls, message: str, hint: str = "") -> Problem:
-        return cls(COMMAND_LINE, None, message, hint)
+    def of_argument(cls, message: str, hint: str = "") -> Problem:
+        return cls(COMMAND_LINE, None, message, hint, argument=True)
 
     @property
     def in_file(self) -> bool:
-        return self.path != COMMAND_LINE
+        return not self.argument
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

@@ -148,7 +148,7 @@ def resolve(analysis: Analysis, name: str) -> str:
         hint = names.suggest(name)
     else:
         hint = "known entities: " + ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
-    raise UnknownEntity([Problem.argument(f"unknown entity {name!r}", hint)])
+    raise UnknownEntity([Problem.of_argument(f"unknown entity {name!r}", hint)])
 
 
 def timeline(analysis: Analysis, entity_name: str) -> Timeline:

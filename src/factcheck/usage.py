@@ -17,13 +17,18 @@ from factcheck.problems import Problem
 from factcheck.textsafe import not_a_command
 
 
-def _usage_error(error: typer.TyperException) -> NoReturn:
-    """One line for a usage error; exit 2. ``--help`` asked by giving no arguments is not one."""
-    context = getattr(error, "ctx", None)
-    if type(error).__name__ == "NoArgsIsHelpError" or context is None:
+def _usage_error(error: typer.TyperException, info_name: str | None, parent: Any) -> NoReturn:
+    """One line for a usage error; exit 2. ``--help`` asked by giving no arguments is not one.
+    An error raised before its command's context exists (an option missing its value) is placed
+    by the command's name and its parent's."""
+    if type(error).__name__ == "NoArgsIsHelpError":
         raise error
-    where = context.command_path
-    problem = Problem.argument(error.format_message().rstrip("."), f"see '{where} --help'")
+    context = getattr(error, "ctx", None)
+    if context is not None:
+        where = context.command_path
+    else:
+        where = " ".join(x for x in (parent and parent.command_path, info_name) if x)
+    problem = Problem.of_argument(error.format_message().rstrip("."), f"see '{where} --help'")
     print(not_a_command(str(problem)), file=sys.stderr)
     raise typer.Exit(2)
 
@@ -36,22 +41,26 @@ class Command(TyperCommand):
             for piece in super().collect_usage_pieces(ctx)
         ]
 
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
         try:
-            return super().make_context(*args, **kwargs)
+            return super().make_context(info_name, args, parent, **extra)
         except typer.TyperException as error:
-            _usage_error(error)
+            _usage_error(error, info_name, parent)
 
 
 class Group(TyperGroup):
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
         try:
-            return super().make_context(*args, **kwargs)
+            return super().make_context(info_name, args, parent, **extra)
         except typer.TyperException as error:
-            _usage_error(error)
+            _usage_error(error, info_name, parent)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)
         except typer.TyperException as error:
-            _usage_error(error)
+            _usage_error(error, ctx.info_name, ctx.parent)

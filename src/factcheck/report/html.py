@@ -120,7 +120,7 @@ def _summary(report: Report) -> str:
             _count("known findings", len(report.findings) - new),
             _count("fixed findings", len(report.fixed)),
         ]
-        said = f"<p>Compared with the baseline {text(report.baseline.path)}.</p>"
+        said = f"<p>Compared with the baseline {text(report.relative(report.baseline.path))}.</p>"
     return (
         '<section id="summary" aria-labelledby="summary-title">'
         f'<h2 id="summary-title">Summary</h2><dl>{"".join(counts)}</dl>{said}</section>'
@@ -202,8 +202,11 @@ def _dates(report: Report, pictured: Pictured) -> str:
 def _groups(report: Report, pictured: Pictured) -> list[str]:
     drawn: set[str] = set()
     sections = []
-    for number, (title, group) in enumerate(groupby(report.findings, key=heading), start=1):
+    # Grouped by whom they are about, not by the heading's words: a person may be called "Articles".
+    groups = groupby(report.findings, key=lambda f: f.people)
+    for number, (about, group) in enumerate(groups, start=1):
         findings = list(group)
+        title = heading(findings[0])
         people = [p for f in findings for p in f.people if p not in drawn]
         charts = []
         for person in dict.fromkeys(people):
@@ -211,10 +214,10 @@ def _groups(report: Report, pictured: Pictured) -> list[str]:
             timeline = pictured.timelines.get(person)
             if timeline is not None:
                 charts.append(_figure(person_bars(timeline), f"{person}: timeline", person))
-        if title == "Articles":
+        if not about:  # about articles as a whole
             charts.append(_dates(report, pictured))
         body = "".join(charts) + "".join(finding_html(f, report) for f in findings)
-        anchor = "articles" if title == "Articles" else f"group-{number}"
+        anchor = f"group-{number}" if about else "articles"
         sections.append(
             f'<section class="group" id="{anchor}"><h2>{text(title)}</h2>{body}</section>'
         )

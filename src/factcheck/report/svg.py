@@ -50,8 +50,14 @@ def _year(day: int) -> int:
     return dt.date.fromordinal(in_calendar(day)).year
 
 
+_FIRST_YEAR, _LAST_YEAR = dt.date.min.year, dt.date.max.year
+
+
 def _first_of(year: int) -> int:
-    return dt.date(max(1, min(year, 9999)), 1, 1).toordinal()
+    """The first day of ``year``; for the year after the calendar's last, the day after it."""
+    if year > _LAST_YEAR:
+        return dt.date.max.toordinal() + 1
+    return dt.date(max(_FIRST_YEAR, year), 1, 1).toordinal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,16 +69,15 @@ class Scale:
 
     @classmethod
     def around(cls, windows: Iterable[DayInterval | None]) -> Scale | None:
-        ends = [
-            end
-            for window in windows
-            if window is not None
-            for end in (window.lo, window.hi)
-            if end is not None
-        ]
+        """Whole years around every end of the windows, and one after them; one before them too
+        where a window is open there, so that its arrow has room; never past the calendar."""
+        shown = [window for window in windows if window is not None]
+        ends = [end for window in shown for end in (window.lo, window.hi) if end is not None]
         if not ends:
             return None
-        return cls(_year(min(ends)), _year(max(ends)) + 1)
+        first = _year(min(ends)) - any(window.lo is None for window in shown)
+        last = _year(max(ends)) + 1
+        return cls(max(_FIRST_YEAR, first), min(_LAST_YEAR, last))
 
     def x(self, day: int) -> float:
         start, stop = _first_of(self.first), _first_of(self.last + 1)
@@ -81,7 +86,7 @@ class Scale:
 
     def years(self) -> list[int]:
         step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 500, 1000) if self.span / s <= 12)
-        return [y for y in range(self.first, self.last + 2) if y % step == 0]
+        return [y for y in range(self.first, self.last + 2) if y % step == 0 and y <= _LAST_YEAR]
 
     @property
     def span(self) -> int:

@@ -40,6 +40,7 @@
     const severity = fields.severity.value;
     const onlyNew = Boolean(fields["new"] && fields["new"].checked);
     let count = 0;
+    const named = new Set(); // the people of the findings shown: their timelines show too
     for (const finding of findings) {
       const people = JSON.parse(finding.dataset.people || "[]");
       const match =
@@ -48,13 +49,20 @@
         (!severity || finding.dataset.severity === severity) &&
         (!onlyNew || finding.dataset.new === "true");
       finding.hidden = !match;
-      if (match) count += 1;
+      if (match) {
+        count += 1;
+        for (const name of people) named.add(name);
+      }
+    }
+    // A timeline is drawn once, in the first group of its person, which may show none of the
+    // findings that name the person: it shows whenever one of them does.
+    for (const figure of figures) {
+      const who = figure.dataset.person;
+      figure.hidden = !named.has(who) || (person !== "" && who !== person);
     }
     for (const group of groups) {
-      group.hidden = !group.querySelector("article.finding:not([hidden])");
-    }
-    for (const figure of figures) {
-      figure.hidden = person !== "" && figure.dataset.person !== person;
+      const shown = "article.finding:not([hidden]), figure[data-person]:not([hidden])";
+      group.hidden = !group.querySelector(shown);
     }
     shown.textContent = "Showing " + count + " of " + findings.length + " findings";
     none.hidden = count > 0;

@@ -33,32 +33,30 @@ def _usage_error(error: typer.TyperException, info_name: str | None, parent: Any
     raise typer.Exit(2)
 
 
-class Command(TyperCommand):
+class _OneLineErrors:
+    """Mixed into a command or a group, before typer's class: its usage errors are one line."""
+
     # Any: the base class takes the click Context that typer vendors, which is private to typer.
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        try:
+            # The mixin's super() is typer's class, after it in the method order: mypy cannot
+            # see that from the mixin alone.
+            return super().make_context(info_name, args, parent, **extra)  # type: ignore[misc]
+        except typer.TyperException as error:
+            _usage_error(error, info_name, parent)
+
+
+class Command(_OneLineErrors, TyperCommand):
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [
             piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
             for piece in super().collect_usage_pieces(ctx)
         ]
 
-    def make_context(
-        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
-    ) -> Any:
-        try:
-            return super().make_context(info_name, args, parent, **extra)
-        except typer.TyperException as error:
-            _usage_error(error, info_name, parent)
 
-
-class Group(TyperGroup):
-    def make_context(
-        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
-    ) -> Any:
-        try:
-            return super().make_context(info_name, args, parent, **extra)
-        except typer.TyperException as error:
-            _usage_error(error, info_name, parent)
-
+class Group(_OneLineErrors, TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)

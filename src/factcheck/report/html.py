@@ -45,13 +45,17 @@ HATCHES = (
     "</pattern></defs></svg>"
 )
 
-# Each kind of mark as the timelines draw it, and what it means (also the tables' words).
+# Each kind of mark the timelines draw: its standing in a word (the tables'), and what it means
+# (the legend's).
 KINDS = {
-    "best": "the best-supported window of an event: what the undisputed claims allow",
-    "agree": "a claim's window, which agrees",
-    "disputed": "a claim named likely wrong, or a misdated article (✗)",
-    "contested": "a claim on one side of a dispute factcheck cannot decide (?)",
-    "undated": "an undated article: the window its claims allow",
+    "best": (
+        "best-supported",
+        "the best-supported window of an event: what the undisputed claims allow",
+    ),
+    "agree": ("agrees", "a claim's window, which agrees"),
+    "disputed": ("likely wrong", "a claim named likely wrong, or a misdated article (✗)"),
+    "contested": ("contested", "a claim on one side of a dispute factcheck cannot decide (?)"),
+    "undated": ("undated", "an undated article: the window its claims allow"),
 }
 _SWATCH = '<rect class="bar {kind}" x="1" y="2" width="34" height="10" rx="2"/>'
 _DIAMOND = '<polygon class="mark {kind}" points="18,0 24,7 18,14 12,7"/>'
@@ -60,7 +64,7 @@ _ARROW = (
     '<polygon class="arrow agree" points="27,1 34,7 27,13"/>'
 )
 LEGEND = (
-    *((_SWATCH.format(kind=kind), meaning) for kind, meaning in KINDS.items()),
+    *((_SWATCH.format(kind=kind), meaning) for kind, (_, meaning) in KINDS.items()),
     (_DIAMOND.format(kind="agree"), "a claim or an age that holds on one day"),
     (_DIAMOND.format(kind="stated"), "an article's stated date"),
     (_ARROW, "an open end: on or after, or on or before, a day"),
@@ -153,7 +157,7 @@ def _filters(report: Report) -> str:
 def _table(bars: list[Bar]) -> str:
     rows = "".join(
         f"<tr><td>{text(bar.label)}</td><td>{text(bar.window or '')}</td>"
-        f"<td>{text(_WORDS.get(bar.kind, ''))}</td><td>{text(bar.title)}</td></tr>"
+        f"<td>{text(KINDS.get(bar.kind, ('', ''))[0])}</td><td>{text(bar.title)}</td></tr>"
         for bar in bars
     )
     return (
@@ -172,15 +176,6 @@ def _figure(bars: list[Bar], caption: str, person: str | None = None) -> str:
         f'<figure class="chart"{data}><figcaption>{text(caption)}</figcaption>'
         f"{draw(bars, scale, caption)}{_table(bars)}</figure>"
     )
-
-
-_WORDS = {
-    "best": "best-supported",
-    "agree": "agrees",
-    "disputed": "likely wrong",
-    "contested": "contested",
-    "undated": "undated",
-}
 
 
 def _legend() -> str:
